@@ -1,0 +1,35 @@
+/**
+ * The one error type the domain throws. Adapters translate `code` into GraphQL
+ * `extensions.code` and REST status codes through a single table (api/errors-map.ts),
+ * so the two faces of the API can never disagree about what went wrong.
+ */
+export const DOMAIN_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "FAILED_PRECONDITION",
+  "UPSTREAM_UNAVAILABLE",
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the offending input field, e.g. `metadata.tags.3`. */
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: { fields?: FieldIssue[]; retryable?: boolean } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
