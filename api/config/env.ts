@@ -1,0 +1,124 @@
+/**
+ * Every setting the service reads, validated once at boot. Nothing else reads
+ * process.env (the local stand-ins check NODE_ENV themselves as a last guard).
+ */
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3111),
+  HOST: optionalString,
+  APP_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().default(".data"),
+  DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+
+  HMS_APP_ACCESS_KEY: optionalString,
+  HMS_APP_SECRET: optionalString,
+  HMS_TEMPLATE_ID: optionalString,
+  HMS_API_BASE_URL: z.url().default("https://api.100ms.live/v2"),
+  HMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+
+  AUTH0_DOMAIN: optionalString,
+  AUTH0_ISSUER_BASE_URL: z.url().optional(),
+  AUTH0_AUDIENCE: optionalString,
+  AUTH0_ROLES_CLAIM: z.string().default("https://live-sessions.app/roles"),
+
+  ROOM_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export interface Env extends Omit<RawEnv, "APP_URL"> {
+  APP_URL: string;
+  /** Real 100ms credentials, or undefined when the local emulator stands in. */
+  hms?: { accessKey: string; secret: string; templateId: string; baseUrl: string; timeoutMs: number };
+  /** Real Auth0 settings, or undefined when the local issuer stands in. */
+  auth0?: { issuer: string; audience: string; rolesClaim: string };
+}
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+const HMS_VARS = ["HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID"] as const;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+
+  const hmsSet = HMS_VARS.filter((k) => raw[k] !== undefined);
+  if (hmsSet.length > 0 && hmsSet.length < HMS_VARS.length) {
+    const missing = HMS_VARS.filter((k) => raw[k] === undefined);
+    problems.push(`100ms is partly configured: set ${missing.join(", ")} too (or none of ${HMS_VARS.join(", ")}).`);
+  }
+  const hms =
+    hmsSet.length === HMS_VARS.length
+      ? {
+          accessKey: raw.HMS_APP_ACCESS_KEY!,
+          secret: raw.HMS_APP_SECRET!,
+          templateId: raw.HMS_TEMPLATE_ID!,
+          baseUrl: raw.HMS_API_BASE_URL,
+          timeoutMs: raw.HMS_TIMEOUT_MS,
+        }
+      : undefined;
+
+  const issuer = raw.AUTH0_ISSUER_BASE_URL
+    ? withTrailingSlash(raw.AUTH0_ISSUER_BASE_URL)
+    : raw.AUTH0_DOMAIN
+      ? `https://${raw.AUTH0_DOMAIN.replace(/^https?:\/\//, "").replace(/\/+$/, "")}/`
+      : undefined;
+  if ((issuer === undefined) !== (raw.AUTH0_AUDIENCE === undefined)) {
+    problems.push(
+      issuer === undefined
+        ? "AUTH0_AUDIENCE is set but the tenant is not: set AUTH0_DOMAIN (or AUTH0_ISSUER_BASE_URL)."
+        : "Auth0's tenant is set but AUTH0_AUDIENCE (your API's identifier) is not.",
+    );
+  }
+  const auth0 =
+    issuer && raw.AUTH0_AUDIENCE
+      ? { issuer, audience: raw.AUTH0_AUDIENCE, rolesClaim: raw.AUTH0_ROLES_CLAIM }
+      : undefined;
+
+  if (raw.NODE_ENV === "production") {
+    // Local stand-ins must be impossible to run by accident in production.
+    const missing: string[] = [];
+    if (!raw.DATABASE_URL) missing.push("DATABASE_URL");
+    if (!hms) missing.push(...HMS_VARS.filter((k) => raw[k] === undefined));
+    if (!auth0) {
+      if (!issuer) missing.push("AUTH0_DOMAIN (or AUTH0_ISSUER_BASE_URL)");
+      if (!raw.AUTH0_AUDIENCE) missing.push("AUTH0_AUDIENCE");
+    }
+    if (!raw.APP_URL) missing.push("APP_URL");
+    if (missing.length > 0) {
+      problems.push(
+        `NODE_ENV=production needs the real services; the local stand-ins never run in production. Missing: ${missing.join(", ")}.`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems.join("\n"));
+
+  return {
+    ...raw,
+    APP_URL: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    hms,
+    auth0,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

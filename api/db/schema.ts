@@ -1,0 +1,177 @@
+/**
+ * Tables. Rules that must hold under any concurrency (one enrollment per person,
+ * never more enrollments than seats, valid statuses) are CHECK and UNIQUE constraints
+ * here as well as domain rules: the database is the last line of defence.
+ *
+ * Enumerations are text + CHECK rather than pg enums: adding a value to a pg enum
+ * cannot share a migration transaction with its first use on PostgreSQL 15.
+ */
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** The identity provider's `sub`, e.g. `auth0|64f…`. Opaque. */
+    authSubject: text("auth_subject").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    avatarUrl: text("avatar_url"),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_auth_subject_key").on(t.authSubject)],
+);
+
+export interface SessionMetadata {
+  category?: string;
+  difficulty?: string;
+  equipment?: string[];
+  tags?: string[];
+}
+
+export const liveSessions = pgTable(
+  "live_sessions",
+  {
+    id: text("id").primaryKey(),
+    expertId: text("expert_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    thumbnail: text("thumbnail"),
+    sessionType: text("session_type").notNull().$type<"1-on-1" | "group" | "workshop">(),
+    scheduledStartTime: timestamp("scheduled_start_time", { withTimezone: true }).notNull(),
+    scheduledEndTime: timestamp("scheduled_end_time", { withTimezone: true }).notNull(),
+    actualStartTime: timestamp("actual_start_time", { withTimezone: true }),
+    actualEndTime: timestamp("actual_end_time", { withTimezone: true }),
+    maxParticipants: integer("max_participants"),
+    currentViewers: integer("current_viewers").notNull().default(0),
+    price: numeric("price", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
+    currency: text("currency").notNull(),
+    status: text("status")
+      .notNull()
+      .default("scheduled")
+      .$type<"scheduled" | "live" | "ended" | "cancelled">(),
+    hmsRoomId: text("hms_room_id"),
+    hmsRoomCode: text("hms_room_code"),
+    hmsSessionId: text("hms_session_id"),
+    hmsRecordingId: text("hms_recording_id"),
+    recordingS3Key: text("recording_s3_key"),
+    recordedLessonId: text("recorded_lesson_id"),
+    recordingAvailable: boolean("recording_available").notNull().default(false),
+    enrolledCount: integer("enrolled_count").notNull().default(0),
+    attendedCount: integer("attended_count").notNull().default(0),
+    metadata: jsonb("metadata").$type<SessionMetadata>(),
+    featured: boolean("featured").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    check("live_sessions_session_type_check", sql`${t.sessionType} in ('1-on-1', 'group', 'workshop')`),
+    check("live_sessions_status_check", sql`${t.status} in ('scheduled', 'live', 'ended', 'cancelled')`),
+    check("live_sessions_schedule_check", sql`${t.scheduledEndTime} > ${t.scheduledStartTime}`),
+    check("live_sessions_max_participants_check", sql`${t.maxParticipants} is null or ${t.maxParticipants} > 0`),
+    check(
+      "live_sessions_enrolled_count_check",
+      sql`${t.enrolledCount} >= 0 and (${t.maxParticipants} is null or ${t.enrolledCount} <= ${t.maxParticipants})`,
+    ),
+    check("live_sessions_counts_check", sql`${t.attendedCount} >= 0 and ${t.currentViewers} >= 0`),
+    check("live_sessions_price_check", sql`${t.price} >= 0`),
+    check("live_sessions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("live_sessions_live_has_room_check", sql`${t.status} <> 'live' or ${t.hmsRoomId} is not null`),
+    // The list's filters and its stable order (scheduled start, then id).
+    index("live_sessions_status_start_idx").on(t.status, t.scheduledStartTime, t.id),
+    index("live_sessions_expert_start_idx").on(t.expertId, t.scheduledStartTime, t.id),
+    index("live_sessions_featured_start_idx")
+      .on(t.scheduledStartTime, t.id)
+      .where(sql`${t.featured}`),
+    uniqueIndex("live_sessions_hms_room_id_key").on(t.hmsRoomId),
+  ],
+);
+
+export const liveSessionParticipants = pgTable(
+  "live_session_participants",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    userName: text("user_name").notNull(),
+    userEmail: text("user_email"),
+    userAvatar: text("user_avatar"),
+    enrolledAt: timestamp("enrolled_at", { withTimezone: true }).notNull(),
+    attended: boolean("attended").notNull().default(false),
+    joinedAt: timestamp("joined_at", { withTimezone: true }),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    watchTime: integer("watch_time").notNull().default(0),
+    paid: boolean("paid").notNull().default(false),
+    paymentId: text("payment_id"),
+    paymentGateway: text("payment_gateway").$type<"stripe" | "razorpay">(),
+    amountPaid: numeric("amount_paid", { precision: 12, scale: 2, mode: "number" }),
+    chatMessages: integer("chat_messages").notNull().default(0),
+    feedbackRating: smallint("feedback_rating"),
+    feedbackComment: text("feedback_comment"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("live_session_participants_session_user_key").on(t.sessionId, t.userId),
+    index("live_session_participants_user_idx").on(t.userId, t.enrolledAt),
+    check(
+      "live_session_participants_gateway_check",
+      sql`${t.paymentGateway} is null or ${t.paymentGateway} in ('stripe', 'razorpay')`,
+    ),
+    check(
+      "live_session_participants_rating_check",
+      sql`${t.feedbackRating} is null or ${t.feedbackRating} between 1 and 5`,
+    ),
+    check("live_session_participants_watch_time_check", sql`${t.watchTime} >= 0`),
+  ],
+);
+
+/**
+ * Rooms that must still be closed at 100ms. Written in the same transaction that ends a
+ * session (an outbox), so a crash or a 100ms outage can never leave a room open forever;
+ * a sweeper retries until 100ms confirms.
+ */
+export const roomCleanups = pgTable(
+  "room_cleanups",
+  {
+    roomId: text("room_id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("room_cleanups_pending_idx").on(t.nextAttemptAt).where(sql`${t.completedAt} is null`)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof liveSessions.$inferSelect;
+export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;
+export type RoomCleanupRow = typeof roomCleanups.$inferSelect;

@@ -1,0 +1,52 @@
+/**
+ * Batched, per-request reads for the API's related fields, with the visibility rules
+ * applied here rather than in resolvers: a page of sessions costs one query per kind of
+ * related data, never one per session.
+ */
+import DataLoader from "dataloader";
+import type { Database } from "../db/client.js";
+import type { ParticipantRow, SessionRow, UserRow } from "../db/schema.js";
+import { findParticipationsOfUser, listParticipantsOfSessions } from "../repositories/participants.js";
+import { findSessionsByIds } from "../repositories/sessions.js";
+import { findUsersByIds } from "../repositories/users.js";
+import { isOwner } from "./sessions/session-rules.js";
+import type { Viewer } from "./viewer.js";
+
+export interface Readers {
+  user(id: string): Promise<UserRow | null>;
+  session(id: string): Promise<SessionRow | null>;
+  /** Everyone enrolled; null unless the viewer is the session's expert. */
+  participants(session: SessionRow): Promise<ParticipantRow[] | null>;
+  /** The viewer's own enrollment in the session. */
+  viewerEnrollment(session: SessionRow): Promise<ParticipantRow | null>;
+  /** 100ms room details; null unless the viewer is the session's expert. */
+  hostDetails(session: SessionRow): SessionRow | null;
+}
+
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+export function createReaders(db: Database, viewer: Viewer | null): Readers {
+  const users = new DataLoader(async (ids: readonly string[]) => byKey(ids, await findUsersByIds(db, ids), (u) => u.id));
+  const sessions = new DataLoader(async (ids: readonly string[]) =>
+    byKey(ids, await findSessionsByIds(db, ids), (s) => s.id),
+  );
+  const participants = new DataLoader(async (sessionIds: readonly string[]) => {
+    const rows = await listParticipantsOfSessions(db, sessionIds);
+    return sessionIds.map((id) => rows.filter((r) => r.sessionId === id));
+  });
+  const enrollments = new DataLoader(async (sessionIds: readonly string[]) => {
+    if (!viewer) return sessionIds.map(() => null);
+    const rows = await findParticipationsOfUser(db, { userId: viewer.id, sessionIds });
+    return byKey(sessionIds, rows, (r) => r.sessionId);
+  });
+  return {
+    user: (id) => users.load(id),
+    session: (id) => sessions.load(id),
+    participants: async (session) => (isOwner(viewer, session) ? participants.load(session.id) : null),
+    viewerEnrollment: (session) => enrollments.load(session.id),
+    hostDetails: (session) => (isOwner(viewer, session) && session.hmsRoomId ? session : null),
+  };
+}

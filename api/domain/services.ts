@@ -1,0 +1,35 @@
+/** The domain's public surface, bound to its dependencies once per process. */
+import type { ServiceDeps } from "./deps.js";
+import type { Identity } from "./ports.js";
+import { enroll, joinToken } from "./sessions/enrollment-service.js";
+import { cancelSession, createSession, endSession, getSession, listSessions, startSession } from "./sessions/session-service.js";
+import { resolveViewer } from "./users/user-service.js";
+import type { Viewer } from "./viewer.js";
+
+type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+export interface Services {
+  resolveViewer(identity: Identity): Promise<Viewer>;
+  createSession: Bound<typeof createSession>;
+  listSessions: Bound<typeof listSessions>;
+  getSession: Bound<typeof getSession>;
+  startSession: Bound<typeof startSession>;
+  endSession: Bound<typeof endSession>;
+  cancelSession: Bound<typeof cancelSession>;
+  enroll: Bound<typeof enroll>;
+  joinToken: Bound<typeof joinToken>;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    resolveViewer: (identity) => resolveViewer(deps, identity),
+    createSession: (...a) => createSession(deps, ...a),
+    listSessions: (...a) => listSessions(deps, ...a),
+    getSession: (...a) => getSession(deps, ...a),
+    startSession: (...a) => startSession(deps, ...a),
+    endSession: (...a) => endSession(deps, ...a),
+    cancelSession: (...a) => cancelSession(deps, ...a),
+    enroll: (...a) => enroll(deps, ...a),
+    joinToken: (...a) => joinToken(deps, ...a),
+  };
+}

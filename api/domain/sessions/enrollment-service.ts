@@ -1,0 +1,121 @@
+/** Taking a seat in a session, and the video token that lets a person into its room. */
+import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+import { findParticipant, insertParticipantIfAbsent } from "../../repositories/participants.js";
+import { findSessionById, takeSeat } from "../../repositories/sessions.js";
+import type { ServiceDeps } from "../deps.js";
+import { DomainError } from "../errors.js";
+import { newId } from "../ids.js";
+import { parseInput } from "../parse-input.js";
+import type { VideoRole } from "../ports.js";
+import type { Viewer } from "../viewer.js";
+import { paymentInput, sessionIdInput } from "./session-input.js";
+import {
+  assertEnrollable,
+  assertJoinable,
+  isFree,
+  isOwner,
+  joinTokenExpiry,
+  requireSession,
+  requireViewer,
+} from "./session-rules.js";
+
+export interface Enrollment {
+  participant: ParticipantRow;
+  session: SessionRow;
+  /** False when the viewer was already enrolled and this call changed nothing. */
+  created: boolean;
+}
+
+export async function enroll(
+  deps: ServiceDeps,
+  viewer: Viewer | null,
+  rawSessionId: unknown,
+  rawPayment?: unknown,
+): Promise<Enrollment> {
+  const student = requireViewer(viewer);
+  const sessionId = parseInput(sessionIdInput, rawSessionId);
+  const payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
+  const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
+  if (isOwner(student, session)) {
+    throw new DomainError("FORBIDDEN", "You are this session's expert; experts do not enroll in their own sessions.");
+  }
+
+  // Enrolling twice is not an error: it answers with the first enrollment.
+  const existing = await findParticipant(deps.db, { sessionId, userId: student.id });
+  if (existing) return { participant: existing, session, created: false };
+
+  assertEnrollable(session);
+  const priced = !isFree(session);
+  if (priced && !payment) {
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      `This session costs ${session.price} ${session.currency}: include paymentId and paymentGateway (stripe or razorpay) from your payment.`,
+      { fields: [{ path: "paymentId", message: "paymentId is required for a paid session" }] },
+    );
+  }
+
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    // Insert first: a concurrent enrollment of the same person waits on the unique key
+    // and then finds this row instead of taking a second seat.
+    const participant = await insertParticipantIfAbsent(tx, {
+      id: newId("part"),
+      sessionId,
+      userId: student.id,
+      userName: student.name,
+      userEmail: student.email,
+      userAvatar: student.avatarUrl,
+      enrolledAt: now,
+      // Payment references are taken on trust until gateway verification lands (issue 6).
+      paid: priced,
+      paymentId: priced ? payment!.paymentId : null,
+      paymentGateway: priced ? payment!.paymentGateway : null,
+      amountPaid: priced ? session.price : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!participant) {
+      const first = await findParticipant(tx, { sessionId, userId: student.id });
+      return { participant: first!, session, created: false };
+    }
+    if (!(await takeSeat(tx, { id: sessionId, now }))) {
+      const current = await findSessionById(tx, sessionId);
+      if (current) assertEnrollable(current);
+      throw new DomainError("FAILED_PRECONDITION", "This session is full; no seats are left.");
+    }
+    const updated = await findSessionById(tx, sessionId);
+    return { participant, session: updated!, created: true };
+  });
+}
+
+export interface IssuedJoinToken {
+  token: string;
+  role: VideoRole;
+  userName: string;
+  expiresAt: Date;
+}
+
+export async function joinToken(deps: ServiceDeps, viewer: Viewer | null, rawSessionId: unknown): Promise<IssuedJoinToken> {
+  const user = requireViewer(viewer);
+  const sessionId = parseInput(sessionIdInput, rawSessionId);
+  const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
+  let role: VideoRole;
+  if (isOwner(user, session)) {
+    role = "host";
+  } else if (await findParticipant(deps.db, { sessionId, userId: user.id })) {
+    role = "guest";
+  } else {
+    throw new DomainError("FORBIDDEN", "Only enrolled participants and the session's expert can join. Enroll first.");
+  }
+  assertJoinable(session);
+  const issuedAt = deps.clock.now();
+  const expiresAt = joinTokenExpiry(session, issuedAt);
+  const token = await deps.video.joinToken({
+    roomId: session.hmsRoomId!,
+    role,
+    userId: user.id,
+    issuedAt,
+    expiresAt,
+  });
+  return { token, role, userName: user.name, expiresAt };
+}

@@ -1,0 +1,140 @@
+/**
+ * Input schemas shared by every face of the API (GraphQL, REST, web forms). They check
+ * shape and bounds; rules that need the clock or the database live in the services.
+ */
+import { z } from "zod";
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  MAX_PRICE,
+  MAX_SEATS,
+  PAYMENT_GATEWAYS,
+  SESSION_STATUSES,
+  SESSION_TYPES,
+} from "./session-values.js";
+import { isCurrencyCode, minorUnitDigits } from "./currency.js";
+
+const text = (field: string, min: number, max: number) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .min(min, { error: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters` })
+    .max(max, { error: `${field} must be at most ${max} characters` });
+
+const label = (field: string) => text(field, 1, 50);
+
+const isoInstant = (field: string) =>
+  z.iso
+    .datetime({ offset: true, error: `${field} must be an ISO-8601 date and time with a time zone, like 2025-11-01T08:00:00Z` })
+    .transform((v) => new Date(v));
+
+const httpUrl = (field: string) =>
+  z
+    .string({ error: `${field} must be a URL` })
+    .trim()
+    .max(2048, { error: `${field} must be at most 2048 characters` })
+    .pipe(z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }));
+
+export const sessionMetadataSchema = z.strictObject(
+  {
+    category: label("metadata.category").optional(),
+    difficulty: label("metadata.difficulty").optional(),
+    equipment: z.array(label("metadata.equipment item")).max(20, { error: "metadata.equipment can list at most 20 items" }).optional(),
+    tags: z.array(text("metadata.tags item", 1, 30)).max(20, { error: "metadata.tags can list at most 20 tags" }).optional(),
+  },
+  { error: (i) => (i.code === "unrecognized_keys" ? `metadata accepts only category, difficulty, equipment and tags` : "metadata must be an object") },
+);
+
+export const createSessionInput = z
+  .strictObject(
+    {
+      title: text("title", 3, 120),
+      description: text("description", 0, 5000).default(""),
+      sessionType: z.enum(SESSION_TYPES, { error: `sessionType must be one of ${SESSION_TYPES.join(", ")}` }).default("group"),
+      scheduledStartTime: isoInstant("scheduledStartTime"),
+      scheduledEndTime: isoInstant("scheduledEndTime"),
+      maxParticipants: z
+        .number({ error: "maxParticipants must be a number" })
+        .int({ error: "maxParticipants must be a whole number" })
+        .min(1, { error: "maxParticipants must be at least 1" })
+        .max(MAX_SEATS, { error: `maxParticipants can be at most ${MAX_SEATS}` })
+        .nullish(),
+      price: z
+        .number({ error: "price must be a number" })
+        .min(0, { error: "price cannot be negative" })
+        .max(MAX_PRICE, { error: `price can be at most ${MAX_PRICE}` })
+        .default(0),
+      currency: z
+        .string({ error: "currency must be a three-letter ISO-4217 code" })
+        .trim()
+        .toUpperCase()
+        .refine(isCurrencyCode, { error: "currency must be an ISO-4217 code such as INR, USD or EUR" })
+        .default("INR"),
+      thumbnail: httpUrl("thumbnail").nullish(),
+      metadata: sessionMetadataSchema.nullish(),
+      featured: z.boolean({ error: "featured must be true or false" }).optional(),
+    },
+    { error: (i) => (i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}` : "The session must be an object") },
+  )
+  .superRefine((v, ctx) => {
+    const digits = Math.min(2, minorUnitDigits(v.currency));
+    if (!hasAtMostDecimals(v.price, digits)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["price"],
+        message: digits === 0 ? `price in ${v.currency} must be a whole number` : `price can have at most ${digits} decimals`,
+      });
+    }
+    if (v.sessionType === "1-on-1" && v.maxParticipants != null && v.maxParticipants !== 1) {
+      ctx.addIssue({ code: "custom", path: ["maxParticipants"], message: "a 1-on-1 session has exactly one seat" });
+    }
+  });
+
+export type CreateSessionInput = z.output<typeof createSessionInput>;
+
+/** Whole numbers, given as numbers (GraphQL, JSON) or digit strings (query strings). */
+const wholeNumber = (field: string, min: number, max: number) =>
+  z
+    .union([z.number(), z.string()], { error: `${field} must be a whole number between ${min} and ${max}` })
+    .transform((v, ctx) => {
+      const n = typeof v === "number" ? v : /^\s*-?\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${field} must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const booleanFlag = (field: string) =>
+  z.union([z.boolean(), z.enum(["true", "false"])], { error: `${field} must be true or false` }).transform((v) => v === true || v === "true");
+
+export const listSessionsInput = z.object({
+  status: z.enum(SESSION_STATUSES, { error: `status must be one of ${SESSION_STATUSES.join(", ")}` }).nullish(),
+  expertId: z.string({ error: "expertId must be text" }).trim().min(1, { error: "expertId cannot be empty" }).max(64, { error: "expertId is too long" }).nullish(),
+  featured: booleanFlag("featured").nullish(),
+  limit: wholeNumber("limit", 1, MAX_PAGE_SIZE).nullish().transform((v) => v ?? DEFAULT_PAGE_SIZE),
+  skip: wholeNumber("skip", 0, 1_000_000).nullish().transform((v) => v ?? 0),
+});
+
+export type ListSessionsInput = z.output<typeof listSessionsInput>;
+
+export const paymentInput = z.strictObject(
+  {
+    paymentId: z.string({ error: "paymentId must be text" }).trim().min(1, { error: "paymentId is required" }).max(255, { error: "paymentId is too long" }),
+    paymentGateway: z.enum(PAYMENT_GATEWAYS, { error: `paymentGateway must be one of ${PAYMENT_GATEWAYS.join(", ")}` }),
+  },
+  { error: (i) => (i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}` : "The payment must be an object") },
+);
+
+export type PaymentInput = z.output<typeof paymentInput>;
+
+export const sessionIdInput = z
+  .string({ error: "The session id must be text" })
+  .trim()
+  .min(1, { error: "The session id is required" })
+  .max(64, { error: "The session id is too long" });
+
+function hasAtMostDecimals(value: number, digits: number): boolean {
+  const scaled = value * 10 ** digits;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}

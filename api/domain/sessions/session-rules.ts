@@ -1,0 +1,113 @@
+/**
+ * Pure rules about a session's schedule and life cycle: no database, no clock of their
+ * own. Services call them with the facts; tests call them directly.
+ */
+import type { SessionRow } from "../../db/schema.js";
+import { DomainError } from "../errors.js";
+import type { Viewer } from "../viewer.js";
+import { isAdmin, isExpert } from "../viewer.js";
+import type { CreateSessionInput } from "./session-input.js";
+import { JOIN_TOKEN_GRACE_MS, MAX_SESSION_MS } from "./session-values.js";
+
+export function assertCanCreate(viewer: Viewer | null, input: Pick<CreateSessionInput, "featured">): Viewer {
+  const v = requireViewer(viewer);
+  if (!isExpert(v)) throw new DomainError("FORBIDDEN", "Only experts can create live sessions.");
+  if (input.featured !== undefined && !isAdmin(v)) {
+    throw new DomainError("FORBIDDEN", "Only admins can feature a session; leave out `featured`.");
+  }
+  return v;
+}
+
+export function assertSchedule(input: Pick<CreateSessionInput, "scheduledStartTime" | "scheduledEndTime">, now: Date): void {
+  const { scheduledStartTime: start, scheduledEndTime: end } = input;
+  const fields: { path: string; message: string }[] = [];
+  if (start.getTime() <= now.getTime()) {
+    fields.push({ path: "scheduledStartTime", message: "scheduledStartTime must be in the future" });
+  }
+  if (end.getTime() <= start.getTime()) {
+    fields.push({ path: "scheduledEndTime", message: "scheduledEndTime must be after scheduledStartTime" });
+  } else if (end.getTime() - start.getTime() > MAX_SESSION_MS) {
+    fields.push({ path: "scheduledEndTime", message: "a session can last at most 6 hours" });
+  }
+  if (fields.length > 0) {
+    throw new DomainError("BAD_USER_INPUT", fields.map((f) => f.message).join("; "), { fields });
+  }
+}
+
+/** 1-on-1 means one seat, whatever the caller left out. */
+export function seatsFor(input: Pick<CreateSessionInput, "sessionType" | "maxParticipants">): number | null {
+  if (input.sessionType === "1-on-1") return 1;
+  return input.maxParticipants ?? null;
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new DomainError("UNAUTHENTICATED", "Sign in to do this.");
+  return viewer;
+}
+
+export function requireSession(session: SessionRow | undefined, id: string): SessionRow {
+  if (!session) throw new DomainError("NOT_FOUND", `No live session has the id "${id}".`);
+  return session;
+}
+
+export const isOwner = (viewer: Viewer | null, session: SessionRow): boolean => viewer?.id === session.expertId;
+
+export function assertOwner(viewer: Viewer | null, session: SessionRow, action: string): Viewer {
+  const v = requireViewer(viewer);
+  if (!isOwner(v, session)) throw new DomainError("FORBIDDEN", `Only the session's expert can ${action} it.`);
+  return v;
+}
+
+/** Whether `start` may run now; a live session is fine (start is idempotent). */
+export function assertStartable(session: SessionRow, now: Date): void {
+  switch (session.status) {
+    case "live":
+      return;
+    case "ended":
+      throw new DomainError("FAILED_PRECONDITION", "This session has already ended; it cannot be started again.");
+    case "cancelled":
+      throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; it cannot be started.");
+    case "scheduled":
+      if (now.getTime() >= session.scheduledEndTime.getTime()) {
+        throw new DomainError(
+          "FAILED_PRECONDITION",
+          "This session's scheduled end time has passed, so it can no longer be started. Schedule a new session.",
+        );
+      }
+  }
+}
+
+export function assertEnrollable(session: SessionRow): void {
+  if (session.status === "ended") throw new DomainError("FAILED_PRECONDITION", "This session has ended; enrollment is closed.");
+  if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; enrollment is closed.");
+}
+
+export function assertJoinable(session: SessionRow): void {
+  if (session.status === "scheduled") {
+    throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Wait for the expert to start it.");
+  }
+  if (session.status !== "live") {
+    throw new DomainError("FAILED_PRECONDITION", `This session is ${session.status}; its video room is closed.`);
+  }
+}
+
+/** When a join token must stop working: the 6-hour limit plus an hour, counted from the actual start. */
+export function joinTokenExpiry(session: SessionRow, now: Date): Date {
+  const start = session.actualStartTime ?? now;
+  const expiresAt = new Date(start.getTime() + MAX_SESSION_MS + JOIN_TOKEN_GRACE_MS);
+  if (expiresAt.getTime() <= now.getTime()) {
+    throw new DomainError("FAILED_PRECONDITION", "This session has passed its 6-hour limit; its video room is closed.");
+  }
+  return expiresAt;
+}
+
+/** Whole minutes between the actual start and end, rounded to the nearest minute. */
+export function durationMinutes(start: Date | null, end: Date): number {
+  if (!start) return 0;
+  return Math.max(0, Math.round((end.getTime() - start.getTime()) / 60_000));
+}
+
+/** 100ms room names accept a-z, 0-9, `.-:_`; our ids are lowercase alphanumerics. */
+export const roomNameFor = (sessionId: string): string => `live-session-${sessionId}`;
+
+export const isFree = (session: Pick<SessionRow, "price">): boolean => Number(session.price) === 0;

@@ -1,0 +1,194 @@
+/**
+ * The life of a live session: create, list, start, end, cancel. Every rule is checked
+ * here (or in session-rules.ts); the GraphQL and REST adapters only call these.
+ */
+import type { SessionRow } from "../../db/schema.js";
+import { scheduleRoomCleanup } from "../../repositories/room-cleanups.js";
+import {
+  findSessionById,
+  insertSession,
+  listSessions as listSessionRows,
+  transitionSession,
+} from "../../repositories/sessions.js";
+import type { ServiceDeps } from "../deps.js";
+import { DomainError } from "../errors.js";
+import { newId } from "../ids.js";
+import { parseInput } from "../parse-input.js";
+import { callUpstream } from "../upstream.js";
+import type { Viewer } from "../viewer.js";
+import { closeRoomNow, leaseEnd } from "./room-cleanup.js";
+import { createSessionInput, listSessionsInput, sessionIdInput } from "./session-input.js";
+import {
+  assertCanCreate,
+  assertOwner,
+  assertSchedule,
+  assertStartable,
+  durationMinutes,
+  requireSession,
+  roomNameFor,
+  seatsFor,
+} from "./session-rules.js";
+import { MAX_SESSION_MS } from "./session-values.js";
+
+export async function createSession(deps: ServiceDeps, viewer: Viewer | null, raw: unknown): Promise<SessionRow> {
+  const input = parseInput(createSessionInput, raw);
+  const expert = assertCanCreate(viewer, input);
+  const now = deps.clock.now();
+  assertSchedule(input, now);
+  return insertSession(deps.db, {
+    id: newId("ses"),
+    expertId: expert.id,
+    title: input.title,
+    description: input.description,
+    thumbnail: input.thumbnail ?? null,
+    sessionType: input.sessionType,
+    scheduledStartTime: input.scheduledStartTime,
+    scheduledEndTime: input.scheduledEndTime,
+    maxParticipants: seatsFor(input),
+    price: input.price,
+    currency: input.currency,
+    metadata: input.metadata ?? null,
+    featured: input.featured ?? false,
+    status: "scheduled",
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function listSessions(
+  deps: ServiceDeps,
+  _viewer: Viewer | null,
+  raw: unknown,
+): Promise<{ items: SessionRow[]; total: number; limit: number; skip: number }> {
+  const input = parseInput(listSessionsInput, raw ?? {});
+  const page = await listSessionRows(deps.db, {
+    filter: {
+      status: input.status ?? undefined,
+      expertId: input.expertId ?? undefined,
+      featured: input.featured ?? undefined,
+    },
+    limit: input.limit,
+    skip: input.skip,
+  });
+  return { ...page, limit: input.limit, skip: input.skip };
+}
+
+/** Any session by id, cancelled ones included; null when there is none. */
+export async function getSession(deps: ServiceDeps, _viewer: Viewer | null, rawId: unknown): Promise<SessionRow | null> {
+  const id = parseInput(sessionIdInput, rawId);
+  return (await findSessionById(deps.db, id)) ?? null;
+}
+
+export interface StartedSession {
+  session: SessionRow;
+  roomId: string;
+  roomCode: string;
+  sessionUrl: string;
+}
+
+export async function startSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<StartedSession> {
+  const id = parseInput(sessionIdInput, rawId);
+  const session = requireSession(await findSessionById(deps.db, id), id);
+  assertOwner(viewer, session, "start");
+  assertStartable(session, deps.clock.now());
+  if (session.status === "live") return started(deps, session);
+
+  // The room name is derived from the session id and 100ms creates-or-returns by name,
+  // so racing or retried starts all get the same room; only one of them flips the row.
+  const room = await callUpstream("create the video room", () =>
+    deps.video.createRoom({
+      name: roomNameFor(session.id),
+      description: session.title.slice(0, 100),
+      maxDurationSeconds: MAX_SESSION_MS / 1000,
+    }),
+  );
+  const now = deps.clock.now();
+  const live = await transitionSession(deps.db, {
+    id,
+    from: "scheduled",
+    set: { status: "live", hmsRoomId: room.roomId, hmsRoomCode: room.roomCode, actualStartTime: now, updatedAt: now },
+  });
+  if (live) return started(deps, live);
+
+  // Someone else moved the session first: report what they did.
+  const current = requireSession(await findSessionById(deps.db, id), id);
+  assertStartable(current, deps.clock.now());
+  return started(deps, current);
+}
+
+function started(deps: ServiceDeps, session: SessionRow): StartedSession {
+  return {
+    session,
+    roomId: session.hmsRoomId!,
+    roomCode: session.hmsRoomCode ?? "",
+    sessionUrl: `${deps.appUrl}/app/live/host/${session.id}`,
+  };
+}
+
+export interface EndedSession {
+  session: SessionRow;
+  sessionId: string;
+  /** Whole minutes from the actual start to the end. */
+  duration: number;
+}
+
+export async function endSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<EndedSession> {
+  const id = parseInput(sessionIdInput, rawId);
+  const session = requireSession(await findSessionById(deps.db, id), id);
+  assertOwner(viewer, session, "end");
+  if (session.status === "ended") return ended(session);
+  if (session.status === "scheduled") {
+    throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Cancel it instead if it will not take place.");
+  }
+  if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
+
+  const now = deps.clock.now();
+  const reason = "The class has ended";
+  // Ending and recording the room's clean-up commit together: even if 100ms is down or
+  // this process dies right after, the sweeper will close the room.
+  const endedRow = await deps.db.transaction(async (tx) => {
+    const row = await transitionSession(tx, {
+      id,
+      from: "live",
+      set: { status: "ended", actualEndTime: now, currentViewers: 0, updatedAt: now },
+    });
+    // The first attempt is ours, right after commit; the sweeper only steps in after a lease.
+    if (row?.hmsRoomId) {
+      await scheduleRoomCleanup(tx, { roomId: row.hmsRoomId, sessionId: row.id, reason, at: leaseEnd(now) });
+    }
+    return row;
+  });
+  if (!endedRow) {
+    const current = requireSession(await findSessionById(deps.db, id), id);
+    if (current.status === "ended") return ended(current);
+    throw new DomainError("CONFLICT", "The session changed while it was being ended; please try again.");
+  }
+  if (endedRow.hmsRoomId) await closeRoomNow(deps, endedRow.hmsRoomId, reason);
+  return ended(endedRow);
+}
+
+function ended(session: SessionRow): EndedSession {
+  return {
+    session,
+    sessionId: session.id,
+    duration: durationMinutes(session.actualStartTime, session.actualEndTime ?? session.updatedAt),
+  };
+}
+
+export async function cancelSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<SessionRow> {
+  const id = parseInput(sessionIdInput, rawId);
+  const session = requireSession(await findSessionById(deps.db, id), id);
+  assertOwner(viewer, session, "cancel");
+  if (session.status !== "scheduled") {
+    throw new DomainError(
+      "FAILED_PRECONDITION",
+      session.status === "cancelled"
+        ? "This session is already cancelled."
+        : `This session is ${session.status}; only a scheduled session can be cancelled.${session.status === "live" ? " End it instead." : ""}`,
+    );
+  }
+  const now = deps.clock.now();
+  const row = await transitionSession(deps.db, { id, from: "scheduled", set: { status: "cancelled", updatedAt: now } });
+  if (!row) throw new DomainError("CONFLICT", "The session changed while it was being cancelled; please reload and try again.");
+  return row;
+}

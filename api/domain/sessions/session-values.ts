@@ -1,0 +1,22 @@
+/** The seed's spellings; they are what the database stores and what REST sends. */
+export const SESSION_TYPES = ["1-on-1", "group", "workshop"] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const SESSION_STATUSES = ["scheduled", "live", "ended", "cancelled"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const PAYMENT_GATEWAYS = ["stripe", "razorpay"] as const;
+export type PaymentGateway = (typeof PAYMENT_GATEWAYS)[number];
+
+export const VIDEO_ROLES = ["host", "guest"] as const;
+
+/** The seed's "Maximum session duration: 6 hours". */
+export const MAX_SESSION_MS = 6 * 60 * 60 * 1000;
+/** A join token outlives the class by an hour at most. */
+export const JOIN_TOKEN_GRACE_MS = 60 * 60 * 1000;
+/** 100ms's largest ordinary room (`size` without `large_room`). */
+export const MAX_SEATS = 2500;
+/** The highest price we accept, in major units of any currency. */
+export const MAX_PRICE = 1_000_000;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;

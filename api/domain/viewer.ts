@@ -1,0 +1,11 @@
+/** Who is calling, as the domain sees it: a known user with roles, or nobody. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string | null;
+  avatarUrl: string | null;
+  roles: readonly string[];
+}
+
+export const isExpert = (v: Viewer | null): boolean => v?.roles.includes("expert") ?? false;
+export const isAdmin = (v: Viewer | null): boolean => v?.roles.includes("admin") ?? false;

@@ -1,0 +1,565 @@
+import type { SessionStatus } from '../enum-values.js';
+import type { SessionType } from '../enum-values.js';
+import type { VideoRole } from '../enum-values.js';
+import type { PaymentGateway } from '../enum-values.js';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { SessionRow, ParticipantRow, UserRow } from '../../db/schema.js';
+import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
+import type { IssuedJoinToken } from '../../domain/sessions/enrollment-service.js';
+import type { GraphQLContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant in UTC, e.g. 2025-11-01T08:00:00.000Z. */
+  DateTime: { input: string; output: Date | string; }
+  /** Arbitrary JSON, used for nothing but opaque extension data. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type CreateSessionInput = {
+  /** ISO-4217 code; defaults to INR. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 5000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Admins only. */
+  featured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1–2500; leave out for no cap. */
+  maxParticipants?: InputMaybe<Scalars['Int']['input']>;
+  metadata?: InputMaybe<SessionMetadataInput>;
+  /** 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
+  price?: InputMaybe<Scalars['Float']['input']>;
+  /** After the start, at most 6 hours later. */
+  scheduledEndTime: Scalars['DateTime']['input'];
+  /** Must be in the future. */
+  scheduledStartTime: Scalars['DateTime']['input'];
+  /** Defaults to GROUP. ONE_ON_ONE always has one seat. */
+  sessionType?: InputMaybe<SessionType>;
+  /** An http(s) URL. */
+  thumbnail?: InputMaybe<Scalars['String']['input']>;
+  /** 3–120 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type EndSessionResult = {
+  __typename?: 'EndSessionResult';
+  /** Whole minutes from the actual start to the end. */
+  duration: Scalars['Int']['output'];
+  session: LiveSession;
+  sessionId: Scalars['ID']['output'];
+};
+
+/** A participant's enrollment (the seed's LiveSessionParticipant). */
+export type Enrollment = {
+  __typename?: 'Enrollment';
+  amountPaid?: Maybe<Scalars['Float']['output']>;
+  attended: Scalars['Boolean']['output'];
+  chatMessages: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  enrolledAt: Scalars['DateTime']['output'];
+  feedbackComment?: Maybe<Scalars['String']['output']>;
+  feedbackRating?: Maybe<Scalars['Int']['output']>;
+  /** Also called participantId. */
+  id: Scalars['ID']['output'];
+  joinedAt?: Maybe<Scalars['DateTime']['output']>;
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  paid: Scalars['Boolean']['output'];
+  participantId: Scalars['ID']['output'];
+  paymentGateway?: Maybe<PaymentGateway>;
+  paymentId?: Maybe<Scalars['String']['output']>;
+  session: LiveSession;
+  sessionId: Scalars['ID']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  userAvatar?: Maybe<Scalars['String']['output']>;
+  userEmail?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['ID']['output'];
+  userName: Scalars['String']['output'];
+  /** Seconds spent in the room. */
+  watchTime: Scalars['Int']['output'];
+};
+
+/** 100ms identifiers of the session's room. Visible to the session's expert only. */
+export type HmsDetails = {
+  __typename?: 'HmsDetails';
+  recordingId?: Maybe<Scalars['String']['output']>;
+  roomCode: Scalars['String']['output'];
+  roomId: Scalars['String']['output'];
+  sessionId?: Maybe<Scalars['String']['output']>;
+};
+
+export type JoinToken = {
+  __typename?: 'JoinToken';
+  expiresAt: Scalars['DateTime']['output'];
+  role: VideoRole;
+  token: Scalars['String']['output'];
+  userName: Scalars['String']['output'];
+};
+
+export type LiveSession = {
+  __typename?: 'LiveSession';
+  actualEndTime?: Maybe<Scalars['DateTime']['output']>;
+  actualStartTime?: Maybe<Scalars['DateTime']['output']>;
+  attendedCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO-4217 code. */
+  currency: Scalars['String']['output'];
+  currentViewers: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  enrolledCount: Scalars['Int']['output'];
+  expert: User;
+  expertAvatar?: Maybe<Scalars['String']['output']>;
+  expertId: Scalars['ID']['output'];
+  expertName: Scalars['String']['output'];
+  featured: Scalars['Boolean']['output'];
+  /** Null unless the viewer is the session's expert. */
+  hmsDetails?: Maybe<HmsDetails>;
+  id: Scalars['ID']['output'];
+  isFree: Scalars['Boolean']['output'];
+  /** Seats; null means no cap. */
+  maxParticipants?: Maybe<Scalars['Int']['output']>;
+  metadata?: Maybe<SessionMetadata>;
+  /** Everyone enrolled. Null unless the viewer is the session's expert. */
+  participants?: Maybe<Array<Enrollment>>;
+  price: Scalars['Float']['output'];
+  recordedLessonId?: Maybe<Scalars['String']['output']>;
+  recordingAvailable: Scalars['Boolean']['output'];
+  recordingS3Key?: Maybe<Scalars['String']['output']>;
+  scheduledEndTime: Scalars['DateTime']['output'];
+  scheduledStartTime: Scalars['DateTime']['output'];
+  /** Seats left; null when there is no cap. */
+  seatsLeft?: Maybe<Scalars['Int']['output']>;
+  sessionType: SessionType;
+  status: SessionStatus;
+  thumbnail?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The viewer's own enrollment in this session, if any. */
+  viewerEnrollment?: Maybe<Enrollment>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancel a scheduled session (the session's expert only). */
+  cancelSession: LiveSession;
+  /** Schedule a session (experts only). It starts in SCHEDULED; start it to open the video room. */
+  createSession: LiveSession;
+  /** End a live session and close its room for everyone (the session's expert only). Ending twice is harmless. */
+  endSession: EndSessionResult;
+  /** Enroll the signed-in user. A priced session needs `payment`. Enrolling twice returns the first enrollment. */
+  enroll: Enrollment;
+  /** A 100ms auth token for the session's room: HOST for its expert, GUEST for enrolled participants. */
+  joinToken: JoinToken;
+  /** Open the 100ms room (the session's expert only). Starting a live session again returns the same room. */
+  startSession: StartSessionResult;
+};
+
+
+export type MutationCancelSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateSessionArgs = {
+  input: CreateSessionInput;
+};
+
+
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnrollArgs = {
+  payment?: InputMaybe<PaymentInput>;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinTokenArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export { PaymentGateway };
+
+export type PaymentInput = {
+  paymentGateway: PaymentGateway;
+  paymentId: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The signed-in user, or null when the request carries no credentials. */
+  me?: Maybe<User>;
+  /** One session by id (cancelled ones included), or null. */
+  session?: Maybe<LiveSession>;
+  /**
+   * Sessions, ordered by scheduled start then id. Without `status`, cancelled sessions are
+   * left out. `limit` defaults to 20 (1–100); `skip` defaults to 0.
+   */
+  sessions: SessionPage;
+};
+
+
+export type QuerySessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySessionsArgs = {
+  expertId?: InputMaybe<Scalars['ID']['input']>;
+  featured?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  skip?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SessionStatus>;
+};
+
+export type SessionMetadata = {
+  __typename?: 'SessionMetadata';
+  category?: Maybe<Scalars['String']['output']>;
+  difficulty?: Maybe<Scalars['String']['output']>;
+  equipment?: Maybe<Array<Scalars['String']['output']>>;
+  tags?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+export type SessionMetadataInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  difficulty?: InputMaybe<Scalars['String']['input']>;
+  equipment?: InputMaybe<Array<Scalars['String']['input']>>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type SessionPage = {
+  __typename?: 'SessionPage';
+  items: Array<LiveSession>;
+  limit: Scalars['Int']['output'];
+  skip: Scalars['Int']['output'];
+  /** How many sessions match the filters, across all pages. */
+  total: Scalars['Int']['output'];
+};
+
+export { SessionStatus };
+
+export { SessionType };
+
+export type StartSessionResult = {
+  __typename?: 'StartSessionResult';
+  roomCode: Scalars['String']['output'];
+  roomId: Scalars['String']['output'];
+  session: LiveSession;
+  /** The expert's room page in the web app. */
+  sessionUrl: Scalars['String']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  avatar?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isExpert: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** Roles from the identity provider: `expert`, `admin`. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+export { VideoRole };
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateSessionInput: CreateSessionInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EndSessionResult: ResolverTypeWrapper<EndedSession>;
+  Enrollment: ResolverTypeWrapper<ParticipantRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HmsDetails: ResolverTypeWrapper<SessionRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JoinToken: ResolverTypeWrapper<IssuedJoinToken>;
+  LiveSession: ResolverTypeWrapper<SessionRow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PaymentGateway: PaymentGateway;
+  PaymentInput: PaymentInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
+  SessionMetadataInput: SessionMetadataInput;
+  SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
+  SessionStatus: SessionStatus;
+  SessionType: SessionType;
+  StartSessionResult: ResolverTypeWrapper<StartedSession>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  User: ResolverTypeWrapper<UserRow>;
+  VideoRole: VideoRole;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Boolean: Scalars['Boolean']['output'];
+  CreateSessionInput: CreateSessionInput;
+  DateTime: Scalars['DateTime']['output'];
+  EndSessionResult: EndedSession;
+  Enrollment: ParticipantRow;
+  Float: Scalars['Float']['output'];
+  HmsDetails: SessionRow;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  JoinToken: IssuedJoinToken;
+  LiveSession: SessionRow;
+  Mutation: Record<PropertyKey, never>;
+  PaymentInput: PaymentInput;
+  Query: Record<PropertyKey, never>;
+  SessionMetadata: SessionMetadata;
+  SessionMetadataInput: SessionMetadataInput;
+  SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
+  StartSessionResult: StartedSession;
+  String: Scalars['String']['output'];
+  User: UserRow;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EndSessionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EndSessionResult'] = ResolversParentTypes['EndSessionResult']> = ResolversObject<{
+  duration?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Enrollment'] = ResolversParentTypes['Enrollment']> = ResolversObject<{
+  amountPaid?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  attended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  chatMessages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  feedbackComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feedbackRating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  leftAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  participantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentGateway?: Resolver<Maybe<ResolversTypes['PaymentGateway']>, ParentType, ContextType>;
+  paymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAvatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  watchTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HmsDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HmsDetails'] = ResolversParentTypes['HmsDetails']> = ResolversObject<{
+  recordingId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roomCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type JoinTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JoinToken'] = ResolversParentTypes['JoinToken']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['VideoRole'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LiveSession'] = ResolversParentTypes['LiveSession']> = ResolversObject<{
+  actualEndTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  actualStartTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentViewers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enrolledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expert?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  expertAvatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expertName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  featured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hmsDetails?: Resolver<Maybe<ResolversTypes['HmsDetails']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isFree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['SessionMetadata']>, ParentType, ContextType>;
+  participants?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordedLessonId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordingAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordingS3Key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scheduledEndTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  scheduledStartTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  seatsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sessionType?: Resolver<ResolversTypes['SessionType'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerEnrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
+  createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
+  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
+  enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
+  joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
+  startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+}>;
+
+export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
+  sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
+}>;
+
+export type SessionMetadataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionMetadata'] = ResolversParentTypes['SessionMetadata']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  difficulty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+}>;
+
+export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['LiveSession']>, ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skip?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SessionStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, ENDED?: any, LIVE?: any, SCHEDULED?: any }, ResolversTypes['SessionStatus']>;
+
+export type SessionTypeResolvers = EnumResolverSignature<{ GROUP?: any, ONE_ON_ONE?: any, WORKSHOP?: any }, ResolversTypes['SessionType']>;
+
+export type StartSessionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionResult'] = ResolversParentTypes['StartSessionResult']> = ResolversObject<{
+  roomCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+  sessionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isExpert?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type VideoRoleResolvers = EnumResolverSignature<{ GUEST?: any, HOST?: any }, ResolversTypes['VideoRole']>;
+
+export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  DateTime?: GraphQLScalarType;
+  EndSessionResult?: EndSessionResultResolvers<ContextType>;
+  Enrollment?: EnrollmentResolvers<ContextType>;
+  HmsDetails?: HmsDetailsResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  JoinToken?: JoinTokenResolvers<ContextType>;
+  LiveSession?: LiveSessionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PaymentGateway?: PaymentGatewayResolvers;
+  Query?: QueryResolvers<ContextType>;
+  SessionMetadata?: SessionMetadataResolvers<ContextType>;
+  SessionPage?: SessionPageResolvers<ContextType>;
+  SessionStatus?: SessionStatusResolvers;
+  SessionType?: SessionTypeResolvers;
+  StartSessionResult?: StartSessionResultResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  VideoRole?: VideoRoleResolvers;
+}>;
+

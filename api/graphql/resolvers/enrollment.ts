@@ -1,0 +1,12 @@
+import type { EnrollmentResolvers } from "../__generated__/resolvers-types.js";
+import type { PaymentGateway } from "../enum-values.js";
+
+export const Enrollment: EnrollmentResolvers = {
+  participantId: (p) => p.id,
+  paymentGateway: (p) => p.paymentGateway as PaymentGateway | null,
+  session: async (p, _a, { readers }) => {
+    const session = await readers.session(p.sessionId);
+    if (!session) throw new Error(`enrollment ${p.id} points at a missing session`);
+    return session;
+  },
+};

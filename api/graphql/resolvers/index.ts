@@ -1,0 +1,26 @@
+import type { Resolvers } from "../__generated__/resolvers-types.js";
+import { PaymentGateway, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { Enrollment } from "./enrollment.js";
+import { HmsDetails, LiveSession } from "./live-session.js";
+import { Mutation } from "./mutation.js";
+import { Query } from "./query.js";
+import { JoinToken } from "./results.js";
+import { DateTime, JSON } from "./scalars.js";
+import { User } from "./user.js";
+
+export const resolvers: Resolvers = {
+  DateTime,
+  JSON,
+  Query,
+  Mutation,
+  LiveSession,
+  HmsDetails,
+  Enrollment,
+  User,
+  JoinToken,
+  // Internal values: the seed's spellings, so resolvers and the domain never translate.
+  SessionStatus: { ...SessionStatus },
+  SessionType: { ...SessionType },
+  VideoRole: { ...VideoRole },
+  PaymentGateway: { ...PaymentGateway },
+};

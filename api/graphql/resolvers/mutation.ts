@@ -1,0 +1,12 @@
+import type { MutationResolvers } from "../__generated__/resolvers-types.js";
+import { withoutNulls } from "./without-nulls.js";
+
+export const Mutation: MutationResolvers = {
+  createSession: (_p, { input }, { services, viewer }) => services.createSession(viewer, withoutNulls(input)),
+  startSession: (_p, { id }, { services, viewer }) => services.startSession(viewer, id),
+  enroll: async (_p, { sessionId, payment }, { services, viewer }) =>
+    (await services.enroll(viewer, sessionId, payment ?? undefined)).participant,
+  joinToken: (_p, { sessionId }, { services, viewer }) => services.joinToken(viewer, sessionId),
+  endSession: (_p, { id }, { services, viewer }) => services.endSession(viewer, id),
+  cancelSession: (_p, { id }, { services, viewer }) => services.cancelSession(viewer, id),
+};

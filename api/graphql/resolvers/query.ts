@@ -1,0 +1,7 @@
+import type { QueryResolvers } from "../__generated__/resolvers-types.js";
+
+export const Query: QueryResolvers = {
+  sessions: (_parent, args, { services, viewer }) => services.listSessions(viewer, args),
+  session: (_parent, { id }, { services, viewer }) => services.getSession(viewer, id),
+  me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
+};

@@ -1,0 +1,87 @@
+/**
+ * The HTTP face of the process: health, GraphQL, and (in later issues) the REST shim and
+ * the web app, all over the same services and the same viewer lookup.
+ */
+import { randomUUID } from "node:crypto";
+import { expressMiddleware } from "@as-integrations/express4";
+import type { ApolloServer } from "@apollo/server";
+import express, { type Express, type Request } from "express";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+import { isDomainError } from "../domain/errors.js";
+import { createReaders } from "../domain/readers.js";
+import type { Services } from "../domain/services.js";
+import type { GraphQLContext } from "../graphql/context.js";
+import { domainErrorToGraphQL } from "../graphql/server.js";
+import type { ViewerLookup } from "./viewer.js";
+
+export interface AppDeps {
+  logger: Logger;
+  db: Database;
+  services: Services;
+  graphql: ApolloServer<GraphQLContext>;
+  viewerOf: ViewerLookup;
+  /** Reports whether the database answers; /readyz uses it. */
+  ping(): Promise<void>;
+  /** Extra routes of local stand-ins (never present in production). */
+  localRoutes?: express.Router;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      // Log what is needed to follow a request, never its headers (credentials live there).
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await deps.ping();
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "not ready", reason: "The database is not answering." });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "100kb" }),
+    expressMiddleware(deps.graphql, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const requestId = String((req as Request).id);
+        try {
+          const viewer = await deps.viewerOf(req.headers);
+          return { viewer, services: deps.services, readers: createReaders(deps.db, viewer), requestId };
+        } catch (error) {
+          if (isDomainError(error)) throw domainErrorToGraphQL(error);
+          throw error;
+        }
+      },
+    }),
+  );
+
+  if (deps.localRoutes) app.use("/_local", deps.localRoutes);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import { liveSessionParticipants, type ParticipantRow } from "../db/schema.js";
+
+export type NewParticipant = typeof liveSessionParticipants.$inferInsert;
+
+/** Insert unless this user is already enrolled; undefined means they were. */
+export async function insertParticipantIfAbsent(
+  db: DbOrTx,
+  values: NewParticipant,
+): Promise<ParticipantRow | undefined> {
+  const [row] = await db.insert(liveSessionParticipants).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findParticipant(
+  db: DbOrTx,
+  params: { sessionId: string; userId: string },
+): Promise<ParticipantRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(liveSessionParticipants)
+    .where(
+      and(eq(liveSessionParticipants.sessionId, params.sessionId), eq(liveSessionParticipants.userId, params.userId)),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function listParticipantsOfSessions(db: DbOrTx, sessionIds: readonly string[]): Promise<ParticipantRow[]> {
+  if (sessionIds.length === 0) return [];
+  return db
+    .select()
+    .from(liveSessionParticipants)
+    .where(inArray(liveSessionParticipants.sessionId, [...sessionIds]))
+    .orderBy(asc(liveSessionParticipants.enrolledAt), asc(liveSessionParticipants.id));
+}
+
+/** The viewer's own enrollments among the given sessions (one query for a whole page). */
+export async function findParticipationsOfUser(
+  db: DbOrTx,
+  params: { userId: string; sessionIds: readonly string[] },
+): Promise<ParticipantRow[]> {
+  if (params.sessionIds.length === 0) return [];
+  return db
+    .select()
+    .from(liveSessionParticipants)
+    .where(
+      and(
+        eq(liveSessionParticipants.userId, params.userId),
+        inArray(liveSessionParticipants.sessionId, [...params.sessionIds]),
+      ),
+    );
+}

@@ -1,0 +1,87 @@
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import { liveSessions, type SessionRow } from "../db/schema.js";
+
+export type NewSession = typeof liveSessions.$inferInsert;
+export type SessionStatus = SessionRow["status"];
+
+export async function insertSession(db: DbOrTx, values: NewSession): Promise<SessionRow> {
+  const [row] = await db.insert(liveSessions).values(values).returning();
+  return row!;
+}
+
+export async function findSessionById(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id)).limit(1);
+  return row;
+}
+
+export async function findSessionsByIds(db: DbOrTx, ids: readonly string[]): Promise<SessionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(liveSessions).where(inArray(liveSessions.id, [...ids]));
+}
+
+export interface SessionFilter {
+  /** `undefined` means every status but cancelled. */
+  status?: SessionStatus;
+  expertId?: string;
+  featured?: boolean;
+}
+
+function filterCondition(filter: SessionFilter): SQL | undefined {
+  return and(
+    filter.status ? eq(liveSessions.status, filter.status) : ne(liveSessions.status, "cancelled"),
+    filter.expertId !== undefined ? eq(liveSessions.expertId, filter.expertId) : undefined,
+    filter.featured !== undefined ? eq(liveSessions.featured, filter.featured) : undefined,
+  );
+}
+
+export async function listSessions(
+  db: DbOrTx,
+  params: { filter: SessionFilter; limit: number; skip: number },
+): Promise<{ items: SessionRow[]; total: number }> {
+  const where = filterCondition(params.filter);
+  const [items, [totalRow]] = await Promise.all([
+    db
+      .select()
+      .from(liveSessions)
+      .where(where)
+      .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
+      .limit(params.limit)
+      .offset(params.skip),
+    db.select({ total: count() }).from(liveSessions).where(where),
+  ]);
+  return { items, total: Number(totalRow?.total ?? 0) };
+}
+
+/** Sessions whose status is still `from`, moved to `to`; undefined if someone got there first. */
+export async function transitionSession(
+  db: DbOrTx,
+  params: { id: string; from: SessionStatus; set: Partial<NewSession> & { status: SessionStatus } },
+): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .update(liveSessions)
+    .set(params.set)
+    .where(and(eq(liveSessions.id, params.id), eq(liveSessions.status, params.from)))
+    .returning();
+  return row;
+}
+
+/**
+ * Take one seat, atomically: the row is only updated while a seat is free and the
+ * session still accepts enrollments. Concurrent callers queue on the row lock and each
+ * re-checks the condition, so the count can never pass the cap.
+ */
+export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(liveSessions)
+    .set({ enrolledCount: sql`${liveSessions.enrolledCount} + 1`, updatedAt: params.now })
+    .where(
+      and(
+        eq(liveSessions.id, params.id),
+        inArray(liveSessions.status, ["scheduled", "live"]),
+        sql`(${liveSessions.maxParticipants} is null or ${liveSessions.enrolledCount} < ${liveSessions.maxParticipants})`,
+      ),
+    )
+    .returning({ id: liveSessions.id });
+  return rows.length === 1;
+}

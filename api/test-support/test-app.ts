@@ -1,0 +1,85 @@
+/**
+ * The whole service as `npm start` builds it (same composition root, the local 100ms
+ * emulator and identity provider, real HTTP), on a test database and a fixed clock.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import pino from "pino";
+import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { compose, type Composition } from "../composition.js";
+import { loadEnv } from "../config/env.js";
+import type { HmsEmulator } from "../video/hms-emulator/index.js";
+import type { LocalIssuer } from "../auth/local-issuer.js";
+import { createTestClock, type TestClock } from "./test-clock.js";
+import type { TestDatabase } from "./test-database.js";
+
+export type Caller = DemoUserKey | { sub: string; name?: string; roles?: string[] } | null;
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestApp {
+  url: string;
+  clock: TestClock;
+  composition: Composition;
+  emulator: HmsEmulator;
+  issuer: LocalIssuer;
+  tokenFor(caller: Exclude<Caller, null>): Promise<string>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test with the errors if there are any. */
+  gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(database: TestDatabase, options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const clock = createTestClock();
+  const env = loadEnv({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", DATA_DIR: "/nonexistent-in-tests", APP_URL: "http://app.test", ...options.env });
+  const composition = await compose(env, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database });
+  const server: Server = await new Promise((resolve) => {
+    const s = composition.app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = composition.localIssuer!;
+  const tokens = new Map<string, string>();
+
+  async function tokenFor(caller: Exclude<Caller, null>): Promise<string> {
+    const claims =
+      typeof caller === "string"
+        ? (({ sub, name, email, picture, roles }) => ({ sub, name, email, picture, roles }))(getDemoUser(caller))
+        : { sub: caller.sub, name: caller.name ?? caller.sub, roles: caller.roles ?? [] };
+    const key = JSON.stringify(claims);
+    if (!tokens.has(key)) tokens.set(key, await issuer.mintAccessToken(claims));
+    return tokens.get(key)!;
+  }
+
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}, as: Caller = null): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (as) headers.authorization = `Bearer ${await tokenFor(as)}`;
+    const res = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as Omit<GraphQLResponse<T>, "status">;
+    return { status: res.status, ...body };
+  }
+
+  return {
+    url,
+    clock,
+    composition,
+    emulator: composition.emulator!,
+    issuer,
+    tokenFor,
+    gql,
+    async gqlOk<T>(query: string, variables?: Record<string, unknown>, as?: Caller) {
+      const res = await gql<T>(query, variables, as);
+      if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+      return res.data as T;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await composition.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** The local emulator of the 100ms REST API v2. Never used in production (it refuses to start). */
+export { startHmsEmulator, type HmsEmulator, type HmsEmulatorOptions, type RequestRecord } from "./server.js";
+export { HmsApiError } from "./errors.js";
+export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "./faults.js";
+export type { InactiveRoomAnswer } from "./sessions.js";
+export type {
+  HmsRoom,
+  HmsRoomCode,
+  HmsSession,
+  HmsSessionPeer,
+  JoinPeerParams,
+  Logger,
+  RoomWebhook,
+  WebhookEnvelope,
+} from "./types.js";
+export { DEFAULT_RETRY_DELAYS_MS, type WebhookDelivery, type WebhookOptions } from "./webhooks.js";
+export type { Workspace } from "./workspace.js";

@@ -1,0 +1,49 @@
+import { errors, jwtVerify } from "jose";
+import { unauthorized } from "./errors.js";
+
+/** Leeway for clock differences between the token minter and us, in seconds. */
+const CLOCK_SKEW_SECONDS = 10;
+
+export interface ManagementCredentials {
+  accessKey: string;
+  secret: string;
+}
+
+/**
+ * Checks the `Authorization: Bearer <management token>` of a REST call (contract §3.1):
+ * HS256 with the app secret, `type: "management"`, our `access_key`, `version: 2`,
+ * and `nbf <= now < exp` within a small skew. The 14-day maximum lifetime of dashboard
+ * tokens is not enforced: nothing says the API enforces it on self-signed tokens.
+ */
+export async function verifyManagementToken(
+  authorization: string | undefined,
+  creds: ManagementCredentials,
+  now: Date,
+): Promise<void> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  if (!match?.[1]) throw unauthorized("Authentication error", "missing bearer token");
+  const token = match[1];
+  let payload: Record<string, unknown>;
+  try {
+    const verified = await jwtVerify(token, new TextEncoder().encode(creds.secret), {
+      algorithms: ["HS256"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: now,
+      requiredClaims: ["exp"],
+    });
+    payload = verified.payload as Record<string, unknown>;
+  } catch (e) {
+    throw unauthorized("Token validation error", describeJoseError(e));
+  }
+  if (payload.type !== "management") throw unauthorized("Token validation error", "token type must be management");
+  if (payload.access_key !== creds.accessKey) throw unauthorized("Token validation error", "access_key does not match");
+  if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
+}
+
+function describeJoseError(e: unknown): string {
+  if (e instanceof errors.JWTExpired) return "token is expired";
+  if (e instanceof errors.JWTClaimValidationFailed) return `claim ${e.claim}: ${e.reason}`;
+  if (e instanceof errors.JWSSignatureVerificationFailed) return "signature is invalid";
+  if (e instanceof errors.JOSEAlgNotAllowed) return "algorithm must be HS256";
+  return "malformed token";
+}

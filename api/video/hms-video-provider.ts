@@ -1,0 +1,107 @@
+import HMS from "@100mslive/server-sdk";
+import {
+  type CloseRoomOutcome,
+  type CreateRoomParams,
+  type JoinTokenParams,
+  UpstreamError,
+  type VideoProvider,
+  type VideoRoom,
+} from "../domain/ports.js";
+import { HmsCalls, type SdkAxios } from "./hms-calls.js";
+
+export const HMS_API_BASE_URL = "https://api.100ms.live/v2";
+
+export interface HmsVideoProviderOptions {
+  accessKey: string;
+  secret: string;
+  /** The template whose `host` and `guest` roles our rooms use. */
+  templateId: string;
+  /** Default: real 100ms. The local emulator's `url` in development and tests. */
+  baseUrl?: string;
+  /** Deadline for each HTTP call to 100ms. Default 10 000 (the SDK's own is 3 minutes). */
+  timeoutMs?: number;
+}
+
+/**
+ * VideoProvider over @100mslive/server-sdk 0.3.0 (contract §5). The SDK is GPL-licensed,
+ * unmaintained and quirky, so it stays behind this one file: its errors are translated
+ * (hms-calls.ts), its hard-coded base URL and 3-minute timeout are overridden, and no
+ * caller-supplied string reaches a query string (it does not URL-encode).
+ */
+export function createHmsVideoProvider(opts: HmsVideoProviderOptions): VideoProvider {
+  for (const field of ["accessKey", "secret", "templateId"] as const) {
+    // An empty value would make the SDK silently fall back to HMS_ACCESS_KEY / HMS_SECRET.
+    if (typeof opts[field] !== "string" || opts[field] === "") throw new Error(`createHmsVideoProvider: ${field} is required`);
+  }
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new Error("createHmsVideoProvider: timeoutMs must be a positive integer");
+  const baseUrl = (opts.baseUrl ?? HMS_API_BASE_URL).replace(/\/+$/, "");
+
+  const sdk = new HMS.SDK(opts.accessKey, opts.secret);
+  // The SDK sets the global loglevel to debug outside production; that would log every call.
+  sdk.setLogLevel("warn");
+  const axios = (sdk.api as unknown as { axios: SdkAxios }).axios;
+  axios.defaults.baseURL = baseUrl;
+  axios.defaults.timeout = timeoutMs;
+  const calls = new HmsCalls(axios, baseUrl, timeoutMs);
+
+  return {
+    async createRoom({ name, description, maxDurationSeconds }: CreateRoomParams): Promise<VideoRoom> {
+      // POST /rooms is create-or-update by name, so a retry after a lost answer is safe.
+      // The SDK's CreateParams lacks max_duration_seconds; the value passes through at runtime.
+      const params = { name, description, template_id: opts.templateId, max_duration_seconds: maxDurationSeconds };
+      const room = await calls.run(`creating room "${name}"`, () =>
+        sdk.rooms.create(params as unknown as HMS.Room.CreateParams),
+      );
+      if (typeof room?.id !== "string" || room.id === "") {
+        throw new UpstreamError("100ms", `100ms answered creating room "${name}" without a room id`);
+      }
+      // Only a host code: a guest code would let anyone with it join without enrolling.
+      const code = await calls.run(`creating the host room code of room ${room.id}`, () =>
+        sdk.roomCodes.createForRole(pathSegment(room.id), "host"),
+      );
+      if (typeof code?.code !== "string" || code.code === "") {
+        throw new UpstreamError("100ms", `100ms answered creating the host room code of room ${room.id} without a code`);
+      }
+      return { roomId: room.id, roomCode: code.code };
+    },
+
+    async joinToken({ roomId, role, userId, issuedAt, expiresAt }: JoinTokenParams): Promise<string> {
+      // The SDK computes exp = (notValidBefore || issuedAt) + validForSeconds, in whole
+      // seconds, and treats 0 as "not given"; pass all three so exp is exactly expiresAt.
+      const iat = Math.floor(issuedAt.getTime() / 1000);
+      const exp = Math.floor(expiresAt.getTime() / 1000);
+      if (!(iat > 0) || !(exp > iat)) throw new RangeError("joinToken: expiresAt must be at least a second after issuedAt");
+      if (roomId === "" || userId === "") throw new TypeError("joinToken: roomId and userId are required");
+      try {
+        const { token } = await sdk.auth.getAuthToken({
+          roomId,
+          role,
+          userId,
+          issuedAt: iat,
+          notValidBefore: iat,
+          validForSeconds: exp - iat,
+        });
+        return token;
+      } catch (e) {
+        // Signing is local; a failure here is our bug, not 100ms being down.
+        throw new Error(`joinToken: signing the 100ms app token failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+
+    async closeRoom(roomId: string, reason: string): Promise<CloseRoomOutcome> {
+      if (roomId === "") throw new TypeError("closeRoom: roomId is required");
+      const ended = await calls.attempt(() => sdk.activeRooms.end(pathSegment(roomId), { reason, lock: true }));
+      if (ended.ok) return "ended";
+      // 404 = no active session (nobody in the room): disable it so nobody can start one.
+      if (ended.failure.kind === "http" && ended.failure.status === 404) {
+        await calls.run(`disabling room ${roomId}`, () => sdk.rooms.enableOrDisable(pathSegment(roomId), false));
+        return "disabled";
+      }
+      throw calls.error(`ending room ${roomId}`, ended.failure);
+    },
+  };
+}
+
+/** The SDK interpolates ids into paths verbatim; encoding keeps an odd id from changing the path. */
+const pathSegment = (value: string): string => encodeURIComponent(value);

@@ -1,0 +1,37 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const config: CodegenConfig = {
+  schema: "./schema.graphql",
+  generates: {
+    "./api/graphql/__generated__/resolvers-types.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useIndexSignature: true,
+        useTypeImports: true,
+        strictScalars: true,
+        // Dates arrive as the caller wrote them (the domain validates them) and leave as Dates.
+        scalars: { DateTime: { input: "string", output: "Date | string" }, JSON: "unknown" },
+        // GraphQL enum values map to the seed's spellings stored in the database.
+        enumValues: {
+          SessionStatus: "../enum-values.js#SessionStatus",
+          SessionType: "../enum-values.js#SessionType",
+          VideoRole: "../enum-values.js#VideoRole",
+          PaymentGateway: "../enum-values.js#PaymentGateway",
+        },
+        // Resolvers receive database rows; codegen checks every field they must derive.
+        mappers: {
+          LiveSession: "../../db/schema.js#SessionRow",
+          Enrollment: "../../db/schema.js#ParticipantRow",
+          User: "../../db/schema.js#UserRow",
+          HmsDetails: "../../db/schema.js#SessionRow",
+          StartSessionResult: "../../domain/sessions/session-service.js#StartedSession",
+          EndSessionResult: "../../domain/sessions/session-service.js#EndedSession",
+          JoinToken: "../../domain/sessions/enrollment-service.js#IssuedJoinToken",
+        },
+        contextType: "../context.js#GraphQLContext",
+      },
+    },
+  },
+};
+
+export default config;
