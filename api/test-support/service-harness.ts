@@ -1,0 +1,62 @@
+/**
+ * Domain services on a real database and the real 100ms adapter against the local
+ * emulator, with a fixed clock: the service-test layer of the pyramid.
+ */
+import pino from "pino";
+import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import type { ServiceDeps } from "../domain/deps.js";
+import { createServices, type Services } from "../domain/services.js";
+import type { Viewer } from "../domain/viewer.js";
+import { startHmsEmulator, type HmsEmulator } from "../video/hms-emulator/index.js";
+import { createHmsVideoProvider } from "../video/hms-video-provider.js";
+import { createTestClock, type TestClock } from "./test-clock.js";
+import type { TestDatabase } from "./test-database.js";
+
+export interface ServiceHarness {
+  services: Services;
+  deps: ServiceDeps;
+  clock: TestClock;
+  emulator: HmsEmulator;
+  viewer(key: DemoUserKey): Promise<Viewer>;
+  student(n: number): Promise<Viewer>;
+  close(): Promise<void>;
+}
+
+export const HMS_TEST_CREDENTIALS = { accessKey: "test-access-key", secret: "test-app-secret-0123456789", templateId: "65f0c0ffee0000000000beef" };
+
+export async function startServiceHarness(database: TestDatabase, opts: { hmsTimeoutMs?: number } = {}): Promise<ServiceHarness> {
+  const clock = createTestClock();
+  // The emulator checks token times against real time; our clock only drives the domain.
+  const emulator = await startHmsEmulator({ ...HMS_TEST_CREDENTIALS, logger: { info() {}, warn() {} } });
+  const video = createHmsVideoProvider({ ...HMS_TEST_CREDENTIALS, baseUrl: emulator.url, timeoutMs: opts.hmsTimeoutMs ?? 2000 });
+  const deps: ServiceDeps = { db: database.db, clock, video, appUrl: "http://app.test", logger: pino({ level: "silent" }) };
+  const services = createServices(deps);
+  return {
+    services,
+    deps,
+    clock,
+    emulator,
+    viewer: (key) => {
+      const u = getDemoUser(key);
+      return services.resolveViewer({ subject: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
+    },
+    student: (n) => services.resolveViewer({ subject: `test|student-${n}`, name: `Student ${n}`, email: `student${n}@example.com`, roles: [] }),
+    close: () => emulator.close(),
+  };
+}
+
+/** A valid createSession input starting `inHours` after the clock's now. */
+export function sessionInput(clock: TestClock, overrides: Record<string, unknown> = {}, inHours = 24): Record<string, unknown> {
+  const start = new Date(clock.now().getTime() + inHours * 3_600_000);
+  return {
+    title: "Morning Vinyasa Flow",
+    description: "Start your day with an energizing vinyasa practice",
+    sessionType: "group",
+    scheduledStartTime: start.toISOString(),
+    scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
+    maxParticipants: 50,
+    price: 0,
+    currency: "INR",
+    ...overrides,
+  };
+}
