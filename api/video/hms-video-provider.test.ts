@@ -232,17 +232,17 @@ describe("createHmsVideoProvider against the local 100ms emulator", () => {
     it("gives up on a hanging endpoint after timeoutMs", async () => {
       emu.failNext("POST /rooms", { hang: true });
       const impatient = provider({ timeoutMs: 500 });
+      const name = roomName();
       const started = Date.now();
-      const e = await upstreamFailure(() => impatient.createRoom({ name: roomName(), maxDurationSeconds: 3600 }));
+      const e = await upstreamFailure(() => impatient.createRoom({ name, maxDurationSeconds: 3600 }));
       const elapsed = Date.now() - started;
       expect(elapsed).toBeGreaterThanOrEqual(450);
       expect(elapsed).toBeLessThan(2000);
       expect(e.status).toBeUndefined();
-      expect(e.message).toBe(`100ms did not answer within 500 ms while creating room "${`session-${n}`}"`.replace(/"$/, e.message.slice(-16)));
-      expect(e.message).toMatch(/^100ms did not answer within 500 ms while creating room "/);
+      expect(e.message).toBe(`100ms did not answer within 500 ms while creating room "${name}"`);
     });
 
-    it("gives up on a slow answer at the deadline too, not only on silence", async () => {
+    it("gives up on an answer delayed past the deadline", async () => {
       emu.failNext("POST /active-rooms/:id/end-room", { delayMs: 1500 });
       const impatient = provider({ timeoutMs: 400 });
       const started = Date.now();
@@ -260,9 +260,10 @@ describe("createHmsVideoProvider against the local 100ms emulator", () => {
         });
       });
       const unreachable = createHmsVideoProvider({ ...TEST_CREDS, baseUrl: `http://127.0.0.1:${closedPort}/v2`, timeoutMs: 2000 });
-      const e = await upstreamFailure(() => unreachable.createRoom({ name: roomName(), maxDurationSeconds: 3600 }));
+      const name = roomName();
+      const e = await upstreamFailure(() => unreachable.createRoom({ name, maxDurationSeconds: 3600 }));
       expect(e.status).toBeUndefined();
-      expect(e.message).toBe(`cannot reach 100ms at http://127.0.0.1:${closedPort}/v2 (ECONNREFUSED) while creating room "${`session-${n}`}"`);
+      expect(e.message).toBe(`cannot reach 100ms at http://127.0.0.1:${closedPort}/v2 (ECONNREFUSED) while creating room "${name}"`);
       const close = await upstreamFailure(() => unreachable.closeRoom("64a0aaaabbbbccccddddeeee", "x"));
       expect(close.message).toMatch(/ECONNREFUSED\) while ending room/);
     });

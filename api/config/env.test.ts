@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "./env.js";
+
+const REAL = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://db.internal/live",
+  HMS_APP_ACCESS_KEY: "key",
+  HMS_APP_SECRET: "secret",
+  HMS_TEMPLATE_ID: "tpl",
+  AUTH0_DOMAIN: "yoga.eu.auth0.com",
+  AUTH0_AUDIENCE: "https://api.live-sessions.app",
+  APP_URL: "https://live.example.com",
+};
+
+describe("loadEnv", () => {
+  it("runs with no settings at all, on the local stand-ins", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3111, APP_URL: "http://localhost:3111" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.hms).toBeUndefined();
+    expect(env.auth0).toBeUndefined();
+  });
+
+  it("refuses production without the real services, naming every missing variable", () => {
+    const error = (() => {
+      try {
+        loadEnv({ NODE_ENV: "production" });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error("expected loadEnv to throw");
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL"]) {
+      expect(error.message).toContain(name);
+    }
+  });
+
+  it("accepts production with real services and derives the Auth0 issuer", () => {
+    const env = loadEnv(REAL);
+    expect(env.hms).toEqual({ accessKey: "key", secret: "secret", templateId: "tpl", baseUrl: "https://api.100ms.live/v2", timeoutMs: 10_000 });
+    expect(env.auth0).toEqual({
+      issuer: "https://yoga.eu.auth0.com/",
+      audience: "https://api.live-sessions.app",
+      rolesClaim: "https://live-sessions.app/roles",
+    });
+    expect(loadEnv({ ...REAL, AUTH0_ISSUER_BASE_URL: "https://login.example.com" }).auth0?.issuer).toBe("https://login.example.com/");
+  });
+
+  it("refuses 100ms or Auth0 half configured, in any environment", () => {
+    expect(() => loadEnv({ HMS_APP_ACCESS_KEY: "key" })).toThrow(/set HMS_APP_SECRET, HMS_TEMPLATE_ID too/);
+    expect(() => loadEnv({ AUTH0_AUDIENCE: "https://api" })).toThrow(/AUTH0_DOMAIN/);
+    expect(() => loadEnv({ AUTH0_DOMAIN: "yoga.auth0.com" })).toThrow(/AUTH0_AUDIENCE/);
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    expect(() => loadEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadEnv({ APP_URL: "not a url" })).toThrow(/APP_URL/);
+    expect(() => loadEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+  });
+});
