@@ -31,7 +31,7 @@ export function readLimit(query: URLSearchParams): number {
 export function paginate<T>(items: T[], key: (item: T) => string, query: URLSearchParams): Page<T> {
   const limit = readLimit(query);
   const start = query.get("start");
-  const after = start ? items.filter((item) => key(item) >= start) : items;
+  const after = start ? items.filter((item) => key(item) > start) : items;
   const data = after.slice(0, limit);
   const more = after.length > data.length;
   const lastItem = data[data.length - 1];

@@ -17,7 +17,9 @@ describe("emulator server", () => {
     try {
       await expect(startHmsEmulator({ ...TEST_CREDS, logger: silentLogger })).rejects.toThrow(/NODE_ENV is "production"/);
     } finally {
-      process.env.NODE_ENV = before;
+      // Assigning undefined would store the string "undefined".
+      if (before === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = before;
     }
   });
 

@@ -81,6 +81,8 @@ export interface HmsEmulator {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** The request log is for tests and debugging; a long-running dev server keeps only the tail. */
+const MAX_LOGGED_REQUESTS = 5000;
 
 const consoleLogger: Logger = {
   info: (obj, msg) => console.log(JSON.stringify({ level: "info", ...obj, msg })),
@@ -105,6 +107,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
   const roles = opts.roles ?? ["host", "guest"];
   if (roles.length === 0 || new Set(roles).size !== roles.length) throw new Error("startHmsEmulator: roles must be non-empty and unique");
 
+  if (opts.webhook && !/^https?:\/\//.test(opts.webhook.url)) throw new Error("startHmsEmulator: webhook.url must be an http(s) URL");
   const logger = opts.logger ?? consoleLogger;
   const now = opts.now ?? (() => new Date());
   const workspace: Workspace = Object.freeze({
@@ -141,6 +144,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     const method = req.method ?? "GET";
     const record: RequestRecord = { method, path: url.pathname + url.search, status: 0, fault: false, at: rfc3339(now()) };
     requestLog.push(record);
+    if (requestLog.length > MAX_LOGGED_REQUESTS) requestLog.shift();
     const send = (status: number, body: unknown) => {
       record.status = status;
       const text = JSON.stringify(body);

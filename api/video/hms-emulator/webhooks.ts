@@ -6,6 +6,13 @@ import type { Workspace } from "./workspace.js";
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 3000, 10000];
 /** 100ms's delivery timeout is undocumented; long enough for a local receiver. */
 const DELIVERY_TIMEOUT_MS = 5000;
+/** Keep only the tail of the event and delivery logs in a long-running dev server. */
+const MAX_LOGGED = 5000;
+
+function pushCapped<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > MAX_LOGGED) list.shift();
+}
 
 export interface WebhookOptions extends RoomWebhook {
   /** Override the retry schedule (tests use short delays). */
@@ -56,7 +63,7 @@ export class WebhookSender {
       type,
       data: { ...data, template_id: room.template_id },
     };
-    this.envelopes.push(envelope);
+    pushCapped(this.envelopes, envelope);
     const target = room.webhook ?? this.workspaceHook;
     if (target && !this.closed) this.attempt(envelope, target, 0);
     return envelope;
@@ -114,7 +121,7 @@ export class WebhookSender {
       this.inFlight.delete(controller);
     }
     if (this.closed) return;
-    this.log.push(record);
+    pushCapped(this.log, record);
     if (record.status === 200) return;
     const schedule = this.workspaceHook?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const delay = schedule[attempt];
