@@ -76,6 +76,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       db: database.db,
       services,
       graphql,
+      appUrl: env.APP_URL,
       viewerOf: createViewerLookup([bearerIdentitySource(verifier)], services),
       ping: async () => {
         await database.query("select 1");

@@ -14,6 +14,7 @@ import { createReaders } from "../domain/readers.js";
 import type { Services } from "../domain/services.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { domainErrorToGraphQL } from "../graphql/server.js";
+import { createRestRouter } from "../rest/router.js";
 import type { ViewerLookup } from "./viewer.js";
 
 export interface AppDeps {
@@ -22,6 +23,7 @@ export interface AppDeps {
   services: Services;
   graphql: ApolloServer<GraphQLContext>;
   viewerOf: ViewerLookup;
+  appUrl: string;
   /** Reports whether the database answers; /readyz uses it. */
   ping(): Promise<void>;
   /** Extra routes of local stand-ins (never present in production). */
@@ -82,6 +84,19 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  app.use("/api/live", createRestRouter({ services: deps.services, db: deps.db, viewerOf: deps.viewerOf, logger: deps.logger, appUrl: deps.appUrl }));
+
   if (deps.localRoutes) app.use("/_local", deps.localRoutes);
+
+  // Until the web app lands (web/), the root says where the API is.
+  app.get("/", (_req, res) => {
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<title>Live Sessions</title></head><body><h1>Live Sessions</h1>` +
+          `<p>Live yoga classes. The GraphQL API is at <code>/graphql</code>; see the README for how to call it.</p></body></html>`,
+      );
+  });
   return app;
 }

@@ -158,9 +158,14 @@ export function createInput(clock: TestClock, overrides: Record<string, unknown>
 
 type Caller = Parameters<TestApp["gql"]>[2];
 
-/** Creates a session through GraphQL (as `as`, default deepak) and returns its id. */
-export async function createSessionId(app: TestApp, overrides: Record<string, unknown> = {}, as: Caller = "deepak"): Promise<string> {
-  const data = await app.gqlOk<{ createSession: { id: string } }>(CREATE_SESSION, { input: createInput(app.clock, overrides) }, as);
+/** Creates a session through GraphQL (as `as`, default deepak) starting `inHours` from now, and returns its id. */
+export async function createSessionId(
+  app: TestApp,
+  overrides: Record<string, unknown> = {},
+  inHours = 24,
+  as: Caller = "deepak",
+): Promise<string> {
+  const data = await app.gqlOk<{ createSession: { id: string } }>(CREATE_SESSION, { input: createInput(app.clock, overrides, inHours) }, as);
   return data.createSession.id;
 }
 

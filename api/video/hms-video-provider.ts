@@ -38,8 +38,9 @@ export function createHmsVideoProvider(opts: HmsVideoProviderOptions): VideoProv
   const baseUrl = (opts.baseUrl ?? HMS_API_BASE_URL).replace(/\/+$/, "");
 
   const sdk = new HMS.SDK(opts.accessKey, opts.secret);
-  // The SDK sets the global loglevel to debug outside production; that would log every call.
-  sdk.setLogLevel("warn");
+  // The SDK sets the global loglevel to debug outside production and prints its own
+  // unstructured error lines; every failure is translated and logged by us instead.
+  sdk.setLogLevel("silent");
   const axios = (sdk.api as unknown as { axios: SdkAxios }).axios;
   axios.defaults.baseURL = baseUrl;
   axios.defaults.timeout = timeoutMs;

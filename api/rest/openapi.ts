@@ -1,0 +1,104 @@
+/**
+ * OpenAPI 3.1 for /api/live, generated from the route table and the very zod schemas
+ * that validate input and describe output (OpenAPI 3.1 schemas are JSON Schema 2020-12).
+ */
+import { z } from "zod";
+import { REST_ROUTES, type RestRoute } from "./routes.js";
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Invalid input, or a state that does not allow the action (full, ended, not live, cancelled…)",
+  401: "Not signed in, or the access token is invalid or expired",
+  403: "Not allowed (not an expert, not the session's expert, not enrolled, another site's cookie request)",
+  404: "No such session or route",
+  405: "Method not allowed on this path",
+  413: "Request body larger than 100 KB",
+  415: "Request body is not JSON",
+  500: "Unexpected server error (logged with the request id)",
+  503: "100ms is unavailable; nothing was changed, retry later",
+};
+
+const toSchema = (schema: z.ZodType, io: "input" | "output") =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
+}
+
+const failureSchema = {
+  type: "object",
+  required: ["success", "error"],
+  properties: { success: { const: false }, error: { type: "string", description: "A message a person can act on" } },
+  additionalProperties: false,
+};
+
+function operation(route: RestRoute) {
+  const successSchema = {
+    type: "object",
+    required: ["success", "data", ...Object.keys(route.extra ?? {}), ...(route.message ? ["message"] : [])],
+    properties: {
+      success: { const: true },
+      data: withoutDialect(toSchema(route.data, "output")),
+      ...Object.fromEntries(Object.entries(route.extra ?? {}).map(([k, s]) => [k, withoutDialect(toSchema(s, "output"))])),
+      ...(route.message ? { message: { const: route.message } } : {}),
+    },
+    additionalProperties: false,
+  };
+  const parameters: unknown[] = [];
+  if (route.path.includes(":id")) {
+    parameters.push({ name: "id", in: "path", required: true, description: "Session id", schema: { type: "string" } });
+  }
+  if (route.query) {
+    const query = toSchema(route.query, "input") as { properties?: Record<string, unknown> };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: "query", required: false, schema });
+    }
+  }
+  const errors = [...new Set([...route.errors, 500])].sort();
+  return {
+    summary: route.summary,
+    ...(route.public ? { security: [{}, { bearerAuth: [] }] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: route.method === "post" && route.path === "/sessions",
+            content: { "application/json": { schema: withoutDialect(toSchema(route.body, "input")) } },
+          },
+        }
+      : {}),
+    responses: {
+      [route.status]: { description: "Success", content: { "application/json": { schema: successSchema } } },
+      ...Object.fromEntries(
+        errors.map((status) => [status, { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Failure" } } } }]),
+      ),
+    },
+  };
+}
+
+export function buildOpenApiDocument(appUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of REST_ROUTES) {
+    const path = `/api/live${route.path.replace(/:([A-Za-z]+)/g, "{$1}")}`;
+    (paths[path] ??= {})[route.method] = operation(route);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Live Sessions REST API",
+      version: "1.0.0",
+      description:
+        "The REST routes of the original Live Sessions API document, kept for existing clients. New integrations should prefer the GraphQL API at /graphql.",
+    },
+    servers: [{ url: appUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "An Auth0 access token for this API's audience" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "__session", description: "The web app's session; POSTs must come from the app's own origin" },
+      },
+      schemas: { Failure: failureSchema },
+    },
+    paths,
+  };
+}

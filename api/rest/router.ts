@@ -1,0 +1,125 @@
+/**
+ * `/api/live/*`: the seed's REST routes over the same services, viewer lookup and
+ * error table as GraphQL. Everything answers JSON in the seed's envelope, failures of
+ * the HTTP layer itself (bad JSON, wrong content type, too large, unknown route) included.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+import { createReaders } from "../domain/readers.js";
+import type { Services } from "../domain/services.js";
+import type { ViewerLookup } from "../http/viewer.js";
+import { sendError, sendFailure } from "./envelope.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import { REST_ROUTES } from "./routes.js";
+
+export const REST_BODY_LIMIT = "100kb";
+
+export interface RestDeps {
+  services: Services;
+  db: Database;
+  viewerOf: ViewerLookup;
+  logger: Logger;
+  appUrl: string;
+}
+
+const requestIdOf = (req: Request) => String(req.id ?? "");
+
+export function createRestRouter(deps: RestDeps): Router {
+  const router = express.Router();
+  const appOrigin = new URL(deps.appUrl).origin;
+  const openApi = buildOpenApiDocument(deps.appUrl);
+
+  router.get("/openapi.json", (_req, res) => {
+    res.json(openApi);
+  });
+
+  router.use(requireJsonBody);
+  router.use(express.json({ limit: REST_BODY_LIMIT }));
+  router.use(sameOriginForCookies(appOrigin));
+
+  for (const route of REST_ROUTES) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      try {
+        const viewer = await deps.viewerOf(req.headers);
+        const result = await route.handle({
+          viewer,
+          services: deps.services,
+          readers: createReaders(deps.db, viewer),
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body: req.body,
+        });
+        res.status(route.status).json({
+          success: true,
+          data: result.data,
+          ...result.extra,
+          ...(route.message ? { message: route.message } : {}),
+        });
+      } catch (error) {
+        sendError(res, error, deps.logger, requestIdOf(req));
+      }
+    });
+  }
+
+  // A known path with another method, then anything else under /api/live.
+  router.use((req, res) => {
+    const allowed = REST_ROUTES.filter((r) => pathMatches(r.path, req.path)).map((r) => r.method.toUpperCase());
+    if (allowed.length > 0) {
+      res.setHeader("Allow", allowed.join(", "));
+      sendFailure(res, 405, `${req.method} is not supported on ${req.baseUrl}${req.path}; use ${allowed.join(" or ")}.`);
+      return;
+    }
+    sendFailure(res, 404, `There is no ${req.method} ${req.baseUrl}${req.path} route. See ${req.baseUrl}/openapi.json for the routes.`);
+  });
+
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const type = (error as { type?: string }).type;
+    if (type === "entity.too.large") {
+      sendFailure(res, 413, `The request body is larger than ${REST_BODY_LIMIT}.`);
+    } else if (type === "entity.parse.failed") {
+      sendFailure(res, 400, "The request body is not valid JSON.");
+    } else if (type === "encoding.unsupported" || type === "charset.unsupported") {
+      sendFailure(res, 415, "The request body must be UTF-8 JSON.");
+    } else {
+      sendError(res, error, deps.logger, requestIdOf(req));
+    }
+  });
+  return router;
+}
+
+/** A request that carries a body must say it is JSON. */
+function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (hasBody && !req.is("application/json")) {
+    sendFailure(res, 415, "Send the request body as JSON with the header Content-Type: application/json.");
+    return;
+  }
+  next();
+}
+
+/**
+ * A browser sends cookies along with requests from any site; a POST authenticated only by
+ * the session cookie must therefore come from our own pages. Bearer calls carry their
+ * credential explicitly and are exempt.
+ */
+function sameOriginForCookies(appOrigin: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const cookieOnly = req.method !== "GET" && req.method !== "HEAD" && req.headers.cookie !== undefined && req.headers.authorization === undefined;
+    if (cookieOnly) {
+      const site = req.headers["sec-fetch-site"];
+      const origin = req.headers.origin;
+      const sameOrigin = origin !== undefined ? origin === appOrigin : site === undefined || site === "same-origin" || site === "none";
+      if (!sameOrigin) {
+        sendFailure(res, 403, "This request came from another site. Use the app itself, or call the API with an Authorization: Bearer token.");
+        return;
+      }
+    }
+    next();
+  };
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/:[^/]+/g, "[^/]+")}/?$`);
+  return re.test(path);
+}

@@ -1,0 +1,180 @@
+/**
+ * The REST compatibility routes of the seed's API document, as one table. The router
+ * serves it and the OpenAPI document is generated from it, so the two cannot drift.
+ * A handler parses nothing itself (the domain's schemas do), calls one service and
+ * shapes the answer; no rule lives here.
+ */
+import { z } from "zod";
+import type { Readers } from "../domain/readers.js";
+import type { Services } from "../domain/services.js";
+import { createSessionInput, listSessionsInput, paymentInput } from "../domain/sessions/session-input.js";
+import { VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import type { Viewer } from "../domain/viewer.js";
+import { DomainError } from "../domain/errors.js";
+import { sessionJson, sessionsToJson } from "./session-json.js";
+
+export interface RestCall {
+  viewer: Viewer | null;
+  services: Services;
+  readers: Readers;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface RestRoute {
+  method: "get" | "post";
+  /** Express-style path under /api/live. */
+  path: string;
+  summary: string;
+  /** Whether the route answers without credentials. */
+  public: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Schema of `data` in the success envelope. */
+  data: z.ZodType;
+  /** Other top-level members of the success envelope (e.g. `total`). */
+  extra?: Record<string, z.ZodType>;
+  status: number;
+  message?: string;
+  /** Error statuses this route can answer, besides 500 (documented in OpenAPI). */
+  errors: number[];
+  handle(call: RestCall): Promise<{ data: unknown; extra?: Record<string, unknown> }>;
+}
+
+const LIST_QUERY_KEYS = ["status", "expertId", "featured", "limit", "skip"] as const;
+
+/** Unknown query parameters are ignored, as REST clients expect; known ones are validated. */
+function knownQuery(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(LIST_QUERY_KEYS.filter((k) => query[k] !== undefined).map((k) => [k, query[k]]));
+}
+
+/** An absent or empty body means "no payment"; anything else is the payment to check. */
+function optionalPayment(body: unknown): unknown {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "object" && !Array.isArray(body) && Object.keys(body).length === 0) return undefined;
+  return body;
+}
+
+async function oneSessionJson(readers: Readers, session: Parameters<typeof sessionsToJson>[1][number], withParticipants = false) {
+  const [json] = await sessionsToJson(readers, [session], { withParticipants });
+  return json!;
+}
+
+export const REST_ROUTES: RestRoute[] = [
+  {
+    method: "post",
+    path: "/sessions",
+    summary: "Create a live session (experts only)",
+    public: false,
+    body: createSessionInput,
+    data: z.object({ session: sessionJson }),
+    status: 201,
+    message: "Live session created successfully. Start the session when ready to generate video room.",
+    errors: [400, 401, 403, 413, 415],
+    handle: async ({ viewer, services, readers, body }) => {
+      const session = await services.createSession(viewer, body);
+      return { data: { session: await oneSessionJson(readers, session) } };
+    },
+  },
+  {
+    method: "get",
+    path: "/sessions",
+    summary: "List live sessions",
+    public: true,
+    query: listSessionsInput,
+    data: z.array(sessionJson),
+    extra: { total: z.number().int() },
+    status: 200,
+    errors: [400, 401],
+    handle: async ({ viewer, services, readers, query }) => {
+      const page = await services.listSessions(viewer, knownQuery(query));
+      return { data: await sessionsToJson(readers, page.items), extra: { total: page.total } };
+    },
+  },
+  {
+    method: "get",
+    path: "/sessions/:id",
+    summary: "Get one live session (participants and hmsDetails for its expert only)",
+    public: true,
+    data: z.object({ session: sessionJson }),
+    status: 200,
+    errors: [400, 401, 404],
+    handle: async ({ viewer, services, readers, params }) => {
+      const session = await services.getSession(viewer, params.id);
+      if (!session) throw new DomainError("NOT_FOUND", `No live session has the id "${params.id}".`);
+      return { data: { session: await oneSessionJson(readers, session, true) } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/start",
+    summary: "Start a live session and create its 100ms video room (its expert only)",
+    public: false,
+    data: z.object({ roomId: z.string(), roomCode: z.string(), sessionUrl: z.string() }),
+    status: 200,
+    message: "Session started. Click the link to join the video room.",
+    errors: [400, 401, 403, 404, 503],
+    handle: async ({ viewer, services, params }) => {
+      const { roomId, roomCode, sessionUrl } = await services.startSession(viewer, params.id);
+      return { data: { roomId, roomCode, sessionUrl } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/enroll",
+    summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway)",
+    public: false,
+    body: paymentInput.partial(),
+    data: z.object({ participantId: z.string() }),
+    status: 200,
+    message: "Successfully enrolled in live session",
+    errors: [400, 401, 403, 404, 413, 415],
+    handle: async ({ viewer, services, params, body }) => {
+      const { participant } = await services.enroll(viewer, params.id, optionalPayment(body));
+      return { data: { participantId: participant.id } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/join-token",
+    summary: "Get a 100ms token to join the video room (enrolled users and the expert)",
+    public: false,
+    data: z.object({ token: z.string(), role: z.enum(VIDEO_ROLES), userName: z.string() }),
+    status: 200,
+    message: "Join token generated",
+    errors: [400, 401, 403, 404, 503],
+    handle: async ({ viewer, services, params }) => {
+      const { token, role, userName } = await services.joinToken(viewer, params.id);
+      return { data: { token, role, userName } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/end",
+    summary: "End a live session and close its video room (its expert only)",
+    public: false,
+    data: z.object({ sessionId: z.string(), duration: z.number().int().describe("minutes") }),
+    status: 200,
+    message: "Session ended successfully",
+    errors: [400, 401, 403, 404],
+    handle: async ({ viewer, services, params }) => {
+      const { sessionId, duration } = await services.endSession(viewer, params.id);
+      return { data: { sessionId, duration } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/cancel",
+    summary: "Cancel a scheduled session (its expert only)",
+    public: false,
+    data: z.object({ session: sessionJson }),
+    status: 200,
+    message: "Session cancelled",
+    errors: [400, 401, 403, 404],
+    handle: async ({ viewer, services, readers, params }) => {
+      const session = await services.cancelSession(viewer, params.id);
+      return { data: { session: await oneSessionJson(readers, session) } };
+    },
+  },
+];
