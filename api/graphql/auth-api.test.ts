@@ -73,10 +73,16 @@ describe("a refused token answers HTTP 401 with UNAUTHENTICATED and a clear mess
     // The message never echoes what the caller sent.
     const token = authorization.split(/\s+/)[1];
     if (token && token.length > 8) expect(error.message).not.toContain(token);
-    expect(error.message).not.toMatch(/Context creation failed/);
     expect(await countUsers()).toBe(before);
     return error;
   }
+
+  it("answers the verifier's own sentence, without Apollo's internal 'Context creation failed:' prefix", async () => {
+    const token = await app.issuer.mintAccessToken({ sub: SUB, expiresInSeconds: -3600 });
+    const res = await postGraphQL(app, ME, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(401);
+    expect(res.errors).toEqual([{ message: "The access token has expired. Sign in again to get a new one.", extensions: { code: "UNAUTHENTICATED" } }]);
+  });
 
   it("a header that is not `Bearer <token>`", async () => {
     await expectRefused("Basic ZGVlcGFrOnNlY3JldA==", /must be `Bearer <access token>`/);

@@ -25,6 +25,7 @@ import {
   assertStartable,
   durationMinutes,
   requireSession,
+  requireViewer,
   roomNameFor,
   seatsFor,
 } from "./session-rules.js";
@@ -79,6 +80,15 @@ export async function getSession(deps: ServiceDeps, _viewer: Viewer | null, rawI
   return (await findSessionById(deps.db, id)) ?? null;
 }
 
+/** The session by id, provided the viewer is its expert: 401, then 400/404, then 403. */
+async function ownedSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown, action: string): Promise<SessionRow> {
+  requireViewer(viewer);
+  const id = parseInput(sessionIdInput, rawId);
+  const session = requireSession(await findSessionById(deps.db, id), id);
+  assertOwner(viewer, session, action);
+  return session;
+}
+
 export interface StartedSession {
   session: SessionRow;
   roomId: string;
@@ -87,9 +97,8 @@ export interface StartedSession {
 }
 
 export async function startSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<StartedSession> {
-  const id = parseInput(sessionIdInput, rawId);
-  const session = requireSession(await findSessionById(deps.db, id), id);
-  assertOwner(viewer, session, "start");
+  const session = await ownedSession(deps, viewer, rawId, "start");
+  const id = session.id;
   assertStartable(session, deps.clock.now());
   if (session.status === "live") return started(deps, session);
 
@@ -133,9 +142,8 @@ export interface EndedSession {
 }
 
 export async function endSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<EndedSession> {
-  const id = parseInput(sessionIdInput, rawId);
-  const session = requireSession(await findSessionById(deps.db, id), id);
-  assertOwner(viewer, session, "end");
+  const session = await ownedSession(deps, viewer, rawId, "end");
+  const id = session.id;
   if (session.status === "ended") return ended(session);
   if (session.status === "scheduled") {
     throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Cancel it instead if it will not take place.");
@@ -176,9 +184,8 @@ function ended(session: SessionRow): EndedSession {
 }
 
 export async function cancelSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<SessionRow> {
-  const id = parseInput(sessionIdInput, rawId);
-  const session = requireSession(await findSessionById(deps.db, id), id);
-  assertOwner(viewer, session, "cancel");
+  const session = await ownedSession(deps, viewer, rawId, "cancel");
+  const id = session.id;
   if (session.status !== "scheduled") {
     throw new DomainError(
       "FAILED_PRECONDITION",
