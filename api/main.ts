@@ -28,7 +28,11 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down: finishing in-flight requests");
   // Stop accepting, let open requests finish, then release the database and stand-ins.
   server.close(() => {
-    void composition.close().then(() => process.exit(0));
+    logger.info("http server closed");
+    void composition.close().then(() => {
+      logger.info("stopped");
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 15_000).unref();

@@ -19,6 +19,8 @@ export function createGraphQLServer(opts: { logger: Logger; production: boolean 
     typeDefs: readFileSync(SCHEMA_PATH, "utf8"),
     resolvers: resolvers as never,
     introspection: true,
+    // Shutdown is ours (api/main.ts): finish requests, then stop Apollo, then the pool.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
     plugins: [
