@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findRoomCleanup } from "../../repositories/room-cleanups.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
-import { sessionInput, startServiceHarness, type ServiceHarness } from "../../test-support/service-harness.js";
-import { openTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
+import { sessionInput } from "../../test-support/service-harness.js";
+import { useServiceHarness } from "../../test-support/hooks.js";
 import { sweepRoomCleanups } from "./room-cleanup.js";
 
-let database: TestDatabase;
-let h: ServiceHarness;
+const t = useServiceHarness();
 
 /** The emulator outlives each test's truncate, so count rooms by the session's name. */
-const roomsOf = (sessionId: string) => h.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  h = await startServiceHarness(database);
-});
-afterAll(async () => {
-  await h?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  h.emulator.clearFaults();
-  h.clock.set("2030-01-15T09:00:00.000Z");
-});
+const roomsOf = (sessionId: string) => t.h.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
 
 describe("createSession", () => {
   it("creates a scheduled session owned by the expert, with the seed's fields", async () => {
-    const deepak = await h.viewer("deepak");
-    const input = sessionInput(h.clock, {
+    const deepak = await t.h.viewer("deepak");
+    const input = sessionInput(t.h.clock, {
       price: 499,
       thumbnail: "https://example.com/thumbnail.jpg",
       metadata: { category: "Vinyasa", difficulty: "Intermediate", equipment: ["Yoga Mat", "Blocks"], tags: ["morning"] },
     });
-    const s = await h.services.createSession(deepak, input);
+    const s = await t.h.services.createSession(deepak, input);
     expect(s).toMatchObject({
       expertId: deepak.id,
       title: "Morning Vinyasa Flow",
@@ -54,44 +39,44 @@ describe("createSession", () => {
   });
 
   it("refuses anonymous callers and non-experts", async () => {
-    await expectDomainError(h.services.createSession(null, sessionInput(h.clock)), "UNAUTHENTICATED");
-    await expectDomainError(h.services.createSession(await h.viewer("priya"), sessionInput(h.clock)), "FORBIDDEN", /Only experts/);
-    await expectDomainError(h.services.createSession(await h.viewer("admin"), sessionInput(h.clock)), "FORBIDDEN");
+    await expectDomainError(t.h.services.createSession(null, sessionInput(t.h.clock)), "UNAUTHENTICATED");
+    await expectDomainError(t.h.services.createSession(await t.h.viewer("priya"), sessionInput(t.h.clock)), "FORBIDDEN", /Only experts/);
+    await expectDomainError(t.h.services.createSession(await t.h.viewer("admin"), sessionInput(t.h.clock)), "FORBIDDEN");
   });
 
   it("lets only admins feature a session", async () => {
     await expectDomainError(
-      h.services.createSession(await h.viewer("deepak"), sessionInput(h.clock, { featured: true })),
+      t.h.services.createSession(await t.h.viewer("deepak"), sessionInput(t.h.clock, { featured: true })),
       "FORBIDDEN",
       /Only admins/,
     );
-    const adminExpert = await h.services.resolveViewer({ subject: "test|admin-expert", name: "Ana", roles: ["expert", "admin"] });
-    const s = await h.services.createSession(adminExpert, sessionInput(h.clock, { featured: true }));
+    const adminExpert = await t.h.services.resolveViewer({ subject: "test|admin-expert", name: "Ana", roles: ["expert", "admin"] });
+    const s = await t.h.services.createSession(adminExpert, sessionInput(t.h.clock, { featured: true }));
     expect(s.featured).toBe(true);
   });
 
   it("requires a start in the future, an end after it, and at most 6 hours", async () => {
-    const deepak = await h.viewer("deepak");
-    const now = h.clock.now().getTime();
+    const deepak = await t.h.viewer("deepak");
+    const now = t.h.clock.now().getTime();
     const at = (ms: number) => new Date(now + ms).toISOString();
     await expectDomainError(
-      h.services.createSession(deepak, sessionInput(h.clock, { scheduledStartTime: at(-60_000), scheduledEndTime: at(3_600_000) })),
+      t.h.services.createSession(deepak, sessionInput(t.h.clock, { scheduledStartTime: at(-60_000), scheduledEndTime: at(3_600_000) })),
       "BAD_USER_INPUT",
       /scheduledStartTime must be in the future/,
     );
     await expectDomainError(
-      h.services.createSession(deepak, sessionInput(h.clock, { scheduledStartTime: at(7_200_000), scheduledEndTime: at(3_600_000) })),
+      t.h.services.createSession(deepak, sessionInput(t.h.clock, { scheduledStartTime: at(7_200_000), scheduledEndTime: at(3_600_000) })),
       "BAD_USER_INPUT",
       /after scheduledStartTime/,
     );
     await expectDomainError(
-      h.services.createSession(deepak, sessionInput(h.clock, { scheduledStartTime: at(3_600_000), scheduledEndTime: at(3_600_000 + 6 * 3_600_000 + 60_000) })),
+      t.h.services.createSession(deepak, sessionInput(t.h.clock, { scheduledStartTime: at(3_600_000), scheduledEndTime: at(3_600_000 + 6 * 3_600_000 + 60_000) })),
       "BAD_USER_INPUT",
       /at most 6 hours/,
     );
-    const sixHours = await h.services.createSession(
+    const sixHours = await t.h.services.createSession(
       deepak,
-      sessionInput(h.clock, { scheduledStartTime: at(3_600_000), scheduledEndTime: at(3_600_000 + 6 * 3_600_000) }),
+      sessionInput(t.h.clock, { scheduledStartTime: at(3_600_000), scheduledEndTime: at(3_600_000 + 6 * 3_600_000) }),
     );
     expect(sixHours.status).toBe("scheduled");
   });
@@ -120,67 +105,67 @@ describe("createSession", () => {
     [{ isFree: true }, /Unknown field\(s\): isFree/],
     [{ sessionType: "1-on-1", maxParticipants: 5 }, /one seat/],
   ])("rejects %j with a message naming the field", async (overrides, message) => {
-    const deepak = await h.viewer("deepak");
-    const error = await expectDomainError(h.services.createSession(deepak, sessionInput(h.clock, overrides)), "BAD_USER_INPUT", message);
+    const deepak = await t.h.viewer("deepak");
+    const error = await expectDomainError(t.h.services.createSession(deepak, sessionInput(t.h.clock, overrides)), "BAD_USER_INPUT", message);
     expect(error.details.fields?.length).toBeGreaterThan(0);
-    const listed = await h.services.listSessions(null, {});
+    const listed = await t.h.services.listSessions(null, {});
     expect(listed.total).toBe(0);
   });
 
   it("gives a 1-on-1 exactly one seat, normalises the currency and defaults to free INR", async () => {
-    const deepak = await h.viewer("deepak");
-    const one = await h.services.createSession(deepak, sessionInput(h.clock, { sessionType: "1-on-1", maxParticipants: undefined, currency: "usd" }));
+    const deepak = await t.h.viewer("deepak");
+    const one = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { sessionType: "1-on-1", maxParticipants: undefined, currency: "usd" }));
     expect(one.maxParticipants).toBe(1);
     expect(one.currency).toBe("USD");
-    const { price: _p, currency: _c, maxParticipants: _m, ...rest } = sessionInput(h.clock);
-    const free = await h.services.createSession(deepak, rest);
+    const { price: _p, currency: _c, maxParticipants: _m, ...rest } = sessionInput(t.h.clock);
+    const free = await t.h.services.createSession(deepak, rest);
     expect(free).toMatchObject({ price: 0, currency: "INR", maxParticipants: null });
   });
 });
 
 describe("listSessions", () => {
   async function seed() {
-    const deepak = await h.viewer("deepak");
-    const meera = await h.viewer("meera");
-    const a = await h.services.createSession(deepak, sessionInput(h.clock, { title: "Third" }, 30));
-    const b = await h.services.createSession(meera, sessionInput(h.clock, { title: "First" }, 10));
-    const c = await h.services.createSession(deepak, sessionInput(h.clock, { title: "Second" }, 20));
-    const d = await h.services.createSession(deepak, sessionInput(h.clock, { title: "Cancelled" }, 5));
-    await h.services.cancelSession(deepak, d.id);
+    const deepak = await t.h.viewer("deepak");
+    const meera = await t.h.viewer("meera");
+    const a = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "Third" }, 30));
+    const b = await t.h.services.createSession(meera, sessionInput(t.h.clock, { title: "First" }, 10));
+    const c = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "Second" }, 20));
+    const d = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "Cancelled" }, 5));
+    await t.h.services.cancelSession(deepak, d.id);
     return { deepak, meera, a, b, c, d };
   }
 
   it("orders by scheduled start then id, leaves out cancelled sessions and counts every match", async () => {
     const { b, c, a } = await seed();
-    const page = await h.services.listSessions(null, {});
+    const page = await t.h.services.listSessions(null, {});
     expect(page.items.map((s) => s.id)).toEqual([b.id, c.id, a.id]);
     expect(page).toMatchObject({ total: 3, limit: 20, skip: 0 });
   });
 
   it("breaks ties on the same start time by id", async () => {
-    const deepak = await h.viewer("deepak");
-    const input = sessionInput(h.clock);
-    const made = await Promise.all([1, 2, 3, 4].map(() => h.services.createSession(deepak, input)));
-    const page = await h.services.listSessions(null, {});
+    const deepak = await t.h.viewer("deepak");
+    const input = sessionInput(t.h.clock);
+    const made = await Promise.all([1, 2, 3, 4].map(() => t.h.services.createSession(deepak, input)));
+    const page = await t.h.services.listSessions(null, {});
     expect(page.items.map((s) => s.id)).toEqual(made.map((s) => s.id).sort());
   });
 
   it("filters by status, expert and featured; cancelled ones only when asked", async () => {
     const { deepak, meera, d, b } = await seed();
-    expect((await h.services.listSessions(null, { status: "cancelled" })).items.map((s) => s.id)).toEqual([d.id]);
-    expect((await h.services.listSessions(null, { expertId: meera.id })).items.map((s) => s.id)).toEqual([b.id]);
-    expect((await h.services.listSessions(null, { expertId: deepak.id })).total).toBe(2);
-    expect((await h.services.listSessions(null, { featured: true })).total).toBe(0);
-    expect((await h.services.listSessions(null, { featured: "false" })).total).toBe(3);
-    expect((await h.services.listSessions(null, { status: "live" })).total).toBe(0);
+    expect((await t.h.services.listSessions(null, { status: "cancelled" })).items.map((s) => s.id)).toEqual([d.id]);
+    expect((await t.h.services.listSessions(null, { expertId: meera.id })).items.map((s) => s.id)).toEqual([b.id]);
+    expect((await t.h.services.listSessions(null, { expertId: deepak.id })).total).toBe(2);
+    expect((await t.h.services.listSessions(null, { featured: true })).total).toBe(0);
+    expect((await t.h.services.listSessions(null, { featured: "false" })).total).toBe(3);
+    expect((await t.h.services.listSessions(null, { status: "live" })).total).toBe(0);
   });
 
   it("pages with limit and skip while total stays the full count", async () => {
     const { c, a } = await seed();
-    const page = await h.services.listSessions(null, { limit: 2, skip: 1 });
+    const page = await t.h.services.listSessions(null, { limit: 2, skip: 1 });
     expect(page.items.map((s) => s.id)).toEqual([c.id, a.id]);
     expect(page.total).toBe(3);
-    const strings = await h.services.listSessions(null, { limit: "1", skip: "2" });
+    const strings = await t.h.services.listSessions(null, { limit: "1", skip: "2" });
     expect(strings.items.map((s) => s.id)).toEqual([a.id]);
   });
 
@@ -195,32 +180,32 @@ describe("listSessions", () => {
     [{ status: "upcoming" }, /status must be one of scheduled, live, ended, cancelled/],
     [{ featured: "yes" }, /featured must be true or false/],
   ])("rejects %j naming the bound", async (filter, message) => {
-    await expectDomainError(h.services.listSessions(null, filter), "BAD_USER_INPUT", message);
+    await expectDomainError(t.h.services.listSessions(null, filter), "BAD_USER_INPUT", message);
   });
 });
 
 describe("startSession", () => {
   it("opens one 100ms room named after the session, with a host room code, and goes live", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    const started = await h.services.startSession(deepak, s.id);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    const started = await t.h.services.startSession(deepak, s.id);
     expect(started.sessionUrl).toBe(`http://app.test/app/live/host/${s.id}`);
     expect(started.roomId).toMatch(/^[0-9a-f]{24}$/);
     expect(started.session).toMatchObject({ status: "live", hmsRoomId: started.roomId, hmsRoomCode: started.roomCode });
     expect(started.session.actualStartTime?.toISOString()).toBe("2030-01-15T09:00:00.000Z");
-    const room = h.emulator.room(started.roomId)!;
+    const room = t.h.emulator.room(started.roomId)!;
     expect(room.name).toBe(`live-session-${s.id}`);
     expect(room.template_id).toBe("65f0c0ffee0000000000beef");
     expect(room.max_duration_seconds).toBe(6 * 3600);
-    expect(h.emulator.roomCodes(started.roomId).map((c) => [c.role, c.code])).toEqual([["host", started.roomCode]]);
+    expect(t.h.emulator.roomCodes(started.roomId).map((c) => [c.role, c.code])).toEqual([["host", started.roomCode]]);
   });
 
   it("returns the same room when started again, and never creates a second room", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    const first = await h.services.startSession(deepak, s.id);
-    h.clock.advance(60_000);
-    const second = await h.services.startSession(deepak, s.id);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    const first = await t.h.services.startSession(deepak, s.id);
+    t.h.clock.advance(60_000);
+    const second = await t.h.services.startSession(deepak, s.id);
     expect(second.roomId).toBe(first.roomId);
     expect(second.roomCode).toBe(first.roomCode);
     expect(second.session.actualStartTime).toEqual(first.session.actualStartTime);
@@ -228,46 +213,46 @@ describe("startSession", () => {
   });
 
   it("is for the owning expert only, and 404 for an unknown id", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    await expectDomainError(h.services.startSession(await h.viewer("meera"), s.id), "FORBIDDEN");
-    await expectDomainError(h.services.startSession(await h.viewer("priya"), s.id), "FORBIDDEN");
-    await expectDomainError(h.services.startSession(null, s.id), "UNAUTHENTICATED");
-    await expectDomainError(h.services.startSession(deepak, "ses_doesnotexist"), "NOT_FOUND", /ses_doesnotexist/);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await expectDomainError(t.h.services.startSession(await t.h.viewer("meera"), s.id), "FORBIDDEN");
+    await expectDomainError(t.h.services.startSession(await t.h.viewer("priya"), s.id), "FORBIDDEN");
+    await expectDomainError(t.h.services.startSession(null, s.id), "UNAUTHENTICATED");
+    await expectDomainError(t.h.services.startSession(deepak, "ses_doesnotexist"), "NOT_FOUND", /ses_doesnotexist/);
     expect(roomsOf(s.id)).toHaveLength(0);
   });
 
   it("may start early but not after the scheduled end", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock, {}, 2));
-    h.clock.set(s.scheduledEndTime);
-    await expectDomainError(h.services.startSession(deepak, s.id), "FAILED_PRECONDITION", /scheduled end time has passed/);
-    h.clock.advance(-1000);
-    expect((await h.services.startSession(deepak, s.id)).session.status).toBe("live");
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock, {}, 2));
+    t.h.clock.set(s.scheduledEndTime);
+    await expectDomainError(t.h.services.startSession(deepak, s.id), "FAILED_PRECONDITION", /scheduled end time has passed/);
+    t.h.clock.advance(-1000);
+    expect((await t.h.services.startSession(deepak, s.id)).session.status).toBe("live");
   });
 
   it("refuses ended and cancelled sessions", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    await h.services.startSession(deepak, s.id);
-    await h.services.endSession(deepak, s.id);
-    await expectDomainError(h.services.startSession(deepak, s.id), "FAILED_PRECONDITION", /already ended/);
-    const c = await h.services.createSession(deepak, sessionInput(h.clock));
-    await h.services.cancelSession(deepak, c.id);
-    await expectDomainError(h.services.startSession(deepak, c.id), "FAILED_PRECONDITION", /cancelled/);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await t.h.services.startSession(deepak, s.id);
+    await t.h.services.endSession(deepak, s.id);
+    await expectDomainError(t.h.services.startSession(deepak, s.id), "FAILED_PRECONDITION", /already ended/);
+    const c = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await t.h.services.cancelSession(deepak, c.id);
+    await expectDomainError(t.h.services.startSession(deepak, c.id), "FAILED_PRECONDITION", /cancelled/);
   });
 
   it("leaves the session scheduled and says to retry when 100ms fails; a retry then succeeds", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    h.emulator.failNext("POST /rooms", { status: 500 });
-    const error = await expectDomainError(h.services.startSession(deepak, s.id), "UPSTREAM_UNAVAILABLE", /try again/);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    t.h.emulator.failNext("POST /rooms", { status: 500 });
+    const error = await expectDomainError(t.h.services.startSession(deepak, s.id), "UPSTREAM_UNAVAILABLE", /try again/);
     expect(error.details.retryable).toBe(true);
-    expect((await h.services.getSession(deepak, s.id))?.status).toBe("scheduled");
-    h.emulator.failNext("POST /room-codes/room/:id/role/:role", { status: 503 });
-    await expectDomainError(h.services.startSession(deepak, s.id), "UPSTREAM_UNAVAILABLE");
-    expect((await h.services.getSession(deepak, s.id))?.status).toBe("scheduled");
-    const started = await h.services.startSession(deepak, s.id);
+    expect((await t.h.services.getSession(deepak, s.id))?.status).toBe("scheduled");
+    t.h.emulator.failNext("POST /room-codes/room/:id/role/:role", { status: 503 });
+    await expectDomainError(t.h.services.startSession(deepak, s.id), "UPSTREAM_UNAVAILABLE");
+    expect((await t.h.services.getSession(deepak, s.id))?.status).toBe("scheduled");
+    const started = await t.h.services.startSession(deepak, s.id);
     expect(started.session.status).toBe("live");
     expect(roomsOf(s.id)).toHaveLength(1);
   });
@@ -275,75 +260,75 @@ describe("startSession", () => {
 
 describe("endSession", () => {
   async function live() {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock, {}, 1));
-    const started = await h.services.startSession(deepak, s.id);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock, {}, 1));
+    const started = await t.h.services.startSession(deepak, s.id);
     return { deepak, s, started };
   }
 
   it("ends a live session with its duration in whole minutes and locks the room for everyone", async () => {
     const { deepak, s, started } = await live();
-    h.emulator.joinPeer(started.roomId, { userId: deepak.id, role: "host", name: deepak.name });
-    h.clock.advance(65 * 60_000 + 20_000);
-    const ended = await h.services.endSession(deepak, s.id);
+    t.h.emulator.joinPeer(started.roomId, { userId: deepak.id, role: "host", name: deepak.name });
+    t.h.clock.advance(65 * 60_000 + 20_000);
+    const ended = await t.h.services.endSession(deepak, s.id);
     expect(ended).toMatchObject({ sessionId: s.id, duration: 65 });
     expect(ended.session).toMatchObject({ status: "ended", currentViewers: 0 });
     expect(ended.session.actualEndTime?.toISOString()).toBe("2030-01-15T10:05:20.000Z");
-    expect(h.emulator.room(started.roomId)?.enabled).toBe(false);
-    expect(h.emulator.activeSession(started.roomId)).toBeUndefined();
-    expect((await findRoomCleanup(database.db, started.roomId))?.completedAt).not.toBeNull();
+    expect(t.h.emulator.room(started.roomId)?.enabled).toBe(false);
+    expect(t.h.emulator.activeSession(started.roomId)).toBeUndefined();
+    expect((await findRoomCleanup(t.database.db, started.roomId))?.completedAt).not.toBeNull();
   });
 
   it("disables the room when nobody is in it", async () => {
     const { deepak, s, started } = await live();
-    await h.services.endSession(deepak, s.id);
-    expect(h.emulator.room(started.roomId)?.enabled).toBe(false);
+    await t.h.services.endSession(deepak, s.id);
+    expect(t.h.emulator.room(started.roomId)?.enabled).toBe(false);
   });
 
   it("is harmless when repeated, owner-only, and refuses sessions that never started", async () => {
     const { deepak, s } = await live();
-    await expectDomainError(h.services.endSession(await h.viewer("meera"), s.id), "FORBIDDEN");
-    const first = await h.services.endSession(deepak, s.id);
-    h.clock.advance(10 * 60_000);
-    const again = await h.services.endSession(deepak, s.id);
+    await expectDomainError(t.h.services.endSession(await t.h.viewer("meera"), s.id), "FORBIDDEN");
+    const first = await t.h.services.endSession(deepak, s.id);
+    t.h.clock.advance(10 * 60_000);
+    const again = await t.h.services.endSession(deepak, s.id);
     expect(again.duration).toBe(first.duration);
-    const scheduled = await h.services.createSession(deepak, sessionInput(h.clock));
-    await expectDomainError(h.services.endSession(deepak, scheduled.id), "FAILED_PRECONDITION", /not started yet/);
+    const scheduled = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await expectDomainError(t.h.services.endSession(deepak, scheduled.id), "FAILED_PRECONDITION", /not started yet/);
   });
 
   it("still ends the session when 100ms is down, and the sweeper closes the room once it is back", async () => {
     const { deepak, s, started } = await live();
-    h.emulator.setFault("POST /active-rooms/:id/end-room", { status: 502 });
-    h.emulator.setFault("POST /rooms/:id", { status: 502 });
-    const ended = await h.services.endSession(deepak, s.id);
+    t.h.emulator.setFault("POST /active-rooms/:id/end-room", { status: 502 });
+    t.h.emulator.setFault("POST /rooms/:id", { status: 502 });
+    const ended = await t.h.services.endSession(deepak, s.id);
     expect(ended.session.status).toBe("ended");
-    expect(h.emulator.room(started.roomId)?.enabled).toBe(true);
-    const pending = await findRoomCleanup(database.db, started.roomId);
+    expect(t.h.emulator.room(started.roomId)?.enabled).toBe(true);
+    const pending = await findRoomCleanup(t.database.db, started.roomId);
     expect(pending).toMatchObject({ completedAt: null });
     expect(pending?.lastError).toBeTruthy();
 
     // Not due yet: the retry is at most a minute away.
-    expect(await sweepRoomCleanups(h.deps)).toEqual({ closed: 0, failed: 0 });
-    h.clock.advance(60_000);
-    expect(await sweepRoomCleanups(h.deps)).toEqual({ closed: 0, failed: 1 });
-    h.emulator.clearFaults();
-    h.clock.advance(60_000);
-    expect(await sweepRoomCleanups(h.deps)).toEqual({ closed: 1, failed: 0 });
-    expect(h.emulator.room(started.roomId)?.enabled).toBe(false);
-    h.clock.advance(60_000);
-    expect(await sweepRoomCleanups(h.deps)).toEqual({ closed: 0, failed: 0 });
+    expect(await sweepRoomCleanups(t.h.deps)).toEqual({ closed: 0, failed: 0 });
+    t.h.clock.advance(60_000);
+    expect(await sweepRoomCleanups(t.h.deps)).toEqual({ closed: 0, failed: 1 });
+    t.h.emulator.clearFaults();
+    t.h.clock.advance(60_000);
+    expect(await sweepRoomCleanups(t.h.deps)).toEqual({ closed: 1, failed: 0 });
+    expect(t.h.emulator.room(started.roomId)?.enabled).toBe(false);
+    t.h.clock.advance(60_000);
+    expect(await sweepRoomCleanups(t.h.deps)).toEqual({ closed: 0, failed: 0 });
   });
 });
 
 describe("cancelSession", () => {
   it("cancels a scheduled session, owner only, and only once", async () => {
-    const deepak = await h.viewer("deepak");
-    const s = await h.services.createSession(deepak, sessionInput(h.clock));
-    await expectDomainError(h.services.cancelSession(await h.viewer("meera"), s.id), "FORBIDDEN");
-    expect((await h.services.cancelSession(deepak, s.id)).status).toBe("cancelled");
-    await expectDomainError(h.services.cancelSession(deepak, s.id), "FAILED_PRECONDITION", /already cancelled/);
-    const live = await h.services.createSession(deepak, sessionInput(h.clock));
-    await h.services.startSession(deepak, live.id);
-    await expectDomainError(h.services.cancelSession(deepak, live.id), "FAILED_PRECONDITION", /End it instead/);
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await expectDomainError(t.h.services.cancelSession(await t.h.viewer("meera"), s.id), "FORBIDDEN");
+    expect((await t.h.services.cancelSession(deepak, s.id)).status).toBe("cancelled");
+    await expectDomainError(t.h.services.cancelSession(deepak, s.id), "FAILED_PRECONDITION", /already cancelled/);
+    const live = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await t.h.services.startSession(deepak, live.id);
+    await expectDomainError(t.h.services.cancelSession(deepak, live.id), "FAILED_PRECONDITION", /End it instead/);
   });
 });
