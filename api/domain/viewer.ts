@@ -9,3 +9,6 @@ export interface Viewer {
 
 export const isExpert = (v: Viewer | null): boolean => v?.roles.includes("expert") ?? false;
 export const isAdmin = (v: Viewer | null): boolean => v?.roles.includes("admin") ?? false;
+
+/** Email addresses are private: visible to their owner and to admins. */
+export const canSeeEmailOf = (viewer: Viewer | null, userId: string): boolean => viewer?.id === userId || isAdmin(viewer);

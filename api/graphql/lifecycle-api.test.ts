@@ -3,7 +3,7 @@
  * create → list → enroll → start → joinToken → end, with the response shapes and enum
  * spellings of schema.graphql pinned.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CANCEL_SESSION,
   CREATE_SESSION,
@@ -19,36 +19,22 @@ import {
   decodeJwtHeader,
   decodeJwtPayload,
 } from "../test-support/graphql-documents.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
+
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const T0 = "2030-01-15T09:00:00.000Z";
 
 /** The emulator outlives each test's truncate, so find rooms by the session's room name. */
-const roomsOf = (sessionId: string) => app.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
+const roomsOf = (sessionId: string) => t.app.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
 
 async function myId(as: "deepak" | "priya" | "tom"): Promise<string> {
-  return (await app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("the whole lifecycle through GraphQL", () => {
   it("create → list → enroll → start → joinToken → end, with every response shape pinned", async () => {
@@ -57,7 +43,7 @@ describe("the whole lifecycle through GraphQL", () => {
 
     // createSession: starts in an hour, lasts an hour.
     const input = createInput(
-      app.clock,
+      t.app.clock,
       {
         maxParticipants: 10,
         thumbnail: "https://example.com/flow.jpg",
@@ -65,7 +51,7 @@ describe("the whole lifecycle through GraphQL", () => {
       },
       1,
     );
-    const created = (await app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input }, "deepak")).createSession;
+    const created = (await t.app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input }, "deepak")).createSession;
     expect(created.id).toMatch(/^ses_[a-z0-9]+$/);
     expect(created).toEqual({
       id: created.id,
@@ -104,13 +90,13 @@ describe("the whole lifecycle through GraphQL", () => {
     });
 
     // sessions: anonymous browsing sees it, without the owner-only fields.
-    const listed = (await app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, {}, null)).sessions;
+    const listed = (await t.app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, {}, null)).sessions;
     expect(listed).toMatchObject({ total: 1, limit: 20, skip: 0 });
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0]).toMatchObject({ id: created.id, status: "SCHEDULED", hmsDetails: null, participants: null, viewerEnrollment: null });
 
     // enroll: Priya takes a seat.
-    const enrollment = (await app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: created.id }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: created.id }, "priya")).enroll;
     expect(enrollment.id).toMatch(/^part_[a-z0-9]+$/);
     expect(enrollment).toEqual({
       id: enrollment.id,
@@ -138,8 +124,8 @@ describe("the whole lifecycle through GraphQL", () => {
     });
 
     // startSession at the scheduled time.
-    app.clock.advance(HOUR);
-    const started = (await app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id: created.id }, "deepak")).startSession;
+    t.app.clock.advance(HOUR);
+    const started = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id: created.id }, "deepak")).startSession;
     expect(started).toEqual({
       roomId: expect.any(String),
       roomCode: expect.any(String),
@@ -155,15 +141,15 @@ describe("the whole lifecycle through GraphQL", () => {
     expect(started.roomCode).not.toBe("");
     const rooms = roomsOf(created.id);
     expect(rooms).toHaveLength(1);
-    expect(rooms[0]).toMatchObject({ id: started.roomId, enabled: true, template_id: app.emulator.workspace.templateId });
-    expect(app.emulator.roomCodes(started.roomId).map((c) => c.code)).toContain(started.roomCode);
+    expect(rooms[0]).toMatchObject({ id: started.roomId, enabled: true, template_id: t.app.emulator.workspace.templateId });
+    expect(t.app.emulator.roomCodes(started.roomId).map((c) => c.code)).toContain(started.roomCode);
 
     // joinToken: HOST for the expert, GUEST for the enrolled student, each naming the viewer.
-    app.clock.advance(5 * MINUTE);
+    t.app.clock.advance(5 * MINUTE);
     const actualStart = Date.parse(started.session.actualStartTime);
-    const host = (await app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "deepak")).joinToken;
+    const host = (await t.app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "deepak")).joinToken;
     expect(host).toMatchObject({ role: "HOST", userName: "Deepak Kumar" });
-    const guest = (await app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "priya")).joinToken;
+    const guest = (await t.app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "priya")).joinToken;
     expect(guest).toMatchObject({ role: "GUEST", userName: "Priya Sharma" });
 
     for (const [issued, role, userId] of [
@@ -177,7 +163,7 @@ describe("the whole lifecycle through GraphQL", () => {
       expect(claims.jti).toEqual(expect.any(String));
       const exp = claims.exp as number;
       const iat = claims.iat as number;
-      expect(iat).toBe(Math.floor(app.clock.now().getTime() / 1000));
+      expect(iat).toBe(Math.floor(t.app.clock.now().getTime() / 1000));
       expect(exp).toBeGreaterThan(iat);
       expect(exp * 1000).toBeLessThanOrEqual(actualStart + 7 * HOUR);
       expect(Date.parse(issued.expiresAt)).toBe(exp * 1000);
@@ -185,33 +171,33 @@ describe("the whole lifecycle through GraphQL", () => {
     expect(decodeJwtPayload(host.token).jti).not.toBe(decodeJwtPayload(guest.token).jti);
 
     // endSession 45 minutes (and a few seconds) after the actual start.
-    app.clock.set(new Date(actualStart + 45 * MINUTE + 20_000));
-    const endedAt = app.clock.now().toISOString();
-    const ended = (await app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id: created.id }, "deepak")).endSession;
+    t.app.clock.set(new Date(actualStart + 45 * MINUTE + 20_000));
+    const endedAt = t.app.clock.now().toISOString();
+    const ended = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id: created.id }, "deepak")).endSession;
     expect(ended).toEqual({
       sessionId: created.id,
       duration: 45,
       session: { id: created.id, status: "ENDED", actualStartTime: started.session.actualStartTime, actualEndTime: endedAt, currentViewers: 0 },
     });
     // Nobody was in the room, so it was disabled: nobody can open it again.
-    expect(app.emulator.room(started.roomId)?.enabled).toBe(false);
+    expect(t.app.emulator.room(started.roomId)?.enabled).toBe(false);
 
     // The ended session is still listed (only cancelled ones are left out) and filterable by status.
-    const afterwards = (await app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, { status: "ENDED" }, "priya")).sessions;
+    const afterwards = (await t.app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, { status: "ENDED" }, "priya")).sessions;
     expect(afterwards.total).toBe(1);
     expect(afterwards.items[0]).toMatchObject({ id: created.id, status: "ENDED", enrolledCount: 1, viewerEnrollment: { id: enrollment.id } });
-    expect((await app.gqlOk<{ sessions: { total: number } }>(LIST_SESSIONS, {}, null)).sessions.total).toBe(1);
+    expect((await t.app.gqlOk<{ sessions: { total: number } }>(LIST_SESSIONS, {}, null)).sessions.total).toBe(1);
   });
 
   it("keeps the token's expiry tied to the actual start, however late the token is asked for", async () => {
-    const id = await createSessionId(app, {}, 1);
-    await app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    const started = (await app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
+    const id = await createSessionId(t.app, {}, 1);
+    await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
+    const started = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
     const actualStart = Date.parse(started.session.actualStartTime);
     expect(actualStart).toBe(Date.parse(T0));
 
-    app.clock.advance(5 * HOUR);
-    const late = (await app.gqlOk<{ joinToken: { token: string; expiresAt: string } }>(JOIN_TOKEN, { sessionId: id }, "priya")).joinToken;
+    t.app.clock.advance(5 * HOUR);
+    const late = (await t.app.gqlOk<{ joinToken: { token: string; expiresAt: string } }>(JOIN_TOKEN, { sessionId: id }, "priya")).joinToken;
     const claims = decodeJwtPayload(late.token);
     expect((claims.exp as number) * 1000).toBeLessThanOrEqual(actualStart + 7 * HOUR);
     expect(Date.parse(late.expiresAt)).toBeLessThanOrEqual(actualStart + 7 * HOUR);
@@ -219,33 +205,33 @@ describe("the whole lifecycle through GraphQL", () => {
   });
 
   it("ending with a peer in the room ends the room with a lock so nobody can rejoin", async () => {
-    const id = await createSessionId(app, {}, 1);
-    const { roomId } = (await app.gqlOk<{ startSession: { roomId: string } }>(START_SESSION, { id }, "deepak")).startSession;
+    const id = await createSessionId(t.app, {}, 1);
+    const { roomId } = (await t.app.gqlOk<{ startSession: { roomId: string } }>(START_SESSION, { id }, "deepak")).startSession;
     const deepakId = await myId("deepak");
-    app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" });
-    expect(app.emulator.activeSession(roomId)).toBeDefined();
+    t.app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" });
+    expect(t.app.emulator.activeSession(roomId)).toBeDefined();
 
-    app.clock.advance(30 * MINUTE);
-    const ended = (await app.gqlOk<{ endSession: { duration: number } }>(END_SESSION, { id }, "deepak")).endSession;
+    t.app.clock.advance(30 * MINUTE);
+    const ended = (await t.app.gqlOk<{ endSession: { duration: number } }>(END_SESSION, { id }, "deepak")).endSession;
     expect(ended.duration).toBe(30);
-    expect(app.emulator.activeSession(roomId)).toBeUndefined();
-    expect(() => app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" })).toThrow();
+    expect(t.app.emulator.activeSession(roomId)).toBeUndefined();
+    expect(() => t.app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" })).toThrow();
   });
 
   it("starting a live session again returns the same room, and ending twice is harmless", async () => {
-    const id = await createSessionId(app, {}, 1);
-    const first = (await app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
-    app.clock.advance(2 * MINUTE);
-    const second = (await app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
+    const id = await createSessionId(t.app, {}, 1);
+    const first = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
+    t.app.clock.advance(2 * MINUTE);
+    const second = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
     expect(second.roomId).toBe(first.roomId);
     expect(second.roomCode).toBe(first.roomCode);
     expect(second.session.actualStartTime).toBe(first.session.actualStartTime);
     expect(roomsOf(id)).toHaveLength(1);
 
-    app.clock.advance(10 * MINUTE);
-    const once = (await app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
-    app.clock.advance(10 * MINUTE);
-    const twice = (await app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
+    t.app.clock.advance(10 * MINUTE);
+    const once = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
+    t.app.clock.advance(10 * MINUTE);
+    const twice = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
     expect(once.duration).toBe(12);
     expect(twice).toEqual(once);
   });
@@ -254,46 +240,46 @@ describe("the whole lifecycle through GraphQL", () => {
 describe("enum spellings", () => {
   it("round-trips SessionType ONE_ON_ONE, GROUP and WORKSHOP; a 1-on-1 has one seat", async () => {
     const one = (
-      await app.gqlOk<{ createSession: Record<string, any> }>(
+      await t.app.gqlOk<{ createSession: Record<string, any> }>(
         CREATE_SESSION,
-        { input: createInput(app.clock, { sessionType: "ONE_ON_ONE", maxParticipants: null, title: "Private alignment" }, 2) },
+        { input: createInput(t.app.clock, { sessionType: "ONE_ON_ONE", maxParticipants: null, title: "Private alignment" }, 2) },
         "deepak",
       )
     ).createSession;
     expect(one).toMatchObject({ sessionType: "ONE_ON_ONE", maxParticipants: 1, seatsLeft: 1 });
     const workshop = (
-      await app.gqlOk<{ createSession: Record<string, any> }>(
+      await t.app.gqlOk<{ createSession: Record<string, any> }>(
         CREATE_SESSION,
-        { input: createInput(app.clock, { sessionType: "WORKSHOP", maxParticipants: null, title: "Arm balance workshop" }, 3) },
+        { input: createInput(t.app.clock, { sessionType: "WORKSHOP", maxParticipants: null, title: "Arm balance workshop" }, 3) },
         "deepak",
       )
     ).createSession;
     expect(workshop).toMatchObject({ sessionType: "WORKSHOP", maxParticipants: null, seatsLeft: null });
-    const { sessionType: _omitted, ...withoutType } = createInput(app.clock, { title: "Default type" }, 4);
-    const group = (await app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input: withoutType }, "deepak")).createSession;
+    const { sessionType: _omitted, ...withoutType } = createInput(t.app.clock, { title: "Default type" }, 4);
+    const group = (await t.app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input: withoutType }, "deepak")).createSession;
     expect(group.sessionType).toBe("GROUP");
 
-    const read = await app.gqlOk<{ session: Record<string, any> }>(GET_SESSION, { id: one.id }, null);
+    const read = await t.app.gqlOk<{ session: Record<string, any> }>(GET_SESSION, { id: one.id }, null);
     expect(read.session).toMatchObject({ id: one.id, sessionType: "ONE_ON_ONE" });
-    const all = (await app.gqlOk<{ sessions: { items: { sessionType: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk<{ sessions: { items: { sessionType: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
     expect(all.items.map((s) => s.sessionType)).toEqual(["ONE_ON_ONE", "WORKSHOP", "GROUP"]);
   });
 
   it("rejects the seed's lowercase spellings at the GraphQL edge", async () => {
-    const res = await app.gql(CREATE_SESSION, { input: createInput(app.clock, { sessionType: "1-on-1" }) }, "deepak");
+    const res = await t.app.gql(CREATE_SESSION, { input: createInput(t.app.clock, { sessionType: "1-on-1" }) }, "deepak");
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.errors?.[0]?.message).toMatch(/SessionType/);
   });
 
   it("reports SessionStatus SCHEDULED, LIVE, ENDED and CANCELLED and filters by each", async () => {
-    const scheduled = await createSessionId(app, { title: "Stays scheduled" }, 1);
-    const live = await createSessionId(app, { title: "Goes live" }, 2);
-    const ended = await createSessionId(app, { title: "Ends" }, 3);
-    const cancelled = await createSessionId(app, { title: "Is cancelled" }, 4);
-    await app.gqlOk(START_SESSION, { id: live }, "deepak");
-    await app.gqlOk(START_SESSION, { id: ended }, "deepak");
-    await app.gqlOk(END_SESSION, { id: ended }, "deepak");
-    const cancel = (await app.gqlOk<{ cancelSession: Record<string, any> }>(CANCEL_SESSION, { id: cancelled }, "deepak")).cancelSession;
+    const scheduled = await createSessionId(t.app, { title: "Stays scheduled" }, 1);
+    const live = await createSessionId(t.app, { title: "Goes live" }, 2);
+    const ended = await createSessionId(t.app, { title: "Ends" }, 3);
+    const cancelled = await createSessionId(t.app, { title: "Is cancelled" }, 4);
+    await t.app.gqlOk(START_SESSION, { id: live }, "deepak");
+    await t.app.gqlOk(START_SESSION, { id: ended }, "deepak");
+    await t.app.gqlOk(END_SESSION, { id: ended }, "deepak");
+    const cancel = (await t.app.gqlOk<{ cancelSession: Record<string, any> }>(CANCEL_SESSION, { id: cancelled }, "deepak")).cancelSession;
     expect(cancel).toEqual({ id: cancelled, status: "CANCELLED", updatedAt: T0 });
 
     for (const [status, id] of [
@@ -302,13 +288,13 @@ describe("enum spellings", () => {
       ["ENDED", ended],
       ["CANCELLED", cancelled],
     ] as const) {
-      const page = (await app.gqlOk<{ sessions: { total: number; items: { id: string; status: string }[] } }>(LIST_SESSIONS, { status }, null)).sessions;
+      const page = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string; status: string }[] } }>(LIST_SESSIONS, { status }, null)).sessions;
       expect(page).toEqual({ total: 1, limit: 20, skip: 0, items: [expect.objectContaining({ id, status })] });
     }
     // Without a status filter, cancelled sessions are left out; `session(id)` still finds them.
-    const all = (await app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
     expect(all.total).toBe(3);
     expect(all.items.map((s) => s.id)).toEqual([scheduled, live, ended]);
-    expect((await app.gqlOk<{ session: { status: string } }>(GET_SESSION, { id: cancelled }, null)).session.status).toBe("CANCELLED");
+    expect((await t.app.gqlOk<{ session: { status: string } }>(GET_SESSION, { id: cancelled }, null)).session.status).toBe("CANCELLED");
   });
 });

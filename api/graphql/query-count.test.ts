@@ -2,16 +2,18 @@
  * No N+1: a page of sessions with every related field selected costs the same, small
  * number of SQL statements whether it holds 10 sessions or 100.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDemoUser } from "../auth/demo-users.js";
 import type { Viewer } from "../domain/viewer.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
 let statements: string[] = [];
 let counting = false;
+const t = useTestApp({
+  onQuery: (sql) => {
+    if (counting) statements.push(sql);
+  },
+});
 
 const HOUR = 3_600_000;
 const MAX_STATEMENTS = 8;
@@ -48,7 +50,7 @@ interface PageItem {
 async function viewerFor(key: "deepak" | "meera" | "priya" | "tom" | "lena"): Promise<Viewer> {
   const u = getDemoUser(key);
   // The same claims the demo token carries, so the request finds this user as it is.
-  return app.composition.services.resolveViewer({ subject: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
+  return t.app.composition.services.resolveViewer({ subject: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
 }
 
 /**
@@ -57,7 +59,7 @@ async function viewerFor(key: "deepak" | "meera" | "priya" | "tom" | "lena"): Pr
  * sessions are live. Returns nothing: the page itself is checked.
  */
 async function seed(n: number, offset: number): Promise<void> {
-  const services = app.composition.services;
+  const services = t.app.composition.services;
   const experts = [
     await viewerFor("deepak"),
     await viewerFor("meera"),
@@ -66,7 +68,7 @@ async function seed(n: number, offset: number): Promise<void> {
   ];
   const students = [await viewerFor("priya"), await viewerFor("tom"), await viewerFor("lena")];
   const deepak = experts[0]!;
-  const now = app.clock.now().getTime();
+  const now = t.app.clock.now().getTime();
   let deepakStarted = 0;
   for (let i = offset; i < offset + n; i += 1) {
     const expert = experts[i % experts.length]!;
@@ -92,27 +94,10 @@ async function seed(n: number, offset: number): Promise<void> {
 async function measure(limit: number): Promise<{ items: PageItem[]; total: number; count: number; sql: string[] }> {
   statements = [];
   counting = true;
-  const data = await app.gqlOk<{ sessions: { total: number; items: PageItem[] } }>(PAGE, { limit }, "deepak");
+  const data = await t.app.gqlOk<{ sessions: { total: number; items: PageItem[] } }>(PAGE, { limit }, "deepak");
   counting = false;
   return { ...data.sessions, count: statements.length, sql: statements };
 }
-
-beforeAll(async () => {
-  database = await openTestDatabase({
-    onQuery: (sql) => {
-      if (counting) statements.push(sql);
-    },
-  });
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.clock.set("2030-01-15T09:00:00.000Z");
-});
 
 describe("listing sessions costs a constant number of queries", () => {
   it("10 sessions and 100 sessions cost the same, and few, SQL statements", async () => {
@@ -156,7 +141,7 @@ describe("listing sessions costs a constant number of queries", () => {
     await seed(100, 0);
     statements = [];
     counting = true;
-    const anonymous = await app.gqlOk<{ sessions: { items: PageItem[] } }>(PAGE, { limit: 100 }, null);
+    const anonymous = await t.app.gqlOk<{ sessions: { items: PageItem[] } }>(PAGE, { limit: 100 }, null);
     counting = false;
     expect(anonymous.sessions.items).toHaveLength(100);
     expect(anonymous.sessions.items.every((s) => s.viewerEnrollment === null && s.participants === null && s.hmsDetails === null)).toBe(true);

@@ -3,7 +3,7 @@
  * viewerEnrollment, me), enrollment as an integrator sees it, and the list's filters,
  * order and pages.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CANCEL_SESSION,
   ENROLL,
@@ -13,11 +13,11 @@ import {
   START_SESSION,
   createSessionId,
 } from "../test-support/graphql-documents.js";
-import { startTestApp, type Caller, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
+import type { Caller } from "../test-support/test-app.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
+
 
 interface SessionView {
   id: string;
@@ -29,39 +29,26 @@ interface SessionView {
 }
 
 async function sessionAs(id: string, as: Caller): Promise<SessionView> {
-  return (await app.gqlOk<{ session: SessionView }>(GET_SESSION, { id }, as)).session;
+  return (await t.app.gqlOk<{ session: SessionView }>(GET_SESSION, { id }, as)).session;
 }
 
 async function listedAs(id: string, as: Caller): Promise<SessionView> {
-  const items = (await app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, { limit: 100 }, as)).sessions.items;
+  const items = (await t.app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, { limit: 100 }, as)).sessions.items;
   const found = items.find((s) => s.id === id);
   expect(found, `session ${id} in the list`).toBeDefined();
   return found!;
 }
 
 async function idOf(as: Exclude<Caller, null>): Promise<string> {
-  return (await app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set("2030-01-15T09:00:00.000Z");
-});
 
 describe("visibility", () => {
   it("hmsDetails is the owning expert's alone, in session(id) and in the list", async () => {
-    const id = await createSessionId(app, {}, 1);
-    await app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    const { roomId, roomCode } = (await app.gqlOk<{ startSession: { roomId: string; roomCode: string } }>(START_SESSION, { id }, "deepak"))
+    const id = await createSessionId(t.app, {}, 1);
+    await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
+    const { roomId, roomCode } = (await t.app.gqlOk<{ startSession: { roomId: string; roomCode: string } }>(START_SESSION, { id }, "deepak"))
       .startSession;
 
     for (const read of [sessionAs, listedAs]) {
@@ -73,10 +60,10 @@ describe("visibility", () => {
   });
 
   it("participants are the owning expert's alone, with each participant's name and email", async () => {
-    const id = await createSessionId(app);
-    const priya = await app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "priya");
-    app.clock.advance(60_000);
-    const tom = await app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "tom");
+    const id = await createSessionId(t.app);
+    const priya = await t.app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "priya");
+    t.app.clock.advance(60_000);
+    const tom = await t.app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "tom");
 
     for (const read of [sessionAs, listedAs]) {
       const owner = await read(id, "deepak");
@@ -107,15 +94,15 @@ describe("visibility", () => {
   });
 
   it("the owner sees an empty participant list, not null, before anyone enrolls", async () => {
-    const id = await createSessionId(app);
+    const id = await createSessionId(t.app);
     expect((await sessionAs(id, "deepak")).participants).toEqual([]);
     expect((await sessionAs(id, "meera")).participants).toBeNull();
   });
 
   it("viewerEnrollment is the caller's own enrollment, and nobody else's", async () => {
-    const id = await createSessionId(app);
-    const priya = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
-    const tom = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "tom")).enroll;
+    const id = await createSessionId(t.app);
+    const priya = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const tom = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "tom")).enroll;
     const priyaId = await idOf("priya");
 
     for (const read of [sessionAs, listedAs]) {
@@ -128,14 +115,14 @@ describe("visibility", () => {
   });
 
   it("viewerEnrollment in a list marks only the sessions the caller enrolled in", async () => {
-    const a = await createSessionId(app, { title: "First" }, 1);
-    const b = await createSessionId(app, { title: "Second" }, 2);
-    const c = await createSessionId(app, { title: "Third" }, 3);
-    const inA = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: a }, "priya")).enroll;
-    const inC = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: c }, "priya")).enroll;
-    await app.gqlOk(ENROLL, { sessionId: b }, "tom");
+    const a = await createSessionId(t.app, { title: "First" }, 1);
+    const b = await createSessionId(t.app, { title: "Second" }, 2);
+    const c = await createSessionId(t.app, { title: "Third" }, 3);
+    const inA = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: a }, "priya")).enroll;
+    const inC = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: c }, "priya")).enroll;
+    await t.app.gqlOk(ENROLL, { sessionId: b }, "tom");
 
-    const items = (await app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, {}, "priya")).sessions.items;
+    const items = (await t.app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, {}, "priya")).sessions.items;
     expect(items.map((s) => [s.id, s.viewerEnrollment?.id ?? null])).toEqual([
       [a, inA.id],
       [b, null],
@@ -144,11 +131,11 @@ describe("visibility", () => {
   });
 
   it("me is null anonymously and the signed-in user otherwise", async () => {
-    const anonymous = await app.gql(ME, {}, null);
+    const anonymous = await t.app.gql(ME, {}, null);
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data).toEqual({ me: null });
 
-    const priya = (await app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "priya")).me;
+    const priya = (await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "priya")).me;
     expect(priya).toEqual({
       id: expect.stringMatching(/^usr_[a-z0-9]+$/),
       name: "Priya Sharma",
@@ -157,19 +144,31 @@ describe("visibility", () => {
       roles: [],
       isExpert: false,
     });
-    const deepak = (await app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "deepak")).me;
+    const deepak = (await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "deepak")).me;
     expect(deepak).toMatchObject({ name: "Deepak Kumar", email: "deepak@example.com", roles: ["expert"], isExpert: true });
     expect(deepak.id).not.toBe(priya.id);
-    expect((await app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "admin")).me).toMatchObject({ roles: ["admin"], isExpert: false });
+    expect((await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "admin")).me).toMatchObject({ roles: ["admin"], isExpert: false });
+  });
+
+  it("an expert's email is theirs and admins' to see, not the public's", async () => {
+    const id = await createSessionId(t.app);
+    const query = "query ($id: ID!) { session(id: $id) { expert { name email } } }";
+    const expertAs = async (as: Caller) =>
+      (await t.app.gqlOk<{ session: { expert: { name: string; email: string | null } } }>(query, { id }, as)).session.expert;
+    expect(await expertAs(null)).toEqual({ name: "Deepak Kumar", email: null });
+    expect(await expertAs("priya")).toEqual({ name: "Deepak Kumar", email: null });
+    expect(await expertAs("meera")).toEqual({ name: "Deepak Kumar", email: null });
+    expect(await expertAs("deepak")).toEqual({ name: "Deepak Kumar", email: "deepak@example.com" });
+    expect(await expertAs("admin")).toEqual({ name: "Deepak Kumar", email: "deepak@example.com" });
   });
 });
 
 describe("enrollment", () => {
   it("enrolling twice returns the same participantId and counts once", async () => {
-    const id = await createSessionId(app, { maxParticipants: 5 });
-    const first = (await app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
-    app.clock.advance(60_000);
-    const second = (await app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const id = await createSessionId(t.app, { maxParticipants: 5 });
+    const first = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    t.app.clock.advance(60_000);
+    const second = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
     expect(second.participantId).toBe(first.participantId);
     expect(second.id).toBe(first.id);
     expect(second.enrolledAt).toBe(first.enrolledAt);
@@ -181,9 +180,9 @@ describe("enrollment", () => {
   });
 
   it("enrolling twice in a full session still answers the first enrollment", async () => {
-    const id = await createSessionId(app, { maxParticipants: 1 });
-    const first = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
-    const again = (await app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const id = await createSessionId(t.app, { maxParticipants: 1 });
+    const first = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const again = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
     expect(again.id).toBe(first.id);
   });
 
@@ -191,12 +190,12 @@ describe("enrollment", () => {
     ["STRIPE", 499, "INR"],
     ["RAZORPAY", 12.5, "USD"],
   ] as const)("a priced session with a %s payment enrolls as paid, for the price", async (gateway, price, currency) => {
-    const id = await createSessionId(app, { price, currency });
-    const created = (await app.gqlOk<{ session: { price: number; currency: string; isFree: boolean } }>(GET_SESSION, { id }, null)).session;
+    const id = await createSessionId(t.app, { price, currency });
+    const created = (await t.app.gqlOk<{ session: { price: number; currency: string; isFree: boolean } }>(GET_SESSION, { id }, null)).session;
     expect(created).toMatchObject({ price, currency, isFree: false });
 
     const payment = { paymentId: `pay_${gateway.toLowerCase()}_123`, paymentGateway: gateway };
-    const enrollment = (await app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({
       paid: true,
       paymentId: payment.paymentId,
@@ -209,16 +208,16 @@ describe("enrollment", () => {
   });
 
   it("a free session ignores a payment that was sent anyway", async () => {
-    const id = await createSessionId(app, { price: 0 });
+    const id = await createSessionId(t.app, { price: 0 });
     const payment = { paymentId: "pay_1", paymentGateway: "STRIPE" };
-    const enrollment = (await app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({ paid: false, paymentId: null, paymentGateway: null, amountPaid: null });
   });
 
   it("enrollment counts and seats follow each new student", async () => {
-    const id = await createSessionId(app, { maxParticipants: 3 });
+    const id = await createSessionId(t.app, { maxParticipants: 3 });
     for (const [n, who] of (["priya", "tom", "lena"] as const).entries()) {
-      const e = (await app.gqlOk<{ enroll: { session: { enrolledCount: number; seatsLeft: number } } }>(ENROLL, { sessionId: id }, who)).enroll;
+      const e = (await t.app.gqlOk<{ enroll: { session: { enrolledCount: number; seatsLeft: number } } }>(ENROLL, { sessionId: id }, who)).enroll;
       expect(e.session).toEqual({ id, enrolledCount: n + 1, seatsLeft: 2 - n, status: "SCHEDULED" });
     }
   });
@@ -227,22 +226,22 @@ describe("enrollment", () => {
 describe("the sessions list", () => {
   it("orders by scheduled start, filters by expert, pages with limit and skip, and counts every match", async () => {
     const meeraId = await idOf("meera");
-    const d3 = await createSessionId(app, { title: "Deepak third" }, 30);
-    const m1 = await createSessionId(app, { title: "Meera first" }, 10, "meera");
-    const d2 = await createSessionId(app, { title: "Deepak second" }, 20);
-    const m4 = await createSessionId(app, { title: "Meera fourth" }, 40, "meera");
-    const gone = await createSessionId(app, { title: "Cancelled" }, 5);
-    await app.gqlOk(CANCEL_SESSION, { id: gone }, "deepak");
+    const d3 = await createSessionId(t.app, { title: "Deepak third" }, 30);
+    const m1 = await createSessionId(t.app, { title: "Meera first" }, 10, "meera");
+    const d2 = await createSessionId(t.app, { title: "Deepak second" }, 20);
+    const m4 = await createSessionId(t.app, { title: "Meera fourth" }, 40, "meera");
+    const gone = await createSessionId(t.app, { title: "Cancelled" }, 5);
+    await t.app.gqlOk(CANCEL_SESSION, { id: gone }, "deepak");
 
-    const all = (await app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
     expect(all.total).toBe(4);
     expect(all.items.map((s) => s.id)).toEqual([m1, d2, d3, m4]);
 
-    const page = (await app.gqlOk<{ sessions: { total: number; limit: number; skip: number; items: { id: string }[] } }>(LIST_SESSIONS, { limit: 2, skip: 1 }, null))
+    const page = (await t.app.gqlOk<{ sessions: { total: number; limit: number; skip: number; items: { id: string }[] } }>(LIST_SESSIONS, { limit: 2, skip: 1 }, null))
       .sessions;
     expect(page).toEqual({ total: 4, limit: 2, skip: 1, items: [expect.objectContaining({ id: d2 }), expect.objectContaining({ id: d3 })] });
 
-    const meeras = (await app.gqlOk<{ sessions: { total: number; items: { id: string; expertName: string }[] } }>(LIST_SESSIONS, { expertId: meeraId }, null))
+    const meeras = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string; expertName: string }[] } }>(LIST_SESSIONS, { expertId: meeraId }, null))
       .sessions;
     expect(meeras.total).toBe(2);
     expect(meeras.items.map((s) => [s.id, s.expertName])).toEqual([
@@ -250,14 +249,14 @@ describe("the sessions list", () => {
       [m4, "Meera Iyer"],
     ]);
 
-    const beyond = (await app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(LIST_SESSIONS, { skip: 10 }, null)).sessions;
+    const beyond = (await t.app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(LIST_SESSIONS, { skip: 10 }, null)).sessions;
     expect(beyond).toMatchObject({ total: 4, items: [] });
   });
 
   it("breaks ties in start time by id", async () => {
     const ids = [];
-    for (let i = 0; i < 4; i += 1) ids.push(await createSessionId(app, { title: `Same time ${i}` }, 5));
-    const items = (await app.gqlOk<{ sessions: { items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions.items;
+    for (let i = 0; i < 4; i += 1) ids.push(await createSessionId(t.app, { title: `Same time ${i}` }, 5));
+    const items = (await t.app.gqlOk<{ sessions: { items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions.items;
     expect(items.map((s) => s.id)).toEqual([...ids].sort());
   });
 });

@@ -62,6 +62,14 @@ describe("enroll", () => {
     await expectDomainError(t.h.services.enroll(await t.h.viewer("tom"), other.id), "FAILED_PRECONDITION", /cancelled/);
   });
 
+  it("closes enrollment when the scheduled time passed without a start", async () => {
+    const { session } = await scheduled();
+    t.h.clock.set(session.scheduledEndTime);
+    await expectDomainError(t.h.services.enroll(await t.h.viewer("priya"), session.id), "FAILED_PRECONDITION", /scheduled time has passed/);
+    t.h.clock.advance(-1000);
+    expect((await t.h.services.enroll(await t.h.viewer("priya"), session.id)).created).toBe(true);
+  });
+
   it("stops at the seat limit and stores nothing for the refused student", async () => {
     const { session } = await scheduled({ maxParticipants: 2 });
     await t.h.services.enroll(await t.h.student(1), session.id);

@@ -44,7 +44,7 @@ export async function enroll(
   const existing = await findParticipant(deps.db, { sessionId, userId: student.id });
   if (existing) return { participant: existing, session, created: false };
 
-  assertEnrollable(session);
+  assertEnrollable(session, deps.clock.now());
   const priced = !isFree(session);
   if (priced && !payment) {
     throw new DomainError(
@@ -80,7 +80,7 @@ export async function enroll(
     }
     if (!(await takeSeat(tx, { id: sessionId, now }))) {
       const current = await findSessionById(tx, sessionId);
-      if (current) assertEnrollable(current);
+      if (current) assertEnrollable(current, now);
       throw new DomainError("FAILED_PRECONDITION", "This session is full; no seats are left.");
     }
     const updated = await findSessionById(tx, sessionId);

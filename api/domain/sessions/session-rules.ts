@@ -12,7 +12,7 @@ import { JOIN_TOKEN_GRACE_MS, MAX_SESSION_MS } from "./session-values.js";
 export function assertCanCreate(viewer: Viewer | null, input: Pick<CreateSessionInput, "featured">): Viewer {
   const v = requireViewer(viewer);
   if (!isExpert(v)) throw new DomainError("FORBIDDEN", "Only experts can create live sessions.");
-  if (input.featured !== undefined && !isAdmin(v)) {
+  if (input.featured === true && !isAdmin(v)) {
     throw new DomainError("FORBIDDEN", "Only admins can feature a session; leave out `featured`.");
   }
   return v;
@@ -77,9 +77,13 @@ export function assertStartable(session: SessionRow, now: Date): void {
   }
 }
 
-export function assertEnrollable(session: SessionRow): void {
+export function assertEnrollable(session: SessionRow, now: Date): void {
   if (session.status === "ended") throw new DomainError("FAILED_PRECONDITION", "This session has ended; enrollment is closed.");
   if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; enrollment is closed.");
+  if (session.status === "scheduled" && now.getTime() >= session.scheduledEndTime.getTime()) {
+    // It can no longer be started either (assertStartable), so a seat would be worthless.
+    throw new DomainError("FAILED_PRECONDITION", "This session's scheduled time has passed without it starting; enrollment is closed.");
+  }
 }
 
 export function assertJoinable(session: SessionRow): void {
@@ -91,11 +95,14 @@ export function assertJoinable(session: SessionRow): void {
   }
 }
 
+/** A token about to expire is no use to anyone joining a room. */
+const MIN_TOKEN_LIFETIME_MS = 60_000;
+
 /** When a join token must stop working: the 6-hour limit plus an hour, counted from the actual start. */
 export function joinTokenExpiry(session: SessionRow, now: Date): Date {
   const start = session.actualStartTime ?? now;
   const expiresAt = new Date(start.getTime() + MAX_SESSION_MS + JOIN_TOKEN_GRACE_MS);
-  if (expiresAt.getTime() <= now.getTime()) {
+  if (expiresAt.getTime() - now.getTime() < MIN_TOKEN_LIFETIME_MS) {
     throw new DomainError("FAILED_PRECONDITION", "This session has passed its 6-hour limit; its video room is closed.");
   }
   return expiresAt;

@@ -50,6 +50,8 @@ describe("createSession", () => {
       "FORBIDDEN",
       /Only admins/,
     );
+    const notFeatured = await t.h.services.createSession(await t.h.viewer("deepak"), sessionInput(t.h.clock, { featured: false }));
+    expect(notFeatured.featured).toBe(false);
     const adminExpert = await t.h.services.resolveViewer({ subject: "test|admin-expert", name: "Ana", roles: ["expert", "admin"] });
     const s = await t.h.services.createSession(adminExpert, sessionInput(t.h.clock, { featured: true }));
     expect(s.featured).toBe(true);

@@ -266,6 +266,7 @@ export type StartSessionResult = {
 export type User = {
   __typename?: 'User';
   avatar?: Maybe<Scalars['String']['output']>;
+  /** Visible to the user themself (and admins) only. */
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   isExpert: Scalars['Boolean']['output'];
