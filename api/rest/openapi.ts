@@ -18,11 +18,27 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 const toSchema = (schema: z.ZodType, io: "input" | "output") =>
-  z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", override: documentWholeNumbers }) as Record<string, unknown>;
+
+/** Numbers that arrive as digits in query strings are checked by a transform; say what it allows. */
+function documentWholeNumbers(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  const meta = z.globalRegistry.get(ctx.zodSchema as z.ZodType) as { wholeNumber?: { minimum: number; maximum: number } } | undefined;
+  if (!meta?.wholeNumber) return;
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  Object.assign(ctx.jsonSchema, { type: "integer", ...meta.wholeNumber });
+}
 
 function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = schema;
   return rest;
+}
+
+/** A query parameter is present or absent, never null: drop the schema's null branch. */
+function withoutNull(schema: unknown): unknown {
+  const anyOf = (schema as { anyOf?: { type?: string }[] }).anyOf;
+  if (!anyOf) return schema;
+  const rest = anyOf.filter((s) => s.type !== "null");
+  return rest.length === 1 ? rest[0] : { ...(schema as object), anyOf: rest };
 }
 
 const failureSchema = {
@@ -51,10 +67,11 @@ function operation(route: RestRoute) {
   if (route.query) {
     const query = toSchema(route.query, "input") as { properties?: Record<string, unknown> };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
-      parameters.push({ name, in: "query", required: false, schema });
+      parameters.push({ name, in: "query", required: false, schema: withoutNull(schema) });
     }
   }
-  const errors = [...new Set([...route.errors, 500])].sort();
+  // Any route can meet an unexpected error, or a dependency (identity provider, database) that is down.
+  const errors = [...new Set([...route.errors, 500, 503])].sort();
   return {
     summary: route.summary,
     ...(route.public ? { security: [{}, { bearerAuth: [] }] } : {}),

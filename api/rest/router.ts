@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { REST_ROUTES } from "./routes.js";
 
 export const REST_BODY_LIMIT = "100kb";
+const OPENAPI_PATH = "/openapi.json";
 
 export interface RestDeps {
   services: Services;
@@ -30,16 +31,16 @@ export function createRestRouter(deps: RestDeps): Router {
   const appOrigin = new URL(deps.appUrl).origin;
   const openApi = buildOpenApiDocument(deps.appUrl);
 
-  router.get("/openapi.json", (_req, res) => {
+  router.get(OPENAPI_PATH, (_req, res) => {
     res.json(openApi);
   });
 
-  router.use(requireJsonBody);
-  router.use(express.json({ limit: REST_BODY_LIMIT }));
   router.use(sameOriginForCookies(appOrigin));
 
+  // Only routes that take a body read one; on the others a body is ignored, unread.
+  const readBody = [requireJsonBody, express.json({ limit: REST_BODY_LIMIT })];
   for (const route of REST_ROUTES) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    router[route.method](route.path, ...(route.body ? readBody : []), async (req: Request, res: Response) => {
       try {
         const viewer = await deps.viewerOf(req.headers);
         const result = await route.handle({
@@ -64,7 +65,9 @@ export function createRestRouter(deps: RestDeps): Router {
 
   // A known path with another method, then anything else under /api/live.
   router.use((req, res) => {
-    const allowed = REST_ROUTES.filter((r) => pathMatches(r.path, req.path)).map((r) => r.method.toUpperCase());
+    const allowed = [...REST_ROUTES, { method: "get", path: OPENAPI_PATH }]
+      .filter((r) => pathMatches(r.path, req.path))
+      .map((r) => r.method.toUpperCase());
     if (allowed.length > 0) {
       res.setHeader("Allow", allowed.join(", "));
       sendFailure(res, 405, `${req.method} is not supported on ${req.baseUrl}${req.path}; use ${allowed.join(" or ")}.`);
@@ -81,6 +84,9 @@ export function createRestRouter(deps: RestDeps): Router {
       sendFailure(res, 400, "The request body is not valid JSON.");
     } else if (type === "encoding.unsupported" || type === "charset.unsupported") {
       sendFailure(res, 415, "The request body must be UTF-8 JSON.");
+    } else if (error instanceof URIError || (error as { status?: number }).status === 400) {
+      // Express's own 400s: a path with broken percent-encoding, a body that is not what its headers claim.
+      sendFailure(res, 400, "The request could not be read: check the URL's encoding and that the body matches its Content-Type and Content-Encoding.");
     } else {
       sendError(res, error, deps.logger, requestIdOf(req));
     }

@@ -96,6 +96,8 @@ export type CreateSessionInput = z.output<typeof createSessionInput>;
 const wholeNumber = (field: string, min: number, max: number) =>
   z
     .union([z.number(), z.string()], { error: `${field} must be a whole number between ${min} and ${max}` })
+    // Documents (OpenAPI) what the transform below enforces.
+    .meta({ wholeNumber: { minimum: min, maximum: max } })
     .transform((v, ctx) => {
       const n = typeof v === "number" ? v : /^\s*-?\d+\s*$/.test(v) ? Number(v) : Number.NaN;
       if (!Number.isInteger(n) || n < min || n > max) {
