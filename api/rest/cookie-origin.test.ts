@@ -3,22 +3,19 @@
  * by the cookie alone must come from the app's own origin (APP_URL http://app.test in
  * tests). Bearer calls carry their credential explicitly and are exempt.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createSessionRest, expectFailure, expectSuccess, rest, seedCreateBody } from "../test-support/rest-client.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
 
-const T0 = "2030-01-15T09:00:00.000Z";
 const COOKIE = "__session=eyJ1c2VyIjoiZGVlcGFrIn0.c2lnbmF0dXJl";
 const CROSS_SITE = "This request came from another site. Use the app itself, or call the API with an Authorization: Bearer token.";
 
 /** Every POST route with a body it accepts (the session exists and is scheduled). */
 function postRoutes(id: string): [string, unknown][] {
   return [
-    ["/api/live/sessions", seedCreateBody(app.clock, { price: 0 }, 2)],
+    ["/api/live/sessions", seedCreateBody(t.app.clock, { price: 0 }, 2)],
     [`/api/live/sessions/${id}/start`, undefined],
     [`/api/live/sessions/${id}/enroll`, undefined],
     [`/api/live/sessions/${id}/join-token`, undefined],
@@ -27,29 +24,16 @@ function postRoutes(id: string): [string, unknown][] {
   ];
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("a cookie-authenticated POST from another site is refused", () => {
   it("with Origin: https://evil.example → 403 on every POST route, and nothing changes", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
     for (const [path, body] of postRoutes(id)) {
-      const res = await rest(app, "POST", path, { body, headers: { cookie: COOKIE, origin: "https://evil.example" } });
+      const res = await rest(t.app, "POST", path, { body, headers: { cookie: COOKIE, origin: "https://evil.example" } });
       expect(`${path} → ${res.status}`).toBe(`${path} → 403`);
       expectFailure(res, 403, CROSS_SITE);
     }
-    const after = expectSuccess(await rest(app, "GET", "/api/live/sessions"), 200);
+    const after = expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200);
     expect(after.total).toBe(1);
     expect(after.data[0]).toMatchObject({ id, status: "scheduled", enrolledCount: 0 });
   });
@@ -63,15 +47,15 @@ describe("a cookie-authenticated POST from another site is refused", () => {
     ["the app's host on another port", { origin: "http://app.test:8080" }],
     ["a same-origin Sec-Fetch-Site with a foreign Origin", { origin: "https://evil.example", "sec-fetch-site": "same-origin" }],
   ])("with %s → 403", async (_label, headers) => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
-    const res = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE, ...headers } });
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
+    const res = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE, ...headers } });
     expectFailure(res, 403, CROSS_SITE);
   });
 });
 
 describe("what the guard lets through", () => {
   it("a cookie POST from the app's own origin, or with Sec-Fetch-Site same-origin/none, reaches authentication", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
     const allowed: Record<string, string>[] = [
       { origin: "http://app.test" },
       { "sec-fetch-site": "same-origin" },
@@ -79,7 +63,7 @@ describe("what the guard lets through", () => {
       {},
     ];
     for (const headers of allowed) {
-      const res = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE, ...headers } });
+      const res = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE, ...headers } });
       // Not the guard's refusal: the request went on to the viewer lookup.
       expect(res.status, `${JSON.stringify(headers)}: ${res.text}`).not.toBe(403);
       expect(res.headers.get("content-type")).toMatch(/^application\/json\b/);
@@ -89,18 +73,18 @@ describe("what the guard lets through", () => {
   });
 
   it("a Bearer POST with a foreign Origin is not blocked, with or without a cookie", async () => {
-    const created = await rest(app, "POST", "/api/live/sessions", {
+    const created = await rest(t.app, "POST", "/api/live/sessions", {
       as: "deepak",
-      body: seedCreateBody(app.clock, { price: 0 }),
+      body: seedCreateBody(t.app.clock, { price: 0 }),
       headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
     });
     const id = expectSuccess(created, 201).data.session.id;
-    const enrolled = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, {
+    const enrolled = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, {
       as: "priya",
       headers: { origin: "https://evil.example", cookie: COOKIE },
     });
     expect(expectSuccess(enrolled, 200).message).toBe("Successfully enrolled in live session");
-    const started = await rest(app, "POST", `/api/live/sessions/${id}/start`, {
+    const started = await rest(t.app, "POST", `/api/live/sessions/${id}/start`, {
       as: "deepak",
       headers: { cookie: COOKIE, "sec-fetch-site": "cross-site" },
     });
@@ -108,9 +92,9 @@ describe("what the guard lets through", () => {
   });
 
   it("a GET with a cookie from another site is not blocked (reads change nothing)", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
     const headers = { cookie: COOKIE, origin: "https://evil.example", "sec-fetch-site": "cross-site" };
-    expect(expectSuccess(await rest(app, "GET", "/api/live/sessions", { headers }), 200).total).toBe(1);
-    expect(expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { headers }), 200).data.session.id).toBe(id);
+    expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions", { headers }), 200).total).toBe(1);
+    expect(expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { headers }), 200).data.session.id).toBe(id);
   });
 });

@@ -4,7 +4,7 @@
  * is down, and the HTTP layer's own failures (bad JSON, wrong content type, too large,
  * unknown route, wrong method).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mintUnsigned, mintWithForeignKey } from "../auth/forged-tokens.js";
 import {
   SEED_PAYMENT_BODY,
@@ -12,35 +12,26 @@ import {
   expectFailure,
   expectSuccess,
   rest,
+  freeSessionBody,
   seedCreateBody,
   type HttpMethod,
 } from "../test-support/rest-client.js";
-import { startTestApp, type Caller, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { startTestApp, type Caller } from "../test-support/test-app.js";
+import { openTestDatabase } from "../test-support/test-database.js";
+import { TEST_START as T0, useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
 
-const T0 = "2030-01-15T09:00:00.000Z";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A free session of the seed's shape, `inHours` from now, lasting an hour. */
-function freeBody(overrides: Record<string, unknown> = {}, inHours = 1): Record<string, unknown> {
-  const start = new Date(app.clock.now().getTime() + inHours * HOUR);
-  return seedCreateBody(app.clock, {
-    price: 0,
-    scheduledStartTime: start.toISOString(),
-    scheduledEndTime: new Date(start.getTime() + HOUR).toISOString(),
-    ...overrides,
-  });
-}
+const freeBody = (overrides: Record<string, unknown> = {}, inHours = 1) => freeSessionBody(t.app.clock, overrides, inHours);
 
-const post = (path: string, as?: Caller, body?: unknown) => rest(app, "POST", path, { as, body });
-const get = (path: string, as?: Caller) => rest(app, "GET", path, { as });
+const post = (path: string, as?: Caller, body?: unknown) => rest(t.app, "POST", path, { as, body });
+const get = (path: string, as?: Caller) => rest(t.app, "GET", path, { as });
 
 async function liveSession(overrides: Record<string, unknown> = {}): Promise<string> {
-  const id = await createSessionRest(app, freeBody(overrides));
+  const id = await createSessionRest(t.app, freeBody(overrides));
   expectSuccess(await post(`/api/live/sessions/${id}/start`, "deepak"), 200);
   return id;
 }
@@ -56,23 +47,10 @@ const POST_ROUTES = (id: string): [string, unknown][] => [
 ];
 const freeBodyLater = () => freeBody({}, 2);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("401: not signed in", () => {
   it("answers 401 without credentials on every POST route, and changes nothing", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     for (const [path, body] of POST_ROUTES(id)) {
       expectFailure(await post(path, null, body), 401, "Sign in to do this.");
     }
@@ -90,12 +68,12 @@ describe("401: not signed in", () => {
   });
 
   it("answers 401 to an expired, foreign-signed, unsigned or malformed token on every route, public ones included", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     const deepak = { sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"] };
     const bad: [string, string, RegExp][] = [
-      ["expired", `Bearer ${await app.issuer.mintAccessToken({ ...deepak, expiresInSeconds: -60 })}`, /access token has expired/],
-      ["foreign key", `Bearer ${await mintWithForeignKey(app.issuer, deepak)}`, /signature could not be verified/],
-      ["alg none", `Bearer ${mintUnsigned(app.issuer, deepak)}`, /algorithm this API does not accept/],
+      ["expired", `Bearer ${await t.app.issuer.mintAccessToken({ ...deepak, expiresInSeconds: -60 })}`, /access token has expired/],
+      ["foreign key", `Bearer ${await mintWithForeignKey(t.app.issuer, deepak)}`, /signature could not be verified/],
+      ["alg none", `Bearer ${mintUnsigned(t.app.issuer, deepak)}`, /algorithm this API does not accept/],
       ["not a JWT", "Bearer not-a-jwt", /not a JWT access token/],
       ["not Bearer", "Basic ZGVlcGFrOnNlY3JldA==", /Authorization header must be `Bearer <access token>`/],
     ];
@@ -106,7 +84,7 @@ describe("401: not signed in", () => {
     ];
     for (const [label, authorization, message] of bad) {
       for (const [method, path, body] of routes) {
-        const res = await rest(app, method, path, { body, headers: { authorization } });
+        const res = await rest(t.app, method, path, { body, headers: { authorization } });
         expect(`${label}: ${method} ${path} → ${res.status}`).toBe(`${label}: ${method} ${path} → 401`);
         expectFailure(res, 401, message);
       }
@@ -118,7 +96,7 @@ describe("401: not signed in", () => {
 
 describe("403: not allowed", () => {
   it("a student cannot create a session", async () => {
-    expectFailure(await post("/api/live/sessions", "priya", seedCreateBody(app.clock)), 403, "Only experts can create live sessions.");
+    expectFailure(await post("/api/live/sessions", "priya", seedCreateBody(t.app.clock)), 403, "Only experts can create live sessions.");
     expect(expectSuccess(await get("/api/live/sessions"), 200).total).toBe(0);
   });
 
@@ -127,7 +105,7 @@ describe("403: not allowed", () => {
   });
 
   it("another expert cannot start, end or cancel the session", async () => {
-    const scheduled = await createSessionRest(app, freeBody());
+    const scheduled = await createSessionRest(t.app, freeBody());
     expectFailure(await post(`/api/live/sessions/${scheduled}/start`, "meera"), 403, "Only the session's expert can start it.");
     expectFailure(await post(`/api/live/sessions/${scheduled}/cancel`, "meera"), 403, "Only the session's expert can cancel it.");
     // Students are refused in the same words.
@@ -146,7 +124,7 @@ describe("403: not allowed", () => {
   });
 
   it("an expert cannot enroll in their own session", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     expectFailure(
       await post(`/api/live/sessions/${id}/enroll`, "deepak"),
       403,
@@ -190,7 +168,7 @@ describe("400: invalid input", () => {
     ["an unknown field", { isFree: true }, /^Unknown field\(s\): isFree$/],
     ["unknown metadata", { metadata: { colour: "blue" } }, /^metadata accepts only category, difficulty, equipment and tags$/],
   ])("refuses a create body with %s", async (_label, overrides, message) => {
-    const body = seedCreateBody(app.clock, overrides);
+    const body = seedCreateBody(t.app.clock, overrides);
     expectFailure(await post("/api/live/sessions", "deepak", body), 400, message);
     expect(expectSuccess(await get("/api/live/sessions"), 200).total).toBe(0);
   });
@@ -217,7 +195,7 @@ describe("400: invalid input", () => {
   });
 
   it("ignores unknown query parameters: ?foo=bar&limit=5 works", async () => {
-    for (let i = 1; i <= 6; i++) await createSessionRest(app, freeBody({ title: `Class ${i}` }, i));
+    for (let i = 1; i <= 6; i++) await createSessionRest(t.app, freeBody({ title: `Class ${i}` }, i));
     const body = expectSuccess(await get("/api/live/sessions?foo=bar&limit=5"), 200);
     expect(body.total).toBe(6);
     expect(body.data).toHaveLength(5);
@@ -225,7 +203,7 @@ describe("400: invalid input", () => {
   });
 
   it("refuses a malformed payment body", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
     const enroll = (body: unknown) => post(`/api/live/sessions/${id}/enroll`, "priya", body);
     expectFailure(await enroll({ paymentId: "pay_abc123", paymentGateway: "paypal" }), 400, /^paymentGateway must be one of stripe, razorpay$/);
     expectFailure(await enroll({ paymentId: "", paymentGateway: "stripe" }), 400, /^paymentId is required$/);
@@ -241,14 +219,14 @@ describe("400: invalid input", () => {
 
 describe("400: a state that does not allow the action", () => {
   it("a full session", async () => {
-    const id = await createSessionRest(app, freeBody({ maxParticipants: 1 }));
+    const id = await createSessionRest(t.app, freeBody({ maxParticipants: 1 }));
     expectSuccess(await post(`/api/live/sessions/${id}/enroll`, "priya"), 200);
     expectFailure(await post(`/api/live/sessions/${id}/enroll`, "tom"), 400, "This session is full; no seats are left.");
     expect(expectSuccess(await get(`/api/live/sessions/${id}`), 200).data.session.enrolledCount).toBe(1);
   });
 
   it("a priced session without a payment", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
     const message = "This session costs 499 INR: include paymentId and paymentGateway (stripe or razorpay) from your payment.";
     expectFailure(await post(`/api/live/sessions/${id}/enroll`, "priya"), 400, message);
     expectFailure(await post(`/api/live/sessions/${id}/enroll`, "priya", {}), 400, message);
@@ -266,7 +244,7 @@ describe("400: a state that does not allow the action", () => {
   });
 
   it("a session that is not live yet: join-token and end are refused", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     expectSuccess(await post(`/api/live/sessions/${id}/enroll`, "priya"), 200);
     const notStarted = "This session has not started yet. Wait for the expert to start it.";
     expectFailure(await post(`/api/live/sessions/${id}/join-token`, "priya"), 400, notStarted);
@@ -279,7 +257,7 @@ describe("400: a state that does not allow the action", () => {
   });
 
   it("a cancelled session: cancel again, start, enroll and end are refused", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     expectSuccess(await post(`/api/live/sessions/${id}/cancel`, "deepak"), 200);
     expectFailure(await post(`/api/live/sessions/${id}/cancel`, "deepak"), 400, "This session is already cancelled.");
     expectFailure(await post(`/api/live/sessions/${id}/start`, "deepak"), 400, "This session was cancelled; it cannot be started.");
@@ -294,8 +272,8 @@ describe("400: a state that does not allow the action", () => {
       400,
       "This session is live; only a scheduled session can be cancelled. End it instead.",
     );
-    const missed = await createSessionRest(app, freeBody());
-    app.clock.advance(3 * HOUR);
+    const missed = await createSessionRest(t.app, freeBody());
+    t.app.clock.advance(3 * HOUR);
     expectFailure(
       await post(`/api/live/sessions/${missed}/start`, "deepak"),
       400,
@@ -306,8 +284,8 @@ describe("400: a state that does not allow the action", () => {
 
 describe("503: 100ms is unavailable", () => {
   it("answers 503 when 100ms fails to create the room, leaves the session scheduled, and a retry works", async () => {
-    const id = await createSessionRest(app, freeBody());
-    app.emulator.failNext("POST /rooms", { status: 500 });
+    const id = await createSessionRest(t.app, freeBody());
+    t.app.emulator.failNext("POST /rooms", { status: 500 });
     expectFailure(
       await post(`/api/live/sessions/${id}/start`, "deepak"),
       503,
@@ -324,8 +302,8 @@ describe("503: 100ms is unavailable", () => {
   });
 
   it("answers 503 when 100ms answers a 503 of its own", async () => {
-    const id = await createSessionRest(app, freeBody());
-    app.emulator.failNext("POST /rooms", { status: 503 });
+    const id = await createSessionRest(t.app, freeBody());
+    t.app.emulator.failNext("POST /rooms", { status: 503 });
     expectFailure(await post(`/api/live/sessions/${id}/start`, "deepak"), 503, /^The video service \(100ms\) could not create the video room/);
     expect(expectSuccess(await get(`/api/live/sessions/${id}`), 200).data.session.status).toBe("scheduled");
   });
@@ -333,25 +311,25 @@ describe("503: 100ms is unavailable", () => {
 
 describe("the HTTP layer's own failures are JSON in the same envelope", () => {
   it("malformed JSON → 400", async () => {
-    const res = await rest(app, "POST", "/api/live/sessions", {
+    const res = await rest(t.app, "POST", "/api/live/sessions", {
       as: "deepak",
       rawBody: '{"title": "Morning Vinyasa Flow",',
       headers: { "content-type": "application/json" },
     });
     expectFailure(res, 400, "The request body is not valid JSON.");
     // A bare JSON string is not a request body either.
-    const scalar = await rest(app, "POST", "/api/live/sessions", { as: "deepak", rawBody: '"hello"', headers: { "content-type": "application/json" } });
+    const scalar = await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", rawBody: '"hello"', headers: { "content-type": "application/json" } });
     expectFailure(scalar, 400, "The request body is not valid JSON.");
   });
 
   it("a body that is not JSON → 415, on the create and enroll routes", async () => {
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     const message = "Send the request body as JSON with the header Content-Type: application/json.";
     const asText = (path: string, text: string) =>
-      rest(app, "POST", path, { as: "deepak", rawBody: text, headers: { "content-type": "text/plain" } });
+      rest(t.app, "POST", path, { as: "deepak", rawBody: text, headers: { "content-type": "text/plain" } });
     expectFailure(await asText("/api/live/sessions", JSON.stringify(freeBody())), 415, message);
     expectFailure(await asText(`/api/live/sessions/${id}/enroll`, JSON.stringify(SEED_PAYMENT_BODY)), 415, message);
-    const form = await rest(app, "POST", "/api/live/sessions", {
+    const form = await rest(t.app, "POST", "/api/live/sessions", {
       as: "deepak",
       rawBody: "title=Morning+Vinyasa+Flow",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -361,7 +339,7 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
   });
 
   it("JSON in a charset other than UTF-8 → 415", async () => {
-    const res = await rest(app, "POST", "/api/live/sessions", {
+    const res = await rest(t.app, "POST", "/api/live/sessions", {
       as: "deepak",
       rawBody: JSON.stringify(freeBody()),
       headers: { "content-type": "application/json; charset=latin1" },
@@ -370,16 +348,16 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
   });
 
   it("a body over 100 KB → 413", async () => {
-    const big = seedCreateBody(app.clock, { description: "x".repeat(101 * 1024) });
+    const big = seedCreateBody(t.app.clock, { description: "x".repeat(101 * 1024) });
     expectFailure(await post("/api/live/sessions", "deepak", big), 413, "The request body is larger than 100kb.");
-    const id = await createSessionRest(app, freeBody());
+    const id = await createSessionRest(t.app, freeBody());
     expectFailure(
       await post(`/api/live/sessions/${id}/enroll`, "priya", { paymentId: "p".repeat(120 * 1024), paymentGateway: "stripe" }),
       413,
       "The request body is larger than 100kb.",
     );
     // Just under the limit is parsed (and then refused by the schema, not the HTTP layer).
-    const justUnder = seedCreateBody(app.clock, { description: "x".repeat(90 * 1024) });
+    const justUnder = seedCreateBody(t.app.clock, { description: "x".repeat(90 * 1024) });
     expectFailure(await post("/api/live/sessions", "deepak", justUnder), 400, /^description must be at most 5000 characters$/);
   });
 
@@ -390,7 +368,7 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
     ["GET", "/api/live/sessions/ses_1/start/now"],
     ["GET", "/api/live/sessions/ses_1/participants"],
   ])("an unknown route %s %s → 404 JSON", async (method, path) => {
-    const res = await rest(app, method, path, { as: "deepak" });
+    const res = await rest(t.app, method, path, { as: "deepak" });
     // The mount point itself is reported with its trailing slash.
     const shown = path === "/api/live" ? "/api/live/" : path;
     expect(expectFailure(res, 404, /^There is no /)).toBe(`There is no ${method} ${shown} route. See /api/live/openapi.json for the routes.`);
@@ -406,14 +384,14 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
     ["GET", "/api/live/sessions/ses_1/cancel", "POST"],
     ["DELETE", "/api/live/sessions/ses_1/cancel", "POST"],
   ])("a wrong method %s %s → 405 with Allow: %s", async (method, path, allow) => {
-    const res = await rest(app, method, path, { as: "deepak" });
+    const res = await rest(t.app, method, path, { as: "deepak" });
     expectFailure(res, 405, new RegExp(`^${method} is not supported on ${path}; use ${allow}\\.$`));
     expect(res.headers.get("allow")).toBe(allow);
   });
 
   it("a wrong method on /api/live/sessions → 405 allowing both GET and POST", async () => {
     for (const method of ["PUT", "DELETE", "PATCH"] as const) {
-      const res = await rest(app, method, "/api/live/sessions", { as: "deepak" });
+      const res = await rest(t.app, method, "/api/live/sessions", { as: "deepak" });
       expectFailure(res, 405, /is not supported on \/api\/live\/sessions/);
       expect(res.headers.get("allow")?.split(/,\s*/).sort()).toEqual(["GET", "POST"]);
     }
@@ -425,14 +403,14 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
       ["POST", "/api/live/sessions/%E0%A4%A/start"],
       ["POST", "/api/live/sessions/%ZZ/enroll"],
     ] as const) {
-      const res = await rest(app, method, path, { as: "deepak" });
+      const res = await rest(t.app, method, path, { as: "deepak" });
       expect(`${method} ${path} → ${res.status}`).toBe(`${method} ${path} → 400`);
       expectFailure(res, 400, /./);
     }
   });
 
   it("a body that claims gzip but is not → 400, not 500", async () => {
-    const res = await rest(app, "POST", "/api/live/sessions", {
+    const res = await rest(t.app, "POST", "/api/live/sessions", {
       as: "deepak",
       rawBody: JSON.stringify(freeBody()),
       headers: { "content-type": "application/json", "content-encoding": "gzip" },
@@ -441,7 +419,7 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
   });
 
   it("a wrong method on /api/live/openapi.json → 405 with Allow: GET", async () => {
-    const res = await rest(app, "POST", "/api/live/openapi.json", { as: "deepak" });
+    const res = await rest(t.app, "POST", "/api/live/openapi.json", { as: "deepak" });
     expectFailure(res, 405, /is not supported on \/api\/live\/openapi\.json/);
     expect(res.headers.get("allow")).toBe("GET");
   });

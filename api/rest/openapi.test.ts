@@ -6,7 +6,7 @@
  */
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   SEED_PAYMENT_BODY,
   createSessionRest,
@@ -16,16 +16,15 @@ import {
   type HttpMethod,
   type RestOptions,
 } from "../test-support/rest-client.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { startTestApp } from "../test-support/test-app.js";
+import { openTestDatabase } from "../test-support/test-database.js";
+import { TEST_START as T0, useTestApp } from "../test-support/hooks.js";
 import { REST_ROUTES } from "./routes.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
 let doc: OpenApiDocument;
 let ajv: Ajv2020;
 
-const T0 = "2030-01-15T09:00:00.000Z";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DOC_ID = "https://app.test/api/live/openapi.json";
@@ -118,7 +117,7 @@ interface Seen {
 function recorder() {
   const seen: Seen[] = [];
   async function call(method: HttpMethod, template: Template, id: string, opts: RestOptions = {}) {
-    const res = await rest(app, method, template.replace("{id}", id), opts);
+    const res = await rest(t.app, method, template.replace("{id}", id), opts);
     expect(res.headers.get("content-type"), res.text).toMatch(/^application\/json\b/);
     seen.push({ method, template, status: res.status, body: res.body });
     return res;
@@ -127,8 +126,8 @@ function recorder() {
 }
 
 function freeBody(overrides: Record<string, unknown> = {}, inHours = 1): Record<string, unknown> {
-  const start = new Date(app.clock.now().getTime() + inHours * HOUR);
-  return seedCreateBody(app.clock, {
+  const start = new Date(t.app.clock.now().getTime() + inHours * HOUR);
+  return seedCreateBody(t.app.clock, {
     price: 0,
     scheduledStartTime: start.toISOString(),
     scheduledEndTime: new Date(start.getTime() + HOUR).toISOString(),
@@ -137,28 +136,17 @@ function freeBody(overrides: Record<string, unknown> = {}, inHours = 1): Record<
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-  const res = await rest<OpenApiDocument>(app, "GET", "/api/live/openapi.json");
+  const res = await rest<OpenApiDocument>(t.app, "GET", "/api/live/openapi.json");
   expect(res.status).toBe(200);
   doc = res.body;
   ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(doc as unknown as Record<string, unknown>, DOC_ID);
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("the document", () => {
   it("is OpenAPI 3.1.0, served as JSON without credentials", async () => {
-    const res = await rest(app, "GET", "/api/live/openapi.json");
+    const res = await rest(t.app, "GET", "/api/live/openapi.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(res.body.openapi).toBe("3.1.0");
@@ -234,10 +222,10 @@ describe("the document", () => {
     const bodySchema = (template: string) => doc.paths[template]!.post!.requestBody!.content["application/json"]!.schema;
     const create = compile("create body", bodySchema("/api/live/sessions"));
     expect(doc.paths["/api/live/sessions"]!.post!.requestBody!.required).toBe(true);
-    expect(create(seedCreateBody(app.clock)), JSON.stringify(create.errors)).toBe(true);
-    expect(create({ ...seedCreateBody(app.clock), isFree: true })).toBe(false);
-    expect(create({ ...seedCreateBody(app.clock), sessionType: "GROUP" })).toBe(false);
-    expect(create({ ...seedCreateBody(app.clock), title: undefined })).toBe(false);
+    expect(create(seedCreateBody(t.app.clock)), JSON.stringify(create.errors)).toBe(true);
+    expect(create({ ...seedCreateBody(t.app.clock), isFree: true })).toBe(false);
+    expect(create({ ...seedCreateBody(t.app.clock), sessionType: "GROUP" })).toBe(false);
+    expect(create({ ...seedCreateBody(t.app.clock), title: undefined })).toBe(false);
 
     const enroll = compile("enroll body", bodySchema("/api/live/sessions/{id}/enroll"));
     expect(doc.paths["/api/live/sessions/{id}/enroll"]!.post!.requestBody!.required).toBe(false);
@@ -268,20 +256,20 @@ describe("the document", () => {
 describe("real responses validate against the document", () => {
   it("every answer of a whole lifecycle, successes and failures, matches its documented schema", async () => {
     const { seen, call } = recorder();
-    const expired = `Bearer ${await app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 })}`;
+    const expired = `Bearer ${await t.app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 })}`;
     const none = "";
 
     // Create: the seed's priced session and a free one-seat session, and the ways create fails.
-    const paid = (await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(app.clock) })).body.data.session.id as string;
+    const paid = (await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(t.app.clock) })).body.data.session.id as string;
     const small = (await call("POST", "/api/live/sessions", none, { as: "deepak", body: freeBody({ maxParticipants: 1, sessionType: "1-on-1" }) }))
       .body.data.session.id as string;
     const minimal = freeBody({}, 3);
     for (const key of ["description", "thumbnail", "metadata", "maxParticipants", "price", "currency", "sessionType"]) delete minimal[key];
     await call("POST", "/api/live/sessions", none, { as: "meera", body: minimal });
-    await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(app.clock, { title: "ab" }) });
-    await call("POST", "/api/live/sessions", none, { body: seedCreateBody(app.clock) });
-    await call("POST", "/api/live/sessions", none, { as: "priya", body: seedCreateBody(app.clock) });
-    await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(app.clock, { description: "x".repeat(110 * 1024) }) });
+    await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(t.app.clock, { title: "ab" }) });
+    await call("POST", "/api/live/sessions", none, { body: seedCreateBody(t.app.clock) });
+    await call("POST", "/api/live/sessions", none, { as: "priya", body: seedCreateBody(t.app.clock) });
+    await call("POST", "/api/live/sessions", none, { as: "deepak", body: seedCreateBody(t.app.clock, { description: "x".repeat(110 * 1024) }) });
     await call("POST", "/api/live/sessions", none, { as: "deepak", rawBody: "{}", headers: { "content-type": "text/plain" } });
     await call("POST", "/api/live/sessions", none, { as: "deepak", rawBody: "{", headers: { "content-type": "application/json" } });
 
@@ -310,9 +298,9 @@ describe("real responses validate against the document", () => {
     await call("POST", "/api/live/sessions/{id}/start", paid, { as: "meera" });
     await call("POST", "/api/live/sessions/{id}/start", "ses_doesnotexist00", { as: "deepak" });
     await call("POST", "/api/live/sessions/{id}/start", paid, {});
-    app.emulator.failNext("POST /rooms", { status: 500 });
+    t.app.emulator.failNext("POST /rooms", { status: 500 });
     await call("POST", "/api/live/sessions/{id}/start", paid, { as: "deepak" });
-    app.clock.set("2030-01-16T08:00:00.000Z");
+    t.app.clock.set("2030-01-16T08:00:00.000Z");
     await call("POST", "/api/live/sessions/{id}/start", paid, { as: "deepak" });
 
     // The live session as its expert (room and participants), a student and the list.
@@ -340,7 +328,7 @@ describe("real responses validate against the document", () => {
     await call("POST", "/api/live/sessions/{id}/end", small, { as: "deepak" });
     await call("POST", "/api/live/sessions/{id}/end", "ses_doesnotexist00", { as: "deepak" });
     await call("POST", "/api/live/sessions/{id}/end", paid, {});
-    app.clock.advance(65 * MINUTE);
+    t.app.clock.advance(65 * MINUTE);
     await call("POST", "/api/live/sessions/{id}/end", paid, { as: "deepak" });
     await call("GET", "/api/live/sessions/{id}", paid, { as: "deepak" });
     await call("GET", "/api/live/sessions?status=ended" as Template, none);
@@ -361,13 +349,13 @@ describe("real responses validate against the document", () => {
   });
 
   it("a response that drifts from the document fails validation", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY }), 200);
-    app.clock.set("2030-01-16T08:00:00.000Z");
-    const started = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
-    const one = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
-    const list = expectSuccess(await rest(app, "GET", "/api/live/sessions"), 200);
-    const failure = (await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "meera" })).body;
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY }), 200);
+    t.app.clock.set("2030-01-16T08:00:00.000Z");
+    const started = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    const one = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
+    const list = expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200);
+    const failure = (await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "meera" })).body;
 
     // The real answers conform…
     expect(problems("GET", "/api/live/sessions/{id}", 200, one)).toEqual([]);
@@ -411,18 +399,18 @@ describe("real responses validate against the document", () => {
   it("body-less POST routes ignore a body a client sends anyway, so they answer as documented", async () => {
     const seen: string[] = [];
     for (const action of ["start", "join-token", "end"] as const) {
-      const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
-      if (action !== "start") await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" });
-      if (action === "end") app.clock.advance(60_000);
+      const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
+      if (action !== "start") await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" });
+      if (action === "end") t.app.clock.advance(60_000);
       const template = `/api/live/sessions/{id}/${action}` as Template;
       const path = template.replace("{id}", id);
-      const asText = await rest(app, "POST", path, { as: "deepak", rawBody: "please", headers: { "content-type": "text/plain" } });
-      const tooBig = await rest(app, "POST", path, { as: "deepak", body: { note: "x".repeat(110 * 1024) } });
+      const asText = await rest(t.app, "POST", path, { as: "deepak", rawBody: "please", headers: { "content-type": "text/plain" } });
+      const tooBig = await rest(t.app, "POST", path, { as: "deepak", body: { note: "x".repeat(110 * 1024) } });
       expect([asText.status, tooBig.status], action).toEqual([200, 200]);
       seen.push(...problems("POST", template, asText.status, asText.body), ...problems("POST", template, tooBig.status, tooBig.body));
     }
-    const cancelId = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
-    const cancelled = await rest(app, "POST", `/api/live/sessions/${cancelId}/cancel`, { as: "deepak", rawBody: "please", headers: { "content-type": "text/plain" } });
+    const cancelId = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
+    const cancelled = await rest(t.app, "POST", `/api/live/sessions/${cancelId}/cancel`, { as: "deepak", rawBody: "please", headers: { "content-type": "text/plain" } });
     expect(cancelled.status).toBe(200);
     seen.push(...problems("POST", "/api/live/sessions/{id}/cancel" as Template, cancelled.status, cancelled.body));
     expect(seen).toEqual([]);

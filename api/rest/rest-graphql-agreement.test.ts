@@ -4,7 +4,7 @@
  * (enum spelling aside), mutations answer the same values, and the same mistake gets the
  * same message (REST status ↔ GraphQL `extensions.code` through the one error table).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CANCEL_SESSION,
   CREATE_SESSION,
@@ -28,12 +28,10 @@ import {
   type RestOptions,
 } from "../test-support/rest-client.js";
 import { startTestApp, type Caller, type GraphQLResponse, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
 
-const T0 = "2030-01-15T09:00:00.000Z";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const UNKNOWN_ID = "ses_doesnotexist00";
@@ -109,13 +107,13 @@ function withoutParticipants<T extends Record<string, unknown>>(session: T): Omi
 }
 
 async function graphqlSession(id: string, as: Caller): Promise<Record<string, unknown>> {
-  const data = await app.gqlOk<{ session: Record<string, unknown> | null }>(SESSION_AS_REST, { id }, as);
+  const data = await t.app.gqlOk<{ session: Record<string, unknown> | null }>(SESSION_AS_REST, { id }, as);
   expect(data.session, `GraphQL session(${id})`).not.toBeNull();
   return asRest(data.session) as Record<string, unknown>;
 }
 
 async function restSession(id: string, as: Caller): Promise<Record<string, unknown>> {
-  return expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as }), 200).data.session;
+  return expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as }), 200).data.session;
 }
 
 /** The session as each viewer sees it, through GET /:id, the REST list and GraphQL: all must agree. */
@@ -128,8 +126,8 @@ async function expectAgreement(id: string, viewers: Caller[]): Promise<Record<st
     expect(viaRest, `${who}: GET /api/live/sessions/${id} vs session(id)`).toEqual(viaGraphql);
 
     const status = viaRest.status as string;
-    const restList = expectSuccess(await rest(app, "GET", `/api/live/sessions?status=${status}&limit=100`, { as }), 200);
-    const gqlList = (await app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(
+    const restList = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?status=${status}&limit=100`, { as }), 200);
+    const gqlList = (await t.app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(
       SESSIONS_AS_REST,
       { status: status.toUpperCase(), limit: 100 },
       as,
@@ -145,27 +143,14 @@ async function expectAgreement(id: string, viewers: Caller[]): Promise<Record<st
   return views;
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("the same session reads the same through REST and GraphQL", () => {
   it("the seed's session, created and enrolled in through REST, through its whole life, for its expert, a student and a visitor", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY }), 200);
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY }), 200);
     // Tom enrolls a minute later through GraphQL: REST must show his enrollment the same way.
-    app.clock.advance(MINUTE);
-    await app.gqlOk(ENROLL, { sessionId: id, payment: { paymentId: "pay_rzp_42", paymentGateway: "RAZORPAY" } }, "tom");
+    t.app.clock.advance(MINUTE);
+    await t.app.gqlOk(ENROLL, { sessionId: id, payment: { paymentId: "pay_rzp_42", paymentGateway: "RAZORPAY" } }, "tom");
     const viewers: Caller[] = ["deepak", "priya", "meera", null];
 
     const scheduled = await expectAgreement(id, viewers);
@@ -177,15 +162,15 @@ describe("the same session reads the same through REST and GraphQL", () => {
     ]);
     expect(scheduled.priya).not.toHaveProperty("participants");
 
-    app.clock.set("2030-01-16T08:00:00.000Z");
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    t.app.clock.set("2030-01-16T08:00:00.000Z");
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
     const live = await expectAgreement(id, viewers);
     expect(live.deepak).toMatchObject({ status: "live", hmsDetails: { roomId: expect.any(String), roomCode: expect.any(String) } });
     expect(live.priya).not.toHaveProperty("hmsDetails");
     expect(live.anonymous).not.toHaveProperty("hmsDetails");
 
-    app.clock.advance(65 * MINUTE);
-    await app.gqlOk(END_SESSION, { id }, "deepak");
+    t.app.clock.advance(65 * MINUTE);
+    await t.app.gqlOk(END_SESSION, { id }, "deepak");
     const ended = await expectAgreement(id, viewers);
     expect(ended.anonymous).toMatchObject({ status: "ended", actualEndTime: "2030-01-16T09:05:00.000Z", currentViewers: 0 });
   });
@@ -193,9 +178,9 @@ describe("the same session reads the same through REST and GraphQL", () => {
   it("sessions created through GraphQL read the same through REST, for each session type, and a cancelled one", async () => {
     const ids: string[] = [];
     for (const sessionType of ["ONE_ON_ONE", "GROUP", "WORKSHOP"]) {
-      const created = await app.gqlOk<{ createSession: { id: string } }>(
+      const created = await t.app.gqlOk<{ createSession: { id: string } }>(
         CREATE_SESSION,
-        { input: createInput(app.clock, { sessionType, maxParticipants: sessionType === "ONE_ON_ONE" ? 1 : 20, price: 250.5, currency: "USD" }, ids.length + 1) },
+        { input: createInput(t.app.clock, { sessionType, maxParticipants: sessionType === "ONE_ON_ONE" ? 1 : 20, price: 250.5, currency: "USD" }, ids.length + 1) },
         "meera",
       );
       ids.push(created.createSession.id);
@@ -204,14 +189,14 @@ describe("the same session reads the same through REST and GraphQL", () => {
     for (const id of ids) types.push((await expectAgreement(id, ["meera", "priya", null])).meera!.sessionType);
     expect(types).toEqual(["1-on-1", "group", "workshop"]);
 
-    await app.gqlOk(CANCEL_SESSION, { id: ids[0] }, "meera");
+    await t.app.gqlOk(CANCEL_SESSION, { id: ids[0] }, "meera");
     expect((await expectAgreement(ids[0]!, ["meera", null])).anonymous).toMatchObject({ status: "cancelled" });
   });
 
   it("?status=live&limit=10 and sessions(status: LIVE, limit: 10) list the same sessions in the same order with the same total", async () => {
     const ids: string[] = [];
-    for (let i = 1; i <= 4; i++) ids.push(await createSessionRest(app, seedCreateBody(app.clock, { price: 0, title: `Flow ${i}` }, i)));
-    for (const id of [ids[2]!, ids[0]!, ids[3]!]) expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    for (let i = 1; i <= 4; i++) ids.push(await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0, title: `Flow ${i}` }, i)));
+    for (const id of [ids[2]!, ids[0]!, ids[3]!]) expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
 
     for (const [query, variables] of [
       ["status=live&limit=10", { status: "LIVE", limit: 10 }],
@@ -220,38 +205,38 @@ describe("the same session reads the same through REST and GraphQL", () => {
       ["status=scheduled", { status: "SCHEDULED" }],
     ] as const) {
       for (const as of ["deepak", "priya", null] as Caller[]) {
-        const viaRest = expectSuccess(await rest(app, "GET", `/api/live/sessions?${query}`, { as }), 200);
-        const viaGraphql = (await app.gqlOk<{ sessions: { total: number; items: Record<string, unknown>[] } }>(SESSIONS_AS_REST, variables, as)).sessions;
+        const viaRest = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?${query}`, { as }), 200);
+        const viaGraphql = (await t.app.gqlOk<{ sessions: { total: number; items: Record<string, unknown>[] } }>(SESSIONS_AS_REST, variables, as)).sessions;
         expect(viaRest.total, query).toBe(viaGraphql.total);
         expect(viaRest.data, query).toEqual((asRest(viaGraphql.items) as Record<string, unknown>[]).map(withoutParticipants));
       }
     }
-    expect(expectSuccess(await rest(app, "GET", "/api/live/sessions?status=live&limit=10"), 200).total).toBe(3);
+    expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=live&limit=10"), 200).total).toBe(3);
   });
 });
 
 describe("mutations answer the same values", () => {
   it("start, enroll, join-token and end give the same room, participant, role and duration through both", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }));
-    const enrolled = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
-    const again = await app.gqlOk<{ enroll: { id: string; participantId: string } }>(ENROLL, { sessionId: id }, "priya");
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
+    const enrolled = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
+    const again = await t.app.gqlOk<{ enroll: { id: string; participantId: string } }>(ENROLL, { sessionId: id }, "priya");
     expect(again.enroll.participantId).toBe(enrolled.data.participantId);
 
-    const started = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
-    const startedAgain = await app.gqlOk<{ startSession: Record<string, unknown> }>(START_SESSION, { id }, "deepak");
+    const started = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    const startedAgain = await t.app.gqlOk<{ startSession: Record<string, unknown> }>(START_SESSION, { id }, "deepak");
     expect({ roomId: startedAgain.startSession.roomId, roomCode: startedAgain.startSession.roomCode, sessionUrl: startedAgain.startSession.sessionUrl }).toEqual(
       started.data,
     );
 
     for (const as of ["deepak", "priya"] as const) {
-      const viaRest = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/join-token`, { as }), 200).data;
-      const viaGraphql = (await app.gqlOk<{ joinToken: { role: string; userName: string } }>(JOIN_TOKEN, { sessionId: id }, as)).joinToken;
+      const viaRest = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/join-token`, { as }), 200).data;
+      const viaGraphql = (await t.app.gqlOk<{ joinToken: { role: string; userName: string } }>(JOIN_TOKEN, { sessionId: id }, as)).joinToken;
       expect({ role: viaRest.role, userName: viaRest.userName }).toEqual(asRest({ role: viaGraphql.role, userName: viaGraphql.userName }));
     }
 
-    app.clock.advance(65 * MINUTE);
-    const ended = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200);
-    const endedAgain = await app.gqlOk<{ endSession: { sessionId: string; duration: number } }>(END_SESSION, { id }, "deepak");
+    t.app.clock.advance(65 * MINUTE);
+    const ended = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200);
+    const endedAgain = await t.app.gqlOk<{ endSession: { sessionId: string; duration: number } }>(END_SESSION, { id }, "deepak");
     expect({ sessionId: endedAgain.endSession.sessionId, duration: endedAgain.endSession.duration }).toEqual(ended.data);
     expect(ended.data.duration).toBe(65);
   });
@@ -267,18 +252,18 @@ describe("the same mistake gets the same error", () => {
     message: RegExp,
   ): Promise<string> {
     const [method, path, opts] = restCall;
-    const restMessage = expectFailure(await rest(app, method, path, opts), status, message);
+    const restMessage = expectFailure(await rest(t.app, method, path, opts), status, message);
     const gqlError = expectGqlError(await graphqlCall(), code, message);
     expect(restMessage).toBe(gqlError.message);
     return restMessage;
   }
 
   it("enroll in a full session: 400 ↔ FAILED_PRECONDITION", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock, { price: 0, maxParticipants: 1 }));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0, maxParticipants: 1 }));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
     const message = await expectSameError(
       ["POST", `/api/live/sessions/${id}/enroll`, { as: "tom" }],
-      () => app.gql(ENROLL, { sessionId: id }, "lena"),
+      () => t.app.gql(ENROLL, { sessionId: id }, "lena"),
       400,
       "FAILED_PRECONDITION",
       /full/,
@@ -287,10 +272,10 @@ describe("the same mistake gets the same error", () => {
   });
 
   it("start by another expert: 403 ↔ FORBIDDEN", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
     const message = await expectSameError(
       ["POST", `/api/live/sessions/${id}/start`, { as: "meera" }],
-      () => app.gql(START_SESSION, { id }, "meera"),
+      () => t.app.gql(START_SESSION, { id }, "meera"),
       403,
       "FORBIDDEN",
       /session's expert/,
@@ -299,34 +284,34 @@ describe("the same mistake gets the same error", () => {
   });
 
   it("the other refusals of the rules agree too", async () => {
-    const paid = await createSessionRest(app, seedCreateBody(app.clock));
-    const free = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }, 2));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${free}/enroll`, { as: "priya" }), 200);
-    const cancelled = await createSessionRest(app, seedCreateBody(app.clock, { price: 0 }, 3));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${cancelled}/cancel`, { as: "deepak" }), 200);
+    const paid = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    const free = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }, 2));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${free}/enroll`, { as: "priya" }), 200);
+    const cancelled = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }, 3));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${cancelled}/cancel`, { as: "deepak" }), 200);
 
     const cases: [string, [HttpMethod, string, RestOptions?], () => Promise<GraphQLResponse>, number, string, RegExp][] = [
-      ["anonymous enroll", ["POST", `/api/live/sessions/${free}/enroll`], () => app.gql(ENROLL, { sessionId: free }, null), 401, "UNAUTHENTICATED", /Sign in/],
+      ["anonymous enroll", ["POST", `/api/live/sessions/${free}/enroll`], () => t.app.gql(ENROLL, { sessionId: free }, null), 401, "UNAUTHENTICATED", /Sign in/],
       [
         "a student creates",
-        ["POST", "/api/live/sessions", { as: "priya", body: seedCreateBody(app.clock) }],
-        () => app.gql(CREATE_SESSION, { input: createInput(app.clock) }, "priya"),
+        ["POST", "/api/live/sessions", { as: "priya", body: seedCreateBody(t.app.clock) }],
+        () => t.app.gql(CREATE_SESSION, { input: createInput(t.app.clock) }, "priya"),
         403,
         "FORBIDDEN",
         /Only experts/,
       ],
       [
         "a too-short title",
-        ["POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(app.clock, { title: "ab" }) }],
-        () => app.gql(CREATE_SESSION, { input: createInput(app.clock, { title: "ab" }) }, "deepak"),
+        ["POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(t.app.clock, { title: "ab" }) }],
+        () => t.app.gql(CREATE_SESSION, { input: createInput(t.app.clock, { title: "ab" }) }, "deepak"),
         400,
         "BAD_USER_INPUT",
         /title must be at least 3 characters/,
       ],
       [
         "a start in the past",
-        ["POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(app.clock, { scheduledStartTime: "2025-11-01T08:00:00Z", scheduledEndTime: "2025-11-01T09:00:00Z" }) }],
-        () => app.gql(CREATE_SESSION, { input: createInput(app.clock, { scheduledStartTime: "2025-11-01T08:00:00Z", scheduledEndTime: "2025-11-01T09:00:00Z" }) }, "deepak"),
+        ["POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(t.app.clock, { scheduledStartTime: "2025-11-01T08:00:00Z", scheduledEndTime: "2025-11-01T09:00:00Z" }) }],
+        () => t.app.gql(CREATE_SESSION, { input: createInput(t.app.clock, { scheduledStartTime: "2025-11-01T08:00:00Z", scheduledEndTime: "2025-11-01T09:00:00Z" }) }, "deepak"),
         400,
         "BAD_USER_INPUT",
         /must be in the future/,
@@ -334,7 +319,7 @@ describe("the same mistake gets the same error", () => {
       [
         "a list limit over 100",
         ["GET", "/api/live/sessions?limit=101"],
-        () => app.gql(LIST_SESSIONS, { limit: 101 }, null),
+        () => t.app.gql(LIST_SESSIONS, { limit: 101 }, null),
         400,
         "BAD_USER_INPUT",
         /limit must be a whole number between 1 and 100/,
@@ -342,7 +327,7 @@ describe("the same mistake gets the same error", () => {
       [
         "a priced session without a payment",
         ["POST", `/api/live/sessions/${paid}/enroll`, { as: "tom" }],
-        () => app.gql(ENROLL, { sessionId: paid }, "lena"),
+        () => t.app.gql(ENROLL, { sessionId: paid }, "lena"),
         400,
         "BAD_USER_INPUT",
         /costs 499 INR/,
@@ -350,7 +335,7 @@ describe("the same mistake gets the same error", () => {
       [
         "an expert enrolling in their own session",
         ["POST", `/api/live/sessions/${free}/enroll`, { as: "deepak" }],
-        () => app.gql(ENROLL, { sessionId: free }, "deepak"),
+        () => t.app.gql(ENROLL, { sessionId: free }, "deepak"),
         403,
         "FORBIDDEN",
         /experts do not enroll in their own sessions/,
@@ -358,7 +343,7 @@ describe("the same mistake gets the same error", () => {
       [
         "a join token before the start",
         ["POST", `/api/live/sessions/${free}/join-token`, { as: "priya" }],
-        () => app.gql(JOIN_TOKEN, { sessionId: free }, "priya"),
+        () => t.app.gql(JOIN_TOKEN, { sessionId: free }, "priya"),
         400,
         "FAILED_PRECONDITION",
         /has not started yet/,
@@ -366,7 +351,7 @@ describe("the same mistake gets the same error", () => {
       [
         "a join token without enrolling",
         ["POST", `/api/live/sessions/${free}/join-token`, { as: "tom" }],
-        () => app.gql(JOIN_TOKEN, { sessionId: free }, "tom"),
+        () => t.app.gql(JOIN_TOKEN, { sessionId: free }, "tom"),
         403,
         "FORBIDDEN",
         /Enroll first/,
@@ -374,7 +359,7 @@ describe("the same mistake gets the same error", () => {
       [
         "ending a session that has not started",
         ["POST", `/api/live/sessions/${free}/end`, { as: "deepak" }],
-        () => app.gql(END_SESSION, { id: free }, "deepak"),
+        () => t.app.gql(END_SESSION, { id: free }, "deepak"),
         400,
         "FAILED_PRECONDITION",
         /Cancel it instead/,
@@ -382,7 +367,7 @@ describe("the same mistake gets the same error", () => {
       [
         "cancelling twice",
         ["POST", `/api/live/sessions/${cancelled}/cancel`, { as: "deepak" }],
-        () => app.gql(CANCEL_SESSION, { id: cancelled }, "deepak"),
+        () => t.app.gql(CANCEL_SESSION, { id: cancelled }, "deepak"),
         400,
         "FAILED_PRECONDITION",
         /already cancelled/,
@@ -390,38 +375,38 @@ describe("the same mistake gets the same error", () => {
       [
         "an unknown session",
         ["POST", `/api/live/sessions/${UNKNOWN_ID}/start`, { as: "deepak" }],
-        () => app.gql(START_SESSION, { id: UNKNOWN_ID }, "deepak"),
+        () => t.app.gql(START_SESSION, { id: UNKNOWN_ID }, "deepak"),
         404,
         "NOT_FOUND",
         new RegExp(`No live session has the id "${UNKNOWN_ID}"`),
       ],
     ];
     for (const [label, restCall, graphqlCall, status, code, message] of cases) {
-      const restMessage = expectFailure(await rest(app, restCall[0], restCall[1], restCall[2]), status, message);
+      const restMessage = expectFailure(await rest(t.app, restCall[0], restCall[1], restCall[2]), status, message);
       const gqlError = expectGqlError(await graphqlCall(), code, message);
       expect(restMessage, label).toBe(gqlError.message);
     }
   });
 
   it("an expired token: 401 ↔ UNAUTHENTICATED with the same words", async () => {
-    const expired = await app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 });
+    const expired = await t.app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 });
     const restMessage = expectFailure(
-      await rest(app, "POST", "/api/live/sessions", { body: seedCreateBody(app.clock), headers: { authorization: `Bearer ${expired}` } }),
+      await rest(t.app, "POST", "/api/live/sessions", { body: seedCreateBody(t.app.clock), headers: { authorization: `Bearer ${expired}` } }),
       401,
       /expired/,
     );
-    const gql = await postGraphQL(app, CREATE_SESSION, { authorization: `Bearer ${expired}` }, { input: createInput(app.clock) });
+    const gql = await postGraphQL(t.app, CREATE_SESSION, { authorization: `Bearer ${expired}` }, { input: createInput(t.app.clock) });
     expect(gql.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(gql.errors?.[0]?.message).toBe(restMessage);
   });
 
   it("100ms down on start: 503 ↔ UPSTREAM_UNAVAILABLE, and neither changes the session", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
-    app.emulator.failNext("POST /rooms", { status: 500 });
-    app.emulator.failNext("POST /rooms", { status: 500 });
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    t.app.emulator.failNext("POST /rooms", { status: 500 });
+    t.app.emulator.failNext("POST /rooms", { status: 500 });
     const message = await expectSameError(
       ["POST", `/api/live/sessions/${id}/start`, { as: "deepak" }],
-      () => app.gql(START_SESSION, { id }, "deepak"),
+      () => t.app.gql(START_SESSION, { id }, "deepak"),
       503,
       "UPSTREAM_UNAVAILABLE",
       /video service \(100ms\) could not create the video room/,

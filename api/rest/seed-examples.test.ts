@@ -3,22 +3,20 @@
  * client sends them: its create body, its query strings, start, enroll (with and without
  * the payment body), join-token and end, with every status, message and shape pinned.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ME, decodeJwtPayload } from "../test-support/graphql-documents.js";
 import {
   SEED_PAYMENT_BODY,
   createSessionRest,
   expectSuccess,
   rest,
+  freeSessionBody,
   seedCreateBody,
 } from "../test-support/rest-client.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { TEST_START as T0, useTestApp } from "../test-support/hooks.js";
 
-let database: TestDatabase;
-let app: TestApp;
+const t = useTestApp();
 
-const T0 = "2030-01-15T09:00:00.000Z";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const AVATAR = expect.stringMatching(/^data:image\/svg\+xml,/);
@@ -32,38 +30,16 @@ const MESSAGES = {
 };
 
 async function idOf(as: "deepak" | "meera" | "priya" | "tom"): Promise<string> {
-  return (await app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
 }
 
-/** A free session of the seed's shape, `inHours` from now, lasting an hour. */
-function freeBody(overrides: Record<string, unknown> = {}, inHours = 1): Record<string, unknown> {
-  const start = new Date(app.clock.now().getTime() + inHours * HOUR);
-  return seedCreateBody(app.clock, {
-    price: 0,
-    scheduledStartTime: start.toISOString(),
-    scheduledEndTime: new Date(start.getTime() + HOUR).toISOString(),
-    ...overrides,
-  });
-}
+const freeBody = (overrides: Record<string, unknown> = {}, inHours = 1) => freeSessionBody(t.app.clock, overrides, inHours);
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await startTestApp(database);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  app.emulator.clearFaults();
-  app.clock.set(T0);
-});
 
 describe("1. POST /api/live/sessions with the seed's request body", () => {
   it("answers 201 with the seed's session object and message", async () => {
     const deepakId = await idOf("deepak");
-    const res = await rest(app, "POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(app.clock) });
+    const res = await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", body: seedCreateBody(t.app.clock) });
     const body = expectSuccess(res, 201);
     const id = body.data.session.id;
     expect(id).toMatch(/^ses_[a-z0-9]+$/);
@@ -102,22 +78,22 @@ describe("1. POST /api/live/sessions with the seed's request body", () => {
 
   it("shows the seed's spellings for the other session types and a free session", async () => {
     const oneOnOne = expectSuccess(
-      await rest(app, "POST", "/api/live/sessions", { as: "deepak", body: freeBody({ sessionType: "1-on-1", maxParticipants: 1 }) }),
+      await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", body: freeBody({ sessionType: "1-on-1", maxParticipants: 1 }) }),
       201,
     );
     expect(oneOnOne.data.session).toMatchObject({ sessionType: "1-on-1", maxParticipants: 1, price: 0, isFree: true });
-    const workshop = expectSuccess(await rest(app, "POST", "/api/live/sessions", { as: "deepak", body: freeBody({ sessionType: "workshop" }) }), 201);
+    const workshop = expectSuccess(await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", body: freeBody({ sessionType: "workshop" }) }), 201);
     expect(workshop.data.session).toMatchObject({ sessionType: "workshop", isFree: true });
   });
 
   it("leaves the seed's optional fields out when the body leaves them out (no nulls)", async () => {
-    const start = new Date(app.clock.now().getTime() + HOUR);
+    const start = new Date(t.app.clock.now().getTime() + HOUR);
     const minimal = {
       title: "Evening Yin",
       scheduledStartTime: start.toISOString(),
       scheduledEndTime: new Date(start.getTime() + HOUR).toISOString(),
     };
-    const session = expectSuccess(await rest(app, "POST", "/api/live/sessions", { as: "deepak", body: minimal }), 201).data.session;
+    const session = expectSuccess(await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", body: minimal }), 201).data.session;
     expect(session).toEqual({
       id: session.id,
       expertId: await idOf("deepak"),
@@ -146,11 +122,11 @@ describe("1. POST /api/live/sessions with the seed's request body", () => {
 
 describe("2. GET /api/live/sessions with the seed's query strings", () => {
   it("?status=live&limit=10 lists the live sessions with the total", async () => {
-    const live = await createSessionRest(app, freeBody({ title: "Live flow" }));
-    const scheduled = await createSessionRest(app, freeBody({ title: "Later flow" }, 3));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${live}/start`, { as: "deepak" }), 200);
+    const live = await createSessionRest(t.app, freeBody({ title: "Live flow" }));
+    const scheduled = await createSessionRest(t.app, freeBody({ title: "Later flow" }, 3));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${live}/start`, { as: "deepak" }), 200);
 
-    const res = await rest(app, "GET", "/api/live/sessions?status=live&limit=10");
+    const res = await rest(t.app, "GET", "/api/live/sessions?status=live&limit=10");
     const body = expectSuccess(res, 200);
     expect(Object.keys(body).sort()).toEqual(["data", "success", "total"]);
     expect(body.total).toBe(1);
@@ -160,16 +136,16 @@ describe("2. GET /api/live/sessions with the seed's query strings", () => {
     expect(body.data[0]).not.toHaveProperty("hmsDetails");
     expect(body.data[0]).not.toHaveProperty("participants");
 
-    const both = expectSuccess(await rest(app, "GET", "/api/live/sessions"), 200);
+    const both = expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200);
     expect(both.total).toBe(2);
     expect(both.data.map((s: { id: string }) => s.id)).toEqual([live, scheduled]);
   });
 
   it("?status=live for the student journey, and ?status=scheduled", async () => {
-    const a = await createSessionRest(app, freeBody({}, 1));
-    const b = await createSessionRest(app, freeBody({}, 2));
-    expect(expectSuccess(await rest(app, "GET", "/api/live/sessions?status=live", { as: "priya" }), 200)).toEqual({ success: true, data: [], total: 0 });
-    const scheduled = expectSuccess(await rest(app, "GET", "/api/live/sessions?status=scheduled", { as: "priya" }), 200);
+    const a = await createSessionRest(t.app, freeBody({}, 1));
+    const b = await createSessionRest(t.app, freeBody({}, 2));
+    expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=live", { as: "priya" }), 200)).toEqual({ success: true, data: [], total: 0 });
+    const scheduled = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=scheduled", { as: "priya" }), 200);
     expect(scheduled.total).toBe(2);
     expect(scheduled.data.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
       [a, "scheduled"],
@@ -180,37 +156,37 @@ describe("2. GET /api/live/sessions with the seed's query strings", () => {
   it("?expertId, ?featured=true, and ?limit&skip pagination with the total of all pages", async () => {
     const meeraId = await idOf("meera");
     const deepakIds = [];
-    for (let i = 1; i <= 3; i++) deepakIds.push(await createSessionRest(app, freeBody({ title: `Deepak ${i}` }, i)));
-    const meeras = await createSessionRest(app, freeBody({ title: "Meera 1" }, 4), "meera");
+    for (let i = 1; i <= 3; i++) deepakIds.push(await createSessionRest(t.app, freeBody({ title: `Deepak ${i}` }, i)));
+    const meeras = await createSessionRest(t.app, freeBody({ title: "Meera 1" }, 4), "meera");
     const adminExpert = { sub: "test|admin-expert", name: "Ana Admin", roles: ["expert", "admin"] };
-    const featured = await createSessionRest(app, freeBody({ title: "Featured", featured: true }, 5), adminExpert);
+    const featured = await createSessionRest(t.app, freeBody({ title: "Featured", featured: true }, 5), adminExpert);
 
-    const byMeera = expectSuccess(await rest(app, "GET", `/api/live/sessions?expertId=${meeraId}`), 200);
+    const byMeera = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?expertId=${meeraId}`), 200);
     expect(byMeera.total).toBe(1);
     expect(byMeera.data.map((s: { id: string }) => s.id)).toEqual([meeras]);
     expect(byMeera.data[0]).toMatchObject({ expertId: meeraId, expertName: "Meera Iyer" });
 
-    const onlyFeatured = expectSuccess(await rest(app, "GET", "/api/live/sessions?featured=true"), 200);
+    const onlyFeatured = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?featured=true"), 200);
     expect(onlyFeatured.total).toBe(1);
     expect(onlyFeatured.data[0]).toMatchObject({ id: featured, featured: true, expertName: "Ana Admin" });
 
-    const page = expectSuccess(await rest(app, "GET", "/api/live/sessions?limit=2&skip=1"), 200);
+    const page = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?limit=2&skip=1"), 200);
     expect(page.total).toBe(5);
     expect(page.data.map((s: { id: string }) => s.id)).toEqual([deepakIds[1], deepakIds[2]]);
-    const last = expectSuccess(await rest(app, "GET", "/api/live/sessions?limit=2&skip=4"), 200);
+    const last = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?limit=2&skip=4"), 200);
     expect(last.total).toBe(5);
     expect(last.data.map((s: { id: string }) => s.id)).toEqual([featured]);
   });
 
   it("defaults to 20 per page and leaves cancelled sessions out unless asked for", async () => {
     const ids = [];
-    for (let i = 0; i < 22; i++) ids.push(await createSessionRest(app, freeBody({ title: `Class ${i}` }, i + 1)));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${ids[0]}/cancel`, { as: "deepak" }), 200);
-    const page = expectSuccess(await rest(app, "GET", "/api/live/sessions"), 200);
+    for (let i = 0; i < 22; i++) ids.push(await createSessionRest(t.app, freeBody({ title: `Class ${i}` }, i + 1)));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${ids[0]}/cancel`, { as: "deepak" }), 200);
+    const page = expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200);
     expect(page.total).toBe(21);
     expect(page.data).toHaveLength(20);
     expect(page.data.map((s: { id: string }) => s.id)).not.toContain(ids[0]);
-    const cancelled = expectSuccess(await rest(app, "GET", "/api/live/sessions?status=cancelled"), 200);
+    const cancelled = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=cancelled"), 200);
     expect(cancelled).toMatchObject({ total: 1, data: [{ id: ids[0], status: "cancelled" }] });
   });
 });
@@ -218,17 +194,17 @@ describe("2. GET /api/live/sessions with the seed's query strings", () => {
 describe("3–6. start, enroll, join-token and end, as the seed shows them", () => {
   it("walks the seed's session (499 INR) from create to end with every answer pinned", async () => {
     const priyaId = await idOf("priya");
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
 
     // 4. Enroll with the seed's optional payment body (the example session is priced).
-    const enrolled = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY });
+    const enrolled = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY });
     const enrollBody = expectSuccess(enrolled, 200);
     expect(enrollBody).toEqual({ success: true, data: { participantId: expect.stringMatching(/^part_[a-z0-9]+$/) }, message: MESSAGES.enroll });
     const participantId = enrollBody.data.participantId;
 
     // 3. Start at the scheduled time.
-    app.clock.set("2030-01-16T08:00:00.000Z");
-    const started = await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" });
+    t.app.clock.set("2030-01-16T08:00:00.000Z");
+    const started = await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" });
     const startBody = expectSuccess(started, 200);
     expect(startBody).toEqual({
       success: true,
@@ -238,12 +214,12 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
     const { roomId, roomCode } = startBody.data;
     expect(roomId).not.toBe("");
     expect(roomCode).toMatch(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-    const rooms = app.emulator.rooms().filter((r) => r.name === `live-session-${id}`);
+    const rooms = t.app.emulator.rooms().filter((r) => r.name === `live-session-${id}`);
     expect(rooms.map((r) => r.id)).toEqual([roomId]);
-    expect(app.emulator.roomCodes(roomId).map((c) => c.code)).toContain(roomCode);
+    expect(t.app.emulator.roomCodes(roomId).map((c) => c.code)).toContain(roomCode);
 
     // The owning expert sees the room and the participants; the student does not.
-    const asExpert = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
+    const asExpert = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
     expect(Object.keys(asExpert).sort()).toEqual(["data", "success"]);
     expect(asExpert.data.session).toMatchObject({
       id,
@@ -268,20 +244,20 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
         },
       ],
     });
-    const asStudent = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "priya" }), 200);
+    const asStudent = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "priya" }), 200);
     expect(asStudent.data.session).toMatchObject({ id, status: "live", enrolledCount: 1 });
     expect(asStudent.data.session).not.toHaveProperty("hmsDetails");
     expect(asStudent.data.session).not.toHaveProperty("participants");
 
     // 5. Join tokens: host for the expert, guest for the enrolled student.
-    const hostRes = await rest(app, "POST", `/api/live/sessions/${id}/join-token`, { as: "deepak" });
+    const hostRes = await rest(t.app, "POST", `/api/live/sessions/${id}/join-token`, { as: "deepak" });
     expect(expectSuccess(hostRes, 200)).toEqual({
       success: true,
       data: { token: expect.any(String), role: "host", userName: "Deepak Kumar" },
       message: MESSAGES.joinToken,
     });
     expect(decodeJwtPayload(hostRes.body.data.token)).toMatchObject({ room_id: roomId, role: "host", type: "app", version: 2 });
-    const guestRes = await rest(app, "POST", `/api/live/sessions/${id}/join-token`, { as: "priya" });
+    const guestRes = await rest(t.app, "POST", `/api/live/sessions/${id}/join-token`, { as: "priya" });
     expect(expectSuccess(guestRes, 200)).toEqual({
       success: true,
       data: { token: expect.any(String), role: "guest", userName: "Priya Sharma" },
@@ -290,10 +266,10 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
     expect(decodeJwtPayload(guestRes.body.data.token)).toMatchObject({ room_id: roomId, role: "guest", user_id: priyaId });
 
     // 6. End 65 minutes later, as in the seed's example.
-    app.clock.advance(65 * MINUTE);
-    const ended = await rest(app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" });
+    t.app.clock.advance(65 * MINUTE);
+    const ended = await rest(t.app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" });
     expect(expectSuccess(ended, 200)).toEqual({ success: true, data: { sessionId: id, duration: 65 }, message: MESSAGES.end });
-    const after = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`), 200);
+    const after = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`), 200);
     expect(after.data.session).toMatchObject({
       status: "ended",
       actualStartTime: "2030-01-16T08:00:00.000Z",
@@ -301,11 +277,11 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
       currentViewers: 0,
       updatedAt: "2030-01-16T09:05:00.000Z",
     });
-    expect(app.emulator.room(roomId)?.enabled).toBe(false);
+    expect(t.app.emulator.room(roomId)?.enabled).toBe(false);
 
     // Ending twice is harmless and reports the same duration.
-    app.clock.advance(10 * MINUTE);
-    expect(expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200)).toEqual({
+    t.app.clock.advance(10 * MINUTE);
+    expect(expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200)).toEqual({
       success: true,
       data: { sessionId: id, duration: 65 },
       message: MESSAGES.end,
@@ -313,21 +289,21 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
   });
 
   it("enrolls in a free session without a body, with an empty body, and answers the same participant twice", async () => {
-    const id = await createSessionRest(app, freeBody({ maxParticipants: 5 }));
-    const noBody = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" });
+    const id = await createSessionRest(t.app, freeBody({ maxParticipants: 5 }));
+    const noBody = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" });
     expect(expectSuccess(noBody, 200)).toEqual({
       success: true,
       data: { participantId: expect.stringMatching(/^part_[a-z0-9]+$/) },
       message: MESSAGES.enroll,
     });
-    const emptyBody = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: {} });
+    const emptyBody = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: {} });
     expect(expectSuccess(emptyBody, 200).data.participantId).toMatch(/^part_/);
     expect(emptyBody.body.data.participantId).not.toBe(noBody.body.data.participantId);
 
-    const again = await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" });
+    const again = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" });
     expect(expectSuccess(again, 200)).toEqual(noBody.body);
 
-    const session = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200).data.session;
+    const session = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200).data.session;
     expect(session.enrolledCount).toBe(2);
     expect(session.participants).toHaveLength(2);
     expect(session.participants.find((p: { userName: string }) => p.userName === "Priya Sharma")).toMatchObject({
@@ -338,32 +314,32 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
   });
 
   it("starting again answers the same room, and duration counts from the actual start", async () => {
-    const id = await createSessionRest(app, freeBody());
-    const first = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
-    app.clock.advance(5 * MINUTE);
-    const second = expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    const id = await createSessionRest(t.app, freeBody());
+    const first = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
+    t.app.clock.advance(5 * MINUTE);
+    const second = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
     expect(second).toEqual(first);
-    app.clock.advance(60 * MINUTE);
-    expect(expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200).data).toEqual({ sessionId: id, duration: 65 });
+    t.app.clock.advance(60 * MINUTE);
+    expect(expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200).data).toEqual({ sessionId: id, duration: 65 });
   });
 });
 
 describe("GET /api/live/sessions/:id and POST /api/live/sessions/:id/cancel", () => {
   it("GET answers {success, data:{session}} for anyone, with hmsDetails and participants for the owner only", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
-    expectSuccess(await rest(app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: SEED_PAYMENT_BODY }), 200);
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: SEED_PAYMENT_BODY }), 200);
 
-    const anonymous = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`), 200);
+    const anonymous = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`), 200);
     expect(Object.keys(anonymous).sort()).toEqual(["data", "success"]);
     expect(Object.keys(anonymous.data)).toEqual(["session"]);
     expect(anonymous.data.session).toMatchObject({ id, status: "scheduled", enrolledCount: 1, sessionType: "group", isFree: false });
     expect(anonymous.data.session).not.toHaveProperty("participants");
     expect(anonymous.data.session).not.toHaveProperty("hmsDetails");
 
-    const otherExpert = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "meera" }), 200);
+    const otherExpert = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "meera" }), 200);
     expect(otherExpert.data.session).not.toHaveProperty("participants");
 
-    const owner = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
+    const owner = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);
     // Not started yet: no room to show, even to the owner.
     expect(owner.data.session).not.toHaveProperty("hmsDetails");
     expect(owner.data.session.participants).toEqual([
@@ -375,9 +351,9 @@ describe("GET /api/live/sessions/:id and POST /api/live/sessions/:id/cancel", ()
   });
 
   it("cancel answers {success, data:{session}} with the cancelled session", async () => {
-    const id = await createSessionRest(app, seedCreateBody(app.clock));
-    app.clock.advance(30 * MINUTE);
-    const res = await rest(app, "POST", `/api/live/sessions/${id}/cancel`, { as: "deepak" });
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
+    t.app.clock.advance(30 * MINUTE);
+    const res = await rest(t.app, "POST", `/api/live/sessions/${id}/cancel`, { as: "deepak" });
     const body = expectSuccess(res, 200);
     expect(body).toEqual({
       success: true,
@@ -385,7 +361,7 @@ describe("GET /api/live/sessions/:id and POST /api/live/sessions/:id/cancel", ()
       // Not in the issue's wording ({success, data:{session}}); pinned so any change is deliberate.
       message: "Session cancelled",
     });
-    const get = expectSuccess(await rest(app, "GET", `/api/live/sessions/${id}`), 200);
+    const get = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`), 200);
     expect(get.data.session.status).toBe("cancelled");
   });
 });

@@ -9,7 +9,8 @@ import { startServiceHarness, type ServiceHarness } from "./service-harness.js";
 import { startTestApp, type TestApp } from "./test-app.js";
 import { openTestDatabase, type TestDatabase } from "./test-database.js";
 
-const START = "2030-01-15T09:00:00.000Z";
+/** Where every test clock starts. */
+export const TEST_START = "2030-01-15T09:00:00.000Z";
 
 type DatabaseOptions = OpenOptions & { maxConnections?: number };
 
@@ -26,7 +27,7 @@ export function useServiceHarness(options: DatabaseOptions = {}): { database: Te
   beforeEach(async () => {
     await ctx.database.truncate();
     ctx.h.emulator.clearFaults();
-    ctx.h.clock.set(START);
+    ctx.h.clock.set(TEST_START);
   });
   return ctx;
 }
@@ -44,7 +45,7 @@ export function useTestApp(options: DatabaseOptions = {}): { database: TestDatab
   beforeEach(async () => {
     await ctx.database.truncate();
     ctx.app.emulator.clearFaults();
-    ctx.app.clock.set(START);
+    ctx.app.clock.set(TEST_START);
   });
   return ctx;
 }

@@ -114,3 +114,14 @@ export async function createSessionRest(app: TestApp, body: Record<string, unkno
   expect(res.status, res.text).toBe(201);
   return res.body.data.session.id as string;
 }
+
+/** A free session of the seed's shape, `inHours` from the clock's now, lasting an hour. */
+export function freeSessionBody(clock: TestClock, overrides: Record<string, unknown> = {}, inHours = 1): Record<string, unknown> {
+  const start = new Date(clock.now().getTime() + inHours * 3_600_000);
+  return seedCreateBody(clock, {
+    price: 0,
+    scheduledStartTime: start.toISOString(),
+    scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
+    ...overrides,
+  });
+}
