@@ -2,7 +2,15 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
   schema: "./schema.graphql",
+  ignoreNoDocuments: true,
   generates: {
+    // Typed documents for the web app's operations (written next to the routes that use them).
+    "./web/graphql/__generated__/": {
+      documents: ["./web/**/*.{ts,tsx}", "!./web/graphql/__generated__/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: "string", JSON: "unknown" } },
+    },
     "./api/graphql/__generated__/resolvers-types.ts": {
       plugins: ["typescript", "typescript-resolvers"],
       config: {
@@ -27,6 +35,9 @@ const config: CodegenConfig = {
           StartSessionResult: "../../domain/sessions/session-service.js#StartedSession",
           EndSessionResult: "../../domain/sessions/session-service.js#EndedSession",
           JoinToken: "../../domain/sessions/enrollment-service.js#IssuedJoinToken",
+          RecordingLink: "../../domain/recordings/recording-service.js#RecordingPlayback",
+          SessionFeedback: "../../domain/feedback/feedback-rules.js#FeedbackSummary",
+          FeedbackComment: "../../domain/feedback/feedback-rules.js#FeedbackEntry",
         },
         contextType: "../context.js#GraphQLContext",
       },

@@ -16,8 +16,19 @@ import type { ServiceDeps } from "./domain/deps.js";
 import { systemClock, type Clock, type VideoProvider } from "./domain/ports.js";
 import { createServices, type Services } from "./domain/services.js";
 import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
+import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
+import { startWebhookEventPurge } from "./domain/attendance/webhook-event-retention.js";
+import { createHmsWebhookRouter } from "./webhooks/hms-webhook-router.js";
+import { loopbackUrl, pointEmulatorAt } from "./webhooks/local-emulator-hook.js";
+import type { Server } from "node:http";
 import { createGraphQLServer } from "./graphql/server.js";
+import type { ApolloServer } from "@apollo/server";
+import type { GraphQLContext } from "./graphql/context.js";
 import { createApp } from "./http/app.js";
+import { createWebRouter, loadWebBuild, requestIdOf } from "./http/web.js";
+import { createGql, type WebContext } from "./http/web-context.js";
+import { startLocalOidcProvider } from "./auth/local-oidc-provider.js";
+import { createWebAuth, type WebAuth } from "./auth/web-auth.js";
 import { bearerIdentitySource, createViewerLookup } from "./http/viewer.js";
 import { seedDemoData } from "./demo/seed-demo-data.js";
 import { startHmsEmulator, type HmsEmulator } from "./video/hms-emulator/index.js";
@@ -34,9 +45,13 @@ export interface Composition {
   services: Services;
   deps: ServiceDeps;
   database: OpenDatabase;
+  graphql: ApolloServer<GraphQLContext>;
+  webAuth: WebAuth;
   /** Present when the local stand-ins run (tests drive them). */
   emulator?: HmsEmulator;
   localIssuer?: LocalIssuer;
+  /** Call once the HTTP server listens: the local emulator then sends its webhooks there. */
+  listening(server: Server): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +62,8 @@ export interface ComposeOptions {
   database?: OpenDatabase;
   /** Run the room clean-up sweeper on an interval (the server does; tests sweep by hand). */
   sweeper?: boolean;
+  /** Serve the built web app (the server does; API tests do not need a build). */
+  web?: boolean;
 }
 
 export async function compose(env: Env, options: ComposeOptions): Promise<Composition> {
@@ -56,12 +73,13 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
   try {
     const database = options.database ?? (await openOwnDatabase(env, logger, closers));
 
-    const { video, emulator } = await videoProvider(env, logger, closers);
+    const { video, emulator, webhookSecret } = await videoProvider(env, logger, closers);
     const { verifier, localIssuer } = await identity(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger };
+    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING };
     const services = createServices(deps);
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
+    if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);
@@ -71,32 +89,79 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     await graphql.start();
     closers.push(() => graphql.stop());
 
+    const webAuth = await webSignIn(env, logger, closers);
+    const viewerOf = createViewerLookup(
+      [bearerIdentitySource(verifier), (headers) => webAuth.identityFromCookie(headers.cookie)],
+      services,
+    );
+    const web = options.web
+      ? createWebRouter(await loadWebBuild(), async (req): Promise<WebContext> => {
+          const viewer = await viewerOf(req.headers);
+          return {
+            viewer,
+            gql: createGql({ graphql, services, db: database.db }, viewer, requestIdOf(req)),
+            auth: webAuth,
+            localStandIns: !env.webSignIn,
+          };
+        })
+      : undefined;
+
     const app = createApp({
       logger,
       db: database.db,
       services,
       graphql,
       appUrl: env.APP_URL,
-      viewerOf: createViewerLookup([bearerIdentitySource(verifier)], services),
+      viewerOf,
+      web,
       ping: async () => {
         await database.query("select 1");
       },
       localRoutes: localIssuer ? localIssuerRoutes(localIssuer) : undefined,
+      hmsWebhooks: createHmsWebhookRouter({ services, logger, secret: webhookSecret }),
     });
 
     return {
       app,
+      graphql,
+      webAuth,
       services,
       deps,
       database,
       emulator,
       localIssuer,
+      listening: (server) => {
+        if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
+      },
       close: () => closeAll(closers),
     };
   } catch (error) {
     await closeAll(closers);
     throw error;
   }
+}
+
+/** Sign-in for the web app: Auth0, or the local OpenID Connect provider with demo accounts. */
+async function webSignIn(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<WebAuth> {
+  const common = {
+    appUrl: env.APP_URL,
+    rolesClaim: env.AUTH0_ROLES_CLAIM,
+    // A random secret outside production: sessions simply end when the process restarts.
+    sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    secureCookies: env.NODE_ENV === "production",
+  };
+  if (env.webSignIn) {
+    logger.info({ issuer: env.webSignIn.issuer }, "web sign-in: Auth0");
+    return createWebAuth({ ...common, ...env.webSignIn });
+  }
+  const provider = await startLocalOidcProvider({
+    redirectUri: `${env.APP_URL}/auth/callback`,
+    postLogoutRedirectUri: `${env.APP_URL}/app/live`,
+    rolesClaim: env.AUTH0_ROLES_CLAIM,
+    logger: logger.child({ component: "local-oidc" }),
+  });
+  closers.push(() => provider.close());
+  return createWebAuth({ ...common, issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
 }
 
 async function openOwnDatabase(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<OpenDatabase> {
@@ -114,10 +179,11 @@ async function videoProvider(
   env: Env,
   logger: Logger,
   closers: (() => Promise<void>)[],
-): Promise<{ video: VideoProvider; emulator?: HmsEmulator }> {
+): Promise<{ video: VideoProvider; emulator?: HmsEmulator; webhookSecret?: string }> {
   if (env.hms) {
-    logger.info({ baseUrl: env.hms.baseUrl }, "video: 100ms");
-    return { video: createHmsVideoProvider(env.hms) };
+    logger.info({ baseUrl: env.hms.baseUrl, recording: env.HMS_RECORDING }, "video: 100ms");
+    if (!env.HMS_WEBHOOK_SECRET) logger.warn("HMS_WEBHOOK_SECRET is not set: every 100ms webhook will be refused (no attendance, no recordings)");
+    return { video: createHmsVideoProvider(env.hms), webhookSecret: env.HMS_WEBHOOK_SECRET };
   }
   // Fresh credentials each start: the emulator only has to agree with our own adapter.
   const credentials = {
@@ -125,11 +191,17 @@ async function videoProvider(
     secret: randomBytes(32).toString("hex"),
     templateId: randomBytes(12).toString("hex"),
   };
-  const emulator = await startHmsEmulator({ ...credentials, logger: logger.child({ component: "hms-emulator" }) });
+  const emulator = await startHmsEmulator({
+    ...credentials,
+    // In template mode the emulated template records every session, as ours on 100ms does.
+    autoRecord: env.HMS_RECORDING === "template",
+    logger: logger.child({ component: "hms-emulator" }),
+  });
   closers.push(() => emulator.close());
   return {
     video: createHmsVideoProvider({ ...credentials, baseUrl: emulator.url, timeoutMs: env.HMS_TIMEOUT_MS }),
     emulator,
+    webhookSecret: env.HMS_WEBHOOK_SECRET ?? randomBytes(24).toString("hex"),
   };
 }
 

@@ -16,8 +16,9 @@ try {
 }
 
 const logger = createLogger(env.LOG_LEVEL);
-const composition = await compose(env, { logger, sweeper: true });
+const composition = await compose(env, { logger, sweeper: true, web: true });
 const server: Server = composition.app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
+  composition.listening(server);
   logger.info({ url: env.APP_URL, graphql: `${env.APP_URL}/graphql` }, "Live Sessions is listening");
 });
 

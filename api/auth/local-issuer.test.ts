@@ -94,7 +94,7 @@ describe("mintAccessToken", () => {
 describe("startLocalIssuer", () => {
   const savedNodeEnv = process.env.NODE_ENV;
   afterEach(() => {
-    if (savedNodeEnv === undefined) delete process.env.NODE_ENV;
+    if (savedNodeEnv === undefined) Reflect.deleteProperty(process.env, "NODE_ENV");
     else process.env.NODE_ENV = savedNodeEnv;
   });
 

@@ -7,8 +7,12 @@ const REAL = {
   HMS_APP_ACCESS_KEY: "key",
   HMS_APP_SECRET: "secret",
   HMS_TEMPLATE_ID: "tpl",
+  HMS_WEBHOOK_SECRET: "a-long-shared-webhook-secret",
   AUTH0_DOMAIN: "yoga.eu.auth0.com",
   AUTH0_AUDIENCE: "https://api.live-sessions.app",
+  AUTH0_CLIENT_ID: "web-client",
+  AUTH0_CLIENT_SECRET: "web-client-secret",
+  SESSION_SECRET: "s".repeat(32),
   APP_URL: "https://live.example.com",
 };
 
@@ -31,7 +35,7 @@ describe("loadEnv", () => {
       throw new Error("expected loadEnv to throw");
     })();
     expect(error).toBeInstanceOf(EnvError);
-    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL"]) {
+    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "HMS_WEBHOOK_SECRET", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL"]) {
       expect(error.message).toContain(name);
     }
   });
@@ -47,10 +51,32 @@ describe("loadEnv", () => {
     expect(loadEnv({ ...REAL, AUTH0_ISSUER_BASE_URL: "https://login.example.com" }).auth0?.issuer).toBe("https://login.example.com/");
   });
 
+  it("configures web sign-in with the same tenant, and refuses it half configured", () => {
+    const { NODE_ENV: _n, ...dev } = REAL;
+    expect(loadEnv(dev).webSignIn).toEqual({ issuer: "https://yoga.eu.auth0.com/", clientId: "web-client", clientSecret: "web-client-secret" });
+    expect(() => loadEnv({ AUTH0_CLIENT_ID: "web-client" })).toThrow(/set both AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET/);
+    expect(() => loadEnv({ AUTH0_CLIENT_ID: "a", AUTH0_CLIENT_SECRET: "b" })).toThrow(/AUTH0_DOMAIN/);
+    expect(() => loadEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32/);
+  });
+
   it("refuses 100ms or Auth0 half configured, in any environment", () => {
     expect(() => loadEnv({ HMS_APP_ACCESS_KEY: "key" })).toThrow(/set HMS_APP_SECRET, HMS_TEMPLATE_ID too/);
     expect(() => loadEnv({ AUTH0_AUDIENCE: "https://api" })).toThrow(/AUTH0_DOMAIN/);
     expect(() => loadEnv({ AUTH0_DOMAIN: "yoga.auth0.com" })).toThrow(/AUTH0_AUDIENCE/);
+  });
+
+  it("needs the 100ms webhook secret in production, and a long one anywhere", () => {
+    const { HMS_WEBHOOK_SECRET: _left, ...withoutSecret } = REAL;
+    expect(() => loadEnv(withoutSecret)).toThrow(/Missing: HMS_WEBHOOK_SECRET/);
+    expect(() => loadEnv({ HMS_WEBHOOK_SECRET: "short" })).toThrow(/HMS_WEBHOOK_SECRET must be at least 16 characters/);
+    expect(loadEnv({ HMS_WEBHOOK_SECRET: "0123456789abcdef" }).HMS_WEBHOOK_SECRET).toBe("0123456789abcdef");
+    expect(loadEnv({}).HMS_WEBHOOK_SECRET).toBeUndefined();
+  });
+
+  it("records through the template unless HMS_RECORDING=api, and sweeps the 6-hour limit each minute", () => {
+    expect(loadEnv({})).toMatchObject({ HMS_RECORDING: "template", SESSION_LIMIT_INTERVAL_MS: 60_000 });
+    expect(loadEnv({ HMS_RECORDING: "api", SESSION_LIMIT_INTERVAL_MS: "5000" })).toMatchObject({ HMS_RECORDING: "api", SESSION_LIMIT_INTERVAL_MS: 5000 });
+    expect(() => loadEnv({ HMS_RECORDING: "always" })).toThrow(/HMS_RECORDING/);
   });
 
   it("rejects malformed values with the variable's name", () => {

@@ -26,13 +26,22 @@ const envSchema = z.object({
   HMS_TEMPLATE_ID: optionalString,
   HMS_API_BASE_URL: z.url().default("https://api.100ms.live/v2"),
   HMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // 100ms webhooks carry no signature, only the headers set in its dashboard (contract §4.1).
+  HMS_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    error: "HMS_WEBHOOK_SECRET must be at least 16 characters",
+  }),
+  HMS_RECORDING: z.enum(["template", "api"]).default("template"),
 
   AUTH0_DOMAIN: optionalString,
   AUTH0_ISSUER_BASE_URL: z.url().optional(),
   AUTH0_AUDIENCE: optionalString,
   AUTH0_ROLES_CLAIM: z.string().default("https://live-sessions.app/roles"),
+  AUTH0_CLIENT_ID: optionalString,
+  AUTH0_CLIENT_SECRET: optionalString,
+  SESSION_SECRET: z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters" }).optional(),
 
   ROOM_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  SESSION_LIMIT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -43,6 +52,8 @@ export interface Env extends Omit<RawEnv, "APP_URL"> {
   hms?: { accessKey: string; secret: string; templateId: string; baseUrl: string; timeoutMs: number };
   /** Real Auth0 settings, or undefined when the local issuer stands in. */
   auth0?: { issuer: string; audience: string; rolesClaim: string };
+  /** Web sign-in through Auth0 (the same tenant), or undefined when the local provider stands in. */
+  webSignIn?: { issuer: string; clientId: string; clientSecret: string };
 }
 
 export class EnvError extends Error {
@@ -98,9 +109,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const missing: string[] = [];
     if (!raw.DATABASE_URL) missing.push("DATABASE_URL");
     if (!hms) missing.push(...HMS_VARS.filter((k) => raw[k] === undefined));
+    // Without it every webhook is refused and attendance and recordings never arrive.
+    if (!raw.HMS_WEBHOOK_SECRET) missing.push("HMS_WEBHOOK_SECRET");
     if (!auth0) {
       if (!issuer) missing.push("AUTH0_DOMAIN (or AUTH0_ISSUER_BASE_URL)");
       if (!raw.AUTH0_AUDIENCE) missing.push("AUTH0_AUDIENCE");
+    }
+    if (!raw.AUTH0_CLIENT_ID || !raw.AUTH0_CLIENT_SECRET) {
+      missing.push(...(["AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"] as const).filter((k) => !raw[k]));
+    }
+    if (!raw.SESSION_SECRET) {
+      missing.push("SESSION_SECRET");
     }
     if (!raw.APP_URL) missing.push("APP_URL");
     if (missing.length > 0) {
@@ -109,6 +128,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       );
     }
   }
+  if ((raw.AUTH0_CLIENT_ID === undefined) !== (raw.AUTH0_CLIENT_SECRET === undefined)) {
+    problems.push("Web sign-in is partly configured: set both AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET.");
+  } else if (raw.AUTH0_CLIENT_ID && !issuer) {
+    problems.push("AUTH0_CLIENT_ID is set but the tenant is not: set AUTH0_DOMAIN (or AUTH0_ISSUER_BASE_URL).");
+  }
+  const webSignIn =
+    issuer && raw.AUTH0_CLIENT_ID && raw.AUTH0_CLIENT_SECRET
+      ? { issuer, clientId: raw.AUTH0_CLIENT_ID, clientSecret: raw.AUTH0_CLIENT_SECRET }
+      : undefined;
+
   if (problems.length > 0) throw new EnvError(problems.join("\n"));
 
   return {
@@ -116,6 +145,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     APP_URL: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
     hms,
     auth0,
+    webSignIn,
   };
 }
 

@@ -132,6 +132,8 @@ export const liveSessionParticipants = pgTable(
     chatMessages: integer("chat_messages").notNull().default(0),
     feedbackRating: smallint("feedback_rating"),
     feedbackComment: text("feedback_comment"),
+    /** When the rating was last given or changed; null while there is none. */
+    feedbackAt: timestamp("feedback_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -146,6 +148,10 @@ export const liveSessionParticipants = pgTable(
       sql`${t.feedbackRating} is null or ${t.feedbackRating} between 1 and 5`,
     ),
     check("live_session_participants_watch_time_check", sql`${t.watchTime} >= 0`),
+    check(
+      "live_session_participants_feedback_comment_check",
+      sql`${t.feedbackComment} is null or char_length(${t.feedbackComment}) <= 2000`,
+    ),
   ],
 );
 
@@ -171,7 +177,74 @@ export const roomCleanups = pgTable(
   (t) => [index("room_cleanups_pending_idx").on(t.nextAttemptAt).where(sql`${t.completedAt} is null`)],
 );
 
+/**
+ * The 100ms webhook deliveries already applied, by envelope id. 100ms delivers at least
+ * once; the id is inserted in the same transaction as the delivery's effect, so a
+ * repeated delivery finds it and changes nothing.
+ */
+export const hmsWebhookEvents = pgTable(
+  "hms_webhook_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("hms_webhook_events_received_idx").on(t.receivedAt)],
+);
+
+/**
+ * The 100ms sessions of a live session's room: 100ms opens one when the first peer joins
+ * and closes it when the last leaves, so a room can hold several. Facts as 100ms reported
+ * them, merged whatever order they arrive in; the session's counts are derived from them.
+ */
+export const hmsRoomSessions = pgTable(
+  "hms_room_sessions",
+  {
+    /** 100ms's session id. */
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    /** Set by session.close.success: nobody was in the room any more. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    recordingId: text("recording_id"),
+    recordingPath: text("recording_path"),
+    recordingCompletedAt: timestamp("recording_completed_at", { withTimezone: true }),
+    recordingError: text("recording_error"),
+  },
+  (t) => [index("hms_room_sessions_session_idx").on(t.sessionId)],
+);
+
+/**
+ * One row per 100ms peer: one browser tab's stay in the room. A person reconnecting or
+ * joining from two devices has several. `joinedAt`/`leftAt` come from peer.join.success
+ * and peer.leave.success (the leave carries the join time too, so either alone may fill
+ * both); a peer without `leftAt` left when its 100ms session closed, if it has.
+ */
+export const peerPresences = pgTable(
+  "peer_presences",
+  {
+    peerId: text("peer_id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    hmsSessionId: text("hms_session_id").notNull(),
+    /** Our user id: join tokens carry it as 100ms's user_id. */
+    userId: text("user_id").notNull(),
+    role: text("role"),
+    joinedAt: timestamp("joined_at", { withTimezone: true }),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+  },
+  (t) => [index("peer_presences_session_user_idx").on(t.sessionId, t.userId)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;
 export type RoomCleanupRow = typeof roomCleanups.$inferSelect;
+export type HmsRoomSessionRow = typeof hmsRoomSessions.$inferSelect;
+export type PeerPresenceRow = typeof peerPresences.$inferSelect;

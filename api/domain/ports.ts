@@ -40,6 +40,26 @@ export type CloseRoomOutcome =
   /** Nobody was in the room: it was disabled so nobody can start a new session in it. */
   | "disabled";
 
+/**
+ * `template`: the 100ms template records every room session by itself (auto-start).
+ * `api`: we start a recording through the recordings API when a room session opens.
+ */
+export type RecordingMode = "template" | "api";
+
+/** A finished recording file kept by the provider. */
+export interface RecordingAsset {
+  assetId: string;
+  /** Where the provider stored it, e.g. `s3://bucket/prefix/x.mp4`. */
+  path: string;
+  durationSeconds: number | null;
+}
+
+export interface PresignedUrl {
+  url: string;
+  /** How long the URL works, as the provider granted it. */
+  validForSeconds: number;
+}
+
 export interface VideoProvider {
   /** Create-or-get the room by name and a host room code. Idempotent. */
   createRoom(params: CreateRoomParams): Promise<VideoRoom>;
@@ -47,6 +67,12 @@ export interface VideoProvider {
   joinToken(params: JoinTokenParams): Promise<string>;
   /** End the room's active session with lock, or disable the room if none is active. */
   closeRoom(roomId: string, reason: string): Promise<CloseRoomOutcome>;
+  /** Start recording the room's active session (recording mode `api`). */
+  startRecording(roomId: string): Promise<void>;
+  /** The composite (whole-room) recording of one provider session, if it is ready. */
+  findRecordingAsset(providerSessionId: string): Promise<RecordingAsset | null>;
+  /** A short-lived signed link to download or stream the asset. */
+  presignRecordingAsset(assetId: string, validForSeconds: number): Promise<PresignedUrl>;
 }
 
 /**

@@ -6,9 +6,12 @@
 import DataLoader from "dataloader";
 import type { Database } from "../db/client.js";
 import type { ParticipantRow, SessionRow, UserRow } from "../db/schema.js";
+import { type FeedbackRow, listFeedbackOfSessions } from "../repositories/feedback.js";
 import { findParticipationsOfUser, listParticipantsOfSessions } from "../repositories/participants.js";
 import { findSessionsByIds } from "../repositories/sessions.js";
 import { findUsersByIds } from "../repositories/users.js";
+import { summarizeFeedback, type FeedbackSummary } from "./feedback/feedback-rules.js";
+import { mayWatchRecording } from "./recordings/recording-rules.js";
 import { isOwner } from "./sessions/session-rules.js";
 import type { Viewer } from "./viewer.js";
 
@@ -21,6 +24,10 @@ export interface Readers {
   viewerEnrollment(session: SessionRow): Promise<ParticipantRow | null>;
   /** 100ms room details; null unless the viewer is the session's expert. */
   hostDetails(session: SessionRow): SessionRow | null;
+  /** Ratings and comments; null unless the viewer is the session's expert. */
+  feedback(session: SessionRow): Promise<FeedbackSummary | null>;
+  /** Whether the session has a recording the viewer may watch (no call to 100ms). */
+  canWatchRecording(session: SessionRow): Promise<boolean>;
 }
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -42,11 +49,24 @@ export function createReaders(db: Database, viewer: Viewer | null): Readers {
     const rows = await findParticipationsOfUser(db, { userId: viewer.id, sessionIds });
     return byKey(sessionIds, rows, (r) => r.sessionId);
   });
+  const feedback = new DataLoader(async (sessionIds: readonly string[]) => {
+    const bySession = new Map<string, FeedbackRow[]>();
+    for (const row of await listFeedbackOfSessions(db, sessionIds)) {
+      const list = bySession.get(row.sessionId);
+      if (list) list.push(row);
+      else bySession.set(row.sessionId, [row]);
+    }
+    return sessionIds.map((id) => summarizeFeedback(bySession.get(id) ?? []));
+  });
   return {
     user: (id) => users.load(id),
     session: (id) => sessions.load(id),
     participants: async (session) => (isOwner(viewer, session) ? participants.load(session.id) : null),
     viewerEnrollment: (session) => enrollments.load(session.id),
     hostDetails: (session) => (isOwner(viewer, session) && session.hmsRoomId ? session : null),
+    feedback: async (session) => (isOwner(viewer, session) ? feedback.load(session.id) : null),
+    canWatchRecording: async (session) =>
+      session.recordingAvailable &&
+      (isOwner(viewer, session) || mayWatchRecording(viewer, session, await enrollments.load(session.id))),
   };
 }

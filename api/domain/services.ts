@@ -1,7 +1,10 @@
 /** The domain's public surface, bound to its dependencies once per process. */
+import { recordRoomEvent } from "./attendance/attendance-service.js";
 import type { ServiceDeps } from "./deps.js";
+import { submitFeedback } from "./feedback/feedback-service.js";
 import type { Identity } from "./ports.js";
-import { enroll, joinToken } from "./sessions/enrollment-service.js";
+import { recordingUrl } from "./recordings/recording-service.js";
+import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
 import { cancelSession, createSession, endSession, getSession, listSessions, startSession } from "./sessions/session-service.js";
 import { resolveViewer } from "./users/user-service.js";
 import type { Viewer } from "./viewer.js";
@@ -18,6 +21,11 @@ export interface Services {
   cancelSession: Bound<typeof cancelSession>;
   enroll: Bound<typeof enroll>;
   joinToken: Bound<typeof joinToken>;
+  /** A 100ms webhook delivery (already authenticated by the adapter). */
+  recordRoomEvent: Bound<typeof recordRoomEvent>;
+  recordingUrl: Bound<typeof recordingUrl>;
+  submitFeedback: Bound<typeof submitFeedback>;
+  myEnrollments: Bound<typeof myEnrollments>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -31,5 +39,9 @@ export function createServices(deps: ServiceDeps): Services {
     cancelSession: (...a) => cancelSession(deps, ...a),
     enroll: (...a) => enroll(deps, ...a),
     joinToken: (...a) => joinToken(deps, ...a),
+    recordRoomEvent: (...a) => recordRoomEvent(deps, ...a),
+    recordingUrl: (...a) => recordingUrl(deps, ...a),
+    submitFeedback: (...a) => submitFeedback(deps, ...a),
+    myEnrollments: (...a) => myEnrollments(deps, ...a),
   };
 }

@@ -29,8 +29,10 @@ const PAGE = /* GraphQL */ `
         expertAvatar
         expert { id name isExpert }
         viewerEnrollment { id paid session { id title } }
-        participants { id userName userEmail }
+        participants { id userName userEmail attended watchTime feedbackRating }
         hmsDetails { roomId roomCode }
+        canWatchRecording
+        feedback { count averageRating ratingCounts comments { userName rating comment } }
         enrolledCount
         seatsLeft
       }
@@ -45,6 +47,8 @@ interface PageItem {
   viewerEnrollment: { id: string; session: { id: string } } | null;
   participants: { id: string; userName: string }[] | null;
   hmsDetails: { roomId: string } | null;
+  canWatchRecording: boolean;
+  feedback: { count: number; comments: { rating: number }[] } | null;
 }
 
 async function viewerFor(key: "deepak" | "meera" | "priya" | "tom" | "lena"): Promise<Viewer> {
@@ -88,6 +92,9 @@ async function seed(n: number, offset: number): Promise<void> {
       deepakStarted += 1;
     }
   }
+  // Every session has a recording and every participant rated it, so those fields load too.
+  await t.database.query("update live_sessions set recording_available = true");
+  await t.database.query("update live_session_participants set feedback_rating = 4, feedback_comment = 'Good class', feedback_at = now()");
 }
 
 /** Runs the page query as deepak and returns its items with the number of SQL statements it cost. */
@@ -121,6 +128,11 @@ describe("listing sessions costs a constant number of queries", () => {
       expect(page.items.some((s) => (s.participants?.length ?? 0) === 2)).toBe(true);
       expect(page.items.some((s) => s.participants === null)).toBe(true);
       expect(page.items.filter((s) => s.hmsDetails !== null)).toHaveLength(2);
+      const own = page.items.filter((s) => s.expertName === "Deepak Kumar");
+      expect(own.every((s) => s.feedback?.count === 2 && s.feedback.comments.length === 2 && s.canWatchRecording)).toBe(true);
+      expect(page.items.filter((s) => s.feedback !== null)).toHaveLength(own.length);
+      expect(page.items.filter((s) => s.viewerEnrollment).every((s) => s.canWatchRecording)).toBe(true);
+      expect(page.items.some((s) => !s.canWatchRecording)).toBe(true);
     }
 
     expect(hundred.count, `SQL for 10 sessions:\n${ten.sql.join("\n")}\n\nSQL for 100 sessions:\n${hundred.sql.join("\n")}`).toBe(ten.count);

@@ -28,6 +28,10 @@ export interface AppDeps {
   ping(): Promise<void>;
   /** Extra routes of local stand-ins (never present in production). */
   localRoutes?: express.Router;
+  /** The Remix web app; absent in API-only tests. */
+  web?: express.Router;
+  /** `/api/webhooks/*`: 100ms's webhook receiver. */
+  hmsWebhooks?: express.Router;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -84,19 +88,12 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
   app.use("/api/live", createRestRouter({ services: deps.services, db: deps.db, viewerOf: deps.viewerOf, logger: deps.logger, appUrl: deps.appUrl }));
 
   if (deps.localRoutes) app.use("/_local", deps.localRoutes);
 
-  // Until the web app lands (web/), the root says where the API is.
-  app.get("/", (_req, res) => {
-    res
-      .type("html")
-      .send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-          `<title>Live Sessions</title></head><body><h1>Live Sessions</h1>` +
-          `<p>Live yoga classes. The GraphQL API is at <code>/graphql</code>; see the README for how to call it.</p></body></html>`,
-      );
-  });
+  // The web app answers everything else (and its own 404s).
+  if (deps.web) app.use(deps.web);
   return app;
 }

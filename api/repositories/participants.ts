@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
-import { liveSessionParticipants, type ParticipantRow } from "../db/schema.js";
+import { liveSessionParticipants, liveSessions, type ParticipantRow } from "../db/schema.js";
 
 export type NewParticipant = typeof liveSessionParticipants.$inferInsert;
 
@@ -34,6 +34,18 @@ export async function listParticipantsOfSessions(db: DbOrTx, sessionIds: readonl
     .from(liveSessionParticipants)
     .where(inArray(liveSessionParticipants.sessionId, [...sessionIds]))
     .orderBy(asc(liveSessionParticipants.enrolledAt), asc(liveSessionParticipants.id));
+}
+
+/** A user's enrollments, ordered by their sessions' scheduled start. */
+export async function listEnrollmentsOfUser(db: DbOrTx, userId: string): Promise<ParticipantRow[]> {
+  const rows = await db
+    .select({ participant: liveSessionParticipants })
+    .from(liveSessionParticipants)
+    .innerJoin(liveSessions, eq(liveSessions.id, liveSessionParticipants.sessionId))
+    .where(eq(liveSessionParticipants.userId, userId))
+    .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
+    .limit(500);
+  return rows.map((r) => r.participant);
 }
 
 /** The viewer's own enrollments among the given sessions (one query for a whole page). */

@@ -25,6 +25,9 @@ export interface SessionFilter {
   status?: SessionStatus;
   expertId?: string;
   featured?: boolean;
+  /** Matched against the metadata, ignoring case. */
+  category?: string;
+  difficulty?: string;
 }
 
 function filterCondition(filter: SessionFilter): SQL | undefined {
@@ -32,6 +35,8 @@ function filterCondition(filter: SessionFilter): SQL | undefined {
     filter.status ? eq(liveSessions.status, filter.status) : ne(liveSessions.status, "cancelled"),
     filter.expertId !== undefined ? eq(liveSessions.expertId, filter.expertId) : undefined,
     filter.featured !== undefined ? eq(liveSessions.featured, filter.featured) : undefined,
+    filter.category !== undefined ? sql`lower(${liveSessions.metadata}->>'category') = lower(${filter.category})` : undefined,
+    filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${filter.difficulty})` : undefined,
   );
 }
 

@@ -50,7 +50,9 @@ type Template =
   | "/api/live/sessions/{id}/enroll"
   | "/api/live/sessions/{id}/join-token"
   | "/api/live/sessions/{id}/end"
-  | "/api/live/sessions/{id}/cancel";
+  | "/api/live/sessions/{id}/cancel"
+  | "/api/live/sessions/{id}/recording"
+  | "/api/live/sessions/{id}/feedback";
 
 /**
  * What each route can answer, written from the issue's Errors section (not read back from
@@ -67,6 +69,8 @@ const EXPECTED: Record<string, { success: number; errors: number[] }> = {
   "post /api/live/sessions/{id}/join-token": { success: 200, errors: [400, 401, 403, 404, 500] },
   "post /api/live/sessions/{id}/end": { success: 200, errors: [400, 401, 403, 404, 500] },
   "post /api/live/sessions/{id}/cancel": { success: 200, errors: [400, 401, 403, 404, 500] },
+  "get /api/live/sessions/{id}/recording": { success: 200, errors: [400, 401, 403, 404, 500, 503] },
+  "post /api/live/sessions/{id}/feedback": { success: 200, errors: [400, 401, 403, 404, 413, 415, 500] },
 };
 
 const templateOf = (expressPath: string) => `/api/live${expressPath.replace(/:([A-Za-z]+)/g, "{$1}")}`;
@@ -174,7 +178,7 @@ describe("the document", () => {
       }
     }
     const list = doc.paths["/api/live/sessions"]!.get!;
-    expect(list.parameters?.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["expertId", "featured", "limit", "skip", "status"]);
+    expect(list.parameters?.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["category", "difficulty", "expertId", "featured", "limit", "skip", "status"]);
   });
 
   it("documents each route's success status and every error status it can answer, errors in the Failure envelope", () => {
@@ -323,6 +327,12 @@ describe("real responses validate against the document", () => {
     await call("POST", "/api/live/sessions/{id}/cancel", "ses_doesnotexist00", { as: "deepak" });
     await call("POST", "/api/live/sessions/{id}/cancel", paid, {});
 
+    // Priya comes into the room (the emulator's webhooks tell the app).
+    const priyaId = (await t.app.gqlOk<{ me: { id: string } }>("{ me { id } }", {}, "priya")).me.id;
+    const roomId = (await rest(t.app, "GET", `/api/live/sessions/${paid}`, { as: "deepak" })).body.data.session.hmsDetails.roomId as string;
+    t.app.emulator.joinPeer(roomId, { userId: priyaId, role: "guest", name: "Priya Sharma" });
+    await t.app.emulator.webhooksSettled();
+
     // End 65 minutes later; the refusals.
     await call("POST", "/api/live/sessions/{id}/end", paid, { as: "meera" });
     await call("POST", "/api/live/sessions/{id}/end", small, { as: "deepak" });
@@ -330,8 +340,27 @@ describe("real responses validate against the document", () => {
     await call("POST", "/api/live/sessions/{id}/end", paid, {});
     t.app.clock.advance(65 * MINUTE);
     await call("POST", "/api/live/sessions/{id}/end", paid, { as: "deepak" });
+    await t.app.emulator.webhooksSettled();
     await call("GET", "/api/live/sessions/{id}", paid, { as: "deepak" });
     await call("GET", "/api/live/sessions?status=ended" as Template, none);
+
+    // The recording (the emulated template recorded the class) and the refusals.
+    await call("GET", "/api/live/sessions/{id}/recording", paid, { as: "priya" });
+    await call("GET", "/api/live/sessions/{id}/recording", paid, { as: "tom" });
+    await call("GET", "/api/live/sessions/{id}/recording", small, { as: "deepak" });
+    await call("GET", "/api/live/sessions/{id}/recording", "x".repeat(65), { as: "deepak" });
+    await call("GET", "/api/live/sessions/{id}/recording", paid, {});
+    t.app.emulator.failNext("GET /recording-assets", { status: 500 });
+    await call("GET", "/api/live/sessions/{id}/recording", paid, { as: "deepak" });
+
+    // Feedback from priya, who attended, and the refusals.
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { as: "priya", body: { rating: 5, comment: "Calm and strong" } });
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { as: "priya", body: { rating: 9 } });
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { as: "meera", body: { rating: 4 } });
+    await call("POST", "/api/live/sessions/{id}/feedback", "ses_doesnotexist00", { as: "priya", body: { rating: 4 } });
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { body: { rating: 4 } });
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { as: "priya", body: { rating: 4, comment: "x".repeat(110 * 1024) } });
+    await call("POST", "/api/live/sessions/{id}/feedback", paid, { as: "priya", rawBody: "5", headers: { "content-type": "text/plain" } });
     await call("GET", "/api/live/sessions?status=cancelled" as Template, none, { as: "deepak" });
 
     // Validate everything against the document.

@@ -79,7 +79,7 @@ function operation(route: RestRoute) {
     ...(route.body
       ? {
           requestBody: {
-            required: route.method === "post" && route.path === "/sessions",
+            required: route.bodyRequired ?? (route.method === "post" && route.path === "/sessions"),
             content: { "application/json": { schema: withoutDialect(toSchema(route.body, "input")) } },
           },
         }

@@ -11,6 +11,7 @@ import { createSessionInput, listSessionsInput, paymentInput } from "../domain/s
 import { VIDEO_ROLES } from "../domain/sessions/session-values.js";
 import type { Viewer } from "../domain/viewer.js";
 import { DomainError } from "../domain/errors.js";
+import { feedbackInput } from "../domain/feedback/feedback-input.js";
 import { sessionJson, sessionsToJson } from "./session-json.js";
 
 export interface RestCall {
@@ -30,6 +31,8 @@ export interface RestRoute {
   /** Whether the route answers without credentials. */
   public: boolean;
   body?: z.ZodType;
+  /** Whether a request without a body is refused (documented in OpenAPI). */
+  bodyRequired?: boolean;
   query?: z.ZodType;
   /** Schema of `data` in the success envelope. */
   data: z.ZodType;
@@ -42,7 +45,7 @@ export interface RestRoute {
   handle(call: RestCall): Promise<{ data: unknown; extra?: Record<string, unknown> }>;
 }
 
-const LIST_QUERY_KEYS = ["status", "expertId", "featured", "limit", "skip"] as const;
+const LIST_QUERY_KEYS = ["status", "expertId", "featured", "category", "difficulty", "limit", "skip"] as const;
 
 /** Unknown query parameters are ignored, as REST clients expect; known ones are validated. */
 function knownQuery(query: Record<string, unknown>): Record<string, unknown> {
@@ -175,6 +178,57 @@ export const REST_ROUTES: RestRoute[] = [
     handle: async ({ viewer, services, readers, params }) => {
       const session = await services.cancelSession(viewer, params.id);
       return { data: { session: await oneSessionJson(readers, session) } };
+    },
+  },
+  {
+    method: "get",
+    path: "/sessions/:id/recording",
+    summary: "A short-lived link to watch the session's recording (its expert and its participants)",
+    public: false,
+    data: z.object({
+      url: z.string().describe("Pre-signed by 100ms; stops working at expiresAt, so ask again rather than storing it"),
+      expiresAt: z.iso.datetime(),
+      durationSeconds: z.number().int().optional(),
+    }),
+    status: 200,
+    errors: [400, 401, 403, 404, 503],
+    handle: async ({ viewer, services, params }) => {
+      const link = await services.recordingUrl(viewer, params.id);
+      return {
+        data: {
+          url: link.url,
+          expiresAt: link.expiresAt.toISOString(),
+          ...(link.durationSeconds === null ? {} : { durationSeconds: link.durationSeconds }),
+        },
+      };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/feedback",
+    summary: "Rate an ended session you attended, 1–5 with an optional comment; sending again edits it for 7 days",
+    public: false,
+    body: feedbackInput,
+    bodyRequired: true,
+    data: z.object({
+      participantId: z.string(),
+      rating: z.number().int().min(1).max(5),
+      comment: z.string().optional(),
+      feedbackAt: z.iso.datetime(),
+    }),
+    status: 200,
+    message: "Thank you for your feedback",
+    errors: [400, 401, 403, 404, 413, 415],
+    handle: async ({ viewer, services, params, body }) => {
+      const p = await services.submitFeedback(viewer, params.id, body ?? {});
+      return {
+        data: {
+          participantId: p.id,
+          rating: p.feedbackRating!,
+          ...(p.feedbackComment ? { comment: p.feedbackComment } : {}),
+          feedbackAt: p.feedbackAt!.toISOString(),
+        },
+      };
     },
   },
 ];

@@ -32,17 +32,19 @@ export function useServiceHarness(options: DatabaseOptions = {}): { database: Te
   return ctx;
 }
 
-export function useTestApp(options: DatabaseOptions = {}): { database: TestDatabase; app: TestApp } {
+export function useTestApp(options: DatabaseOptions & { env?: Record<string, string> } = {}): { database: TestDatabase; app: TestApp } {
   const ctx = {} as { database: TestDatabase; app: TestApp };
   beforeAll(async () => {
     ctx.database = await openTestDatabase(options);
-    ctx.app = await startTestApp(ctx.database);
+    ctx.app = await startTestApp(ctx.database, { env: options.env });
   });
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.database?.close();
   });
   beforeEach(async () => {
+    // The emulator's webhooks from the last test must land before the tables are emptied.
+    await ctx.app.emulator.webhooksSettled();
     await ctx.database.truncate();
     ctx.app.emulator.clearFaults();
     ctx.app.clock.set(TEST_START);

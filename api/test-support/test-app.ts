@@ -42,6 +42,8 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
     const s = composition.app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As `npm start` does: the emulator's webhooks come back to this app.
+  composition.listening(server);
   const issuer = composition.localIssuer!;
   const tokens = new Map<string, string>();
 

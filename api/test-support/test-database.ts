@@ -11,9 +11,23 @@ export const realPostgresUrl = (): string | undefined => process.env.DATABASE_UR
 
 export interface TestDatabase extends OpenDatabase {
   truncate(): Promise<void>;
+  /** The fresh database's URL on a real PostgreSQL server (absent on PGlite). */
+  url?: string;
 }
 
-const TABLES = ["room_cleanups", "live_session_participants", "live_sessions", "users"];
+/**
+ * Parents first: TRUNCATE locks in this order, and a transaction still running (a webhook)
+ * takes the session row before its children, so the two queue instead of deadlocking.
+ */
+const TABLES = [
+  "users",
+  "live_sessions",
+  "live_session_participants",
+  "room_cleanups",
+  "hms_room_sessions",
+  "peer_presences",
+  "hms_webhook_events",
+];
 
 export async function openTestDatabase(options: OpenOptions & { maxConnections?: number } = {}): Promise<TestDatabase> {
   const serverUrl = realPostgresUrl();
@@ -32,6 +46,7 @@ export async function openTestDatabase(options: OpenOptions & { maxConnections?:
   const close = database.close;
   return withTruncate({
     ...database,
+    url: url.toString(),
     close: async () => {
       await close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -40,7 +55,7 @@ export async function openTestDatabase(options: OpenOptions & { maxConnections?:
   });
 }
 
-function withTruncate(database: OpenDatabase): TestDatabase {
+function withTruncate(database: OpenDatabase & { url?: string }): TestDatabase {
   return {
     ...database,
     truncate: async () => {

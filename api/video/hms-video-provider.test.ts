@@ -228,6 +228,63 @@ describe("createHmsVideoProvider against the local 100ms emulator", () => {
     });
   });
 
+  describe("recordings", () => {
+    /** A room with a live 100ms session, as a class in progress. */
+    async function liveRoom() {
+      const { roomId } = await video.createRoom({ name: roomName(), maxDurationSeconds: 3600 });
+      emu.joinPeer(roomId, { userId: "expert-1", role: "host", name: "Asha" });
+      return { roomId, sessionId: emu.activeSession(roomId)!.id };
+    }
+
+    it("starts a recording of the room's session, without a meeting URL", async () => {
+      const { roomId, sessionId } = await liveRoom();
+      await video.startRecording(roomId);
+      expect(emu.recordings(roomId)).toEqual([expect.objectContaining({ room_id: roomId, session_id: sessionId, status: "running", meeting_url: "" })]);
+      expect(emu.requests().at(-1)).toMatchObject({ method: "POST", route: "POST /recordings/room/:id/start", status: 200 });
+    });
+
+    it("reports a room with nobody in it (nothing to record) as an UpstreamError", async () => {
+      const { roomId } = await video.createRoom({ name: roomName(), maxDurationSeconds: 3600 });
+      const e = await upstreamFailure(() => video.startRecording(roomId));
+      expect(e.status).toBe(404);
+      expect(e.message).toMatch(/starting the recording of room/);
+    });
+
+    it("finds the composite asset of a 100ms session only once it is completed, and signs a short-lived link to it", async () => {
+      const { roomId, sessionId } = await liveRoom();
+      expect(await video.findRecordingAsset(sessionId)).toBeNull();
+      await video.startRecording(roomId);
+      expect(await video.findRecordingAsset(sessionId)).toBeNull();
+      const recording = emu.completeRecording(emu.recordings(roomId)[0]!.id, { durationSeconds: 3540 });
+      const composite = recording.recording_assets!.find((a) => a.type === "room-composite")!;
+      expect(recording.recording_assets!.map((a) => a.type).sort()).toEqual(["chat", "room-composite"]);
+
+      const asset = await video.findRecordingAsset(sessionId);
+      expect(asset).toEqual({ assetId: composite.id, path: composite.path, durationSeconds: 3540 });
+      const link = await video.presignRecordingAsset(asset!.assetId, 4140);
+      expect(link.validForSeconds).toBe(4140);
+      expect(emu.requests().at(-1)?.path).toBe(`/v2/recording-assets/${composite.id}/presigned-url?presign_duration=4140`);
+      const opened = await fetch(link.url);
+      expect(opened.status).toBe(200);
+      expect(await opened.json()).toMatchObject({ asset: { id: composite.id, type: "room-composite" } });
+      // The link is the emulator's signature: tampering with it is refused.
+      expect((await fetch(link.url.replace(/expires=\d+/, "expires=9999999999"))).status).toBe(403);
+    });
+
+    it("encodes the session id it puts in the query string (the SDK would not)", async () => {
+      expect(await video.findRecordingAsset("a&status=failed")).toBeNull();
+      expect(emu.requests().at(-1)?.path).toBe("/v2/recording-assets?session_id=a%26status%3Dfailed&status=completed&limit=100");
+    });
+
+    it("turns failures of the assets API into UpstreamErrors", async () => {
+      emu.failNext("GET /recording-assets", { status: 503 });
+      expect((await upstreamFailure(() => video.findRecordingAsset("633c22b420636a0cb361dea0"))).status).toBe(503);
+      const e = await upstreamFailure(() => video.presignRecordingAsset("000000000000000000000000", 600));
+      expect(e.status).toBe(404);
+      expect(e.message).toMatch(/signing a link to recording asset/);
+    });
+  });
+
   describe("when 100ms cannot be reached", () => {
     it("gives up on a hanging endpoint after timeoutMs", async () => {
       emu.failNext("POST /rooms", { hang: true });

@@ -3,6 +3,8 @@ import {
   type CloseRoomOutcome,
   type CreateRoomParams,
   type JoinTokenParams,
+  type PresignedUrl,
+  type RecordingAsset,
   UpstreamError,
   type VideoProvider,
   type VideoRoom,
@@ -101,7 +103,75 @@ export function createHmsVideoProvider(opts: HmsVideoProviderOptions): VideoProv
       }
       throw calls.error(`ending room ${roomId}`, ended.failure);
     },
+
+    async startRecording(roomId: string): Promise<void> {
+      if (roomId === "") throw new TypeError("startRecording: roomId is required");
+      // No meeting_url: 100ms then records through the template's own composite-recording
+      // page, which needs composite recording enabled on the template (contract §2.8).
+      await calls.run(`starting the recording of room ${roomId}`, () =>
+        sdk.recordings.start(pathSegment(roomId), {} as HMS.Recording.StartParams),
+      );
+    },
+
+    async findRecordingAsset(providerSessionId: string): Promise<RecordingAsset | null> {
+      if (providerSessionId === "") throw new TypeError("findRecordingAsset: providerSessionId is required");
+      // The SDK does not encode query values, so we do.
+      const page = await calls.run(`listing the recordings of 100ms session ${providerSessionId}`, () =>
+        sdk.api.get<{ data?: unknown }>("/recording-assets", {
+          session_id: encodeURIComponent(providerSessionId),
+          status: "completed",
+          limit: 100,
+        }),
+      );
+      const assets = (Array.isArray(page?.data) ? page.data : []).filter(isPlayableAsset);
+      // The plain composite first, then the legacy one; the newest of each kind.
+      assets.sort((a, b) => COMPOSITE_TYPES.indexOf(a.type) - COMPOSITE_TYPES.indexOf(b.type) || String(b.created_at).localeCompare(String(a.created_at)));
+      const asset = assets[0];
+      if (!asset) return null;
+      return {
+        assetId: asset.id,
+        path: typeof asset.path === "string" ? asset.path : "",
+        durationSeconds: typeof asset.duration === "number" && Number.isFinite(asset.duration) ? asset.duration : null,
+      };
+    },
+
+    async presignRecordingAsset(assetId: string, validForSeconds: number): Promise<PresignedUrl> {
+      if (assetId === "") throw new TypeError("presignRecordingAsset: assetId is required");
+      if (!Number.isInteger(validForSeconds) || validForSeconds <= 0) throw new RangeError("presignRecordingAsset: validForSeconds must be a positive integer");
+      const signed = await calls.run(`signing a link to recording asset ${assetId}`, () =>
+        sdk.recordingAssets.generatePreSignedURL(pathSegment(assetId), validForSeconds),
+      );
+      if (typeof signed?.url !== "string" || !/^https?:\/\//.test(signed.url)) {
+        throw new UpstreamError("100ms", `100ms answered signing a link to recording asset ${assetId} without a URL`);
+      }
+      return { url: signed.url, validForSeconds: typeof signed.expiry === "number" && signed.expiry > 0 ? signed.expiry : validForSeconds };
+    },
   };
+}
+
+/** Whole-room recordings, the only kind we play back. */
+const COMPOSITE_TYPES = ["room-composite", "room-composite-legacy"];
+
+interface AssetJson {
+  id: string;
+  type: string;
+  status: string;
+  path?: unknown;
+  duration?: unknown;
+  created_at?: unknown;
+}
+
+function isPlayableAsset(value: unknown): value is AssetJson {
+  const a = value as Partial<AssetJson> | null;
+  return (
+    typeof a === "object" &&
+    a !== null &&
+    typeof a.id === "string" &&
+    a.id !== "" &&
+    typeof a.type === "string" &&
+    COMPOSITE_TYPES.includes(a.type) &&
+    a.status === "completed"
+  );
 }
 
 /** The SDK interpolates ids into paths verbatim; encoding keeps an odd id from changing the path. */

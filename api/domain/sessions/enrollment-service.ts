@@ -1,6 +1,6 @@
 /** Taking a seat in a session, and the video token that lets a person into its room. */
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
-import { findParticipant, insertParticipantIfAbsent } from "../../repositories/participants.js";
+import { findParticipant, insertParticipantIfAbsent, listEnrollmentsOfUser } from "../../repositories/participants.js";
 import { findSessionById, takeSeat } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
@@ -86,6 +86,10 @@ export async function enroll(
     const updated = await findSessionById(tx, sessionId);
     return { participant, session: updated!, created: true };
   });
+}
+
+export async function myEnrollments(deps: ServiceDeps, viewer: Viewer | null): Promise<ParticipantRow[]> {
+  return listEnrollmentsOfUser(deps.db, requireViewer(viewer).id);
 }
 
 export interface IssuedJoinToken {

@@ -114,6 +114,8 @@ export const listSessionsInput = z.object({
   status: z.enum(SESSION_STATUSES, { error: `status must be one of ${SESSION_STATUSES.join(", ")}` }).nullish(),
   expertId: z.string({ error: "expertId must be text" }).trim().min(1, { error: "expertId cannot be empty" }).max(64, { error: "expertId is too long" }).nullish(),
   featured: booleanFlag("featured").nullish(),
+  category: label("category").nullish(),
+  difficulty: label("difficulty").nullish(),
   limit: wholeNumber("limit", 1, MAX_PAGE_SIZE).nullish().transform((v) => v ?? DEFAULT_PAGE_SIZE),
   skip: wholeNumber("skip", 0, 1_000_000).nullish().transform((v) => v ?? 0),
 });

@@ -3,7 +3,6 @@
  * here (or in session-rules.ts); the GraphQL and REST adapters only call these.
  */
 import type { SessionRow } from "../../db/schema.js";
-import { scheduleRoomCleanup } from "../../repositories/room-cleanups.js";
 import {
   findSessionById,
   insertSession,
@@ -16,7 +15,7 @@ import { newId } from "../ids.js";
 import { parseInput } from "../parse-input.js";
 import { callUpstream } from "../upstream.js";
 import type { Viewer } from "../viewer.js";
-import { closeRoomNow, leaseEnd } from "./room-cleanup.js";
+import { endLiveSession } from "./session-ending.js";
 import { createSessionInput, listSessionsInput, sessionIdInput } from "./session-input.js";
 import {
   assertCanCreate,
@@ -67,6 +66,8 @@ export async function listSessions(
       status: input.status ?? undefined,
       expertId: input.expertId ?? undefined,
       featured: input.featured ?? undefined,
+      category: input.category ?? undefined,
+      difficulty: input.difficulty ?? undefined,
     },
     limit: input.limit,
     skip: input.skip,
@@ -150,28 +151,12 @@ export async function endSession(deps: ServiceDeps, viewer: Viewer | null, rawId
   }
   if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
 
-  const now = deps.clock.now();
-  const reason = "The class has ended";
-  // Ending and recording the room's clean-up commit together: even if 100ms is down or
-  // this process dies right after, the sweeper will close the room.
-  const endedRow = await deps.db.transaction(async (tx) => {
-    const row = await transitionSession(tx, {
-      id,
-      from: "live",
-      set: { status: "ended", actualEndTime: now, currentViewers: 0, updatedAt: now },
-    });
-    // The first attempt is ours, right after commit; the sweeper only steps in after a lease.
-    if (row?.hmsRoomId) {
-      await scheduleRoomCleanup(tx, { roomId: row.hmsRoomId, sessionId: row.id, reason, at: leaseEnd(now) });
-    }
-    return row;
-  });
+  const endedRow = await endLiveSession(deps, id, "The class has ended");
   if (!endedRow) {
     const current = requireSession(await findSessionById(deps.db, id), id);
     if (current.status === "ended") return ended(current);
     throw new DomainError("CONFLICT", "The session changed while it was being ended; please try again.");
   }
-  if (endedRow.hmsRoomId) await closeRoomNow(deps, endedRow.hmsRoomId, reason);
   return ended(endedRow);
 }
 

@@ -6,6 +6,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { SessionRow, ParticipantRow, UserRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
 import type { IssuedJoinToken } from '../../domain/sessions/enrollment-service.js';
+import type { RecordingPlayback } from '../../domain/recordings/recording-service.js';
+import type { FeedbackSummary, FeedbackEntry } from '../../domain/feedback/feedback-rules.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -61,15 +63,21 @@ export type EndSessionResult = {
 export type Enrollment = {
   __typename?: 'Enrollment';
   amountPaid?: Maybe<Scalars['Float']['output']>;
+  /** Whether they were in the video room at some point. */
   attended: Scalars['Boolean']['output'];
   chatMessages: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   enrolledAt: Scalars['DateTime']['output'];
+  /** When the rating was given or last changed. */
+  feedbackAt?: Maybe<Scalars['DateTime']['output']>;
   feedbackComment?: Maybe<Scalars['String']['output']>;
+  /** 1–5, once they rated the session. */
   feedbackRating?: Maybe<Scalars['Int']['output']>;
   /** Also called participantId. */
   id: Scalars['ID']['output'];
+  /** When they first entered the room. */
   joinedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When they last left the room; null while they are in it. */
   leftAt?: Maybe<Scalars['DateTime']['output']>;
   paid: Scalars['Boolean']['output'];
   participantId: Scalars['ID']['output'];
@@ -82,8 +90,24 @@ export type Enrollment = {
   userEmail?: Maybe<Scalars['String']['output']>;
   userId: Scalars['ID']['output'];
   userName: Scalars['String']['output'];
-  /** Seconds spent in the room. */
+  /** Seconds spent in the room, across reconnects and devices (time on two devices at once counts once). */
   watchTime: Scalars['Int']['output'];
+};
+
+export type FeedbackComment = {
+  __typename?: 'FeedbackComment';
+  at: Scalars['DateTime']['output'];
+  comment: Scalars['String']['output'];
+  participantId: Scalars['ID']['output'];
+  rating: Scalars['Int']['output'];
+  userName: Scalars['String']['output'];
+};
+
+export type FeedbackInput = {
+  /** Up to 2000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1–5. */
+  rating: Scalars['Int']['input'];
 };
 
 /** 100ms identifiers of the session's room. Visible to the session's expert only. */
@@ -107,10 +131,14 @@ export type LiveSession = {
   __typename?: 'LiveSession';
   actualEndTime?: Maybe<Scalars['DateTime']['output']>;
   actualStartTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Distinct students who were in the video room at some point (the expert is not counted). */
   attendedCount: Scalars['Int']['output'];
+  /** Whether the viewer may watch a recording that exists: ask `recordingUrl` for the link. */
+  canWatchRecording: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 code. */
   currency: Scalars['String']['output'];
+  /** Students in the video room right now (the expert is not counted); 0 unless LIVE. */
   currentViewers: Scalars['Int']['output'];
   description: Scalars['String']['output'];
   enrolledCount: Scalars['Int']['output'];
@@ -119,6 +147,8 @@ export type LiveSession = {
   expertId: Scalars['ID']['output'];
   expertName: Scalars['String']['output'];
   featured: Scalars['Boolean']['output'];
+  /** Participants' ratings and comments. Null unless the viewer is the session's expert. */
+  feedback?: Maybe<SessionFeedback>;
   /** Null unless the viewer is the session's expert. */
   hmsDetails?: Maybe<HmsDetails>;
   id: Scalars['ID']['output'];
@@ -130,7 +160,9 @@ export type LiveSession = {
   participants?: Maybe<Array<Enrollment>>;
   price: Scalars['Float']['output'];
   recordedLessonId?: Maybe<Scalars['String']['output']>;
+  /** Whether 100ms reported a finished recording. */
   recordingAvailable: Scalars['Boolean']['output'];
+  /** Where 100ms stored the recording (e.g. an s3:// path); not a playable link. */
   recordingS3Key?: Maybe<Scalars['String']['output']>;
   scheduledEndTime: Scalars['DateTime']['output'];
   scheduledStartTime: Scalars['DateTime']['output'];
@@ -159,6 +191,11 @@ export type Mutation = {
   joinToken: JoinToken;
   /** Open the 100ms room (the session's expert only). Starting a live session again returns the same room. */
   startSession: StartSessionResult;
+  /**
+   * Rate an ended session you attended, 1–5, with an optional comment. One rating per
+   * participant: sending it again replaces it, until 7 days after the session ended.
+   */
+  submitFeedback: Enrollment;
 };
 
 
@@ -192,6 +229,12 @@ export type MutationStartSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationSubmitFeedbackArgs = {
+  input: FeedbackInput;
+  sessionId: Scalars['ID']['input'];
+};
+
 export { PaymentGateway };
 
 export type PaymentInput = {
@@ -203,6 +246,15 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
+  /** The signed-in user's enrollments, soonest session first. */
+  myEnrollments: Array<Enrollment>;
+  /**
+   * A short-lived link to watch the session's recording, fresh from 100ms on every call
+   * (never stored). For the session's expert and its participants (who paid, for a priced
+   * session); anyone else gets FORBIDDEN, a session without a recording NOT_FOUND.
+   * `LiveSession.canWatchRecording` says beforehand whether to offer it.
+   */
+  recordingUrl: RecordingLink;
   /** One session by id (cancelled ones included), or null. */
   session?: Maybe<LiveSession>;
   /**
@@ -213,17 +265,46 @@ export type Query = {
 };
 
 
+export type QueryRecordingUrlArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type QuerySessionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type QuerySessionsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  difficulty?: InputMaybe<Scalars['String']['input']>;
   expertId?: InputMaybe<Scalars['ID']['input']>;
   featured?: InputMaybe<Scalars['Boolean']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   skip?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
+};
+
+/** A link to a session's recording; it stops working at `expiresAt`, so ask again rather than storing it. */
+export type RecordingLink = {
+  __typename?: 'RecordingLink';
+  /** Length of the recording, when 100ms says. */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** What the session's participants thought of it (its expert's view). */
+export type SessionFeedback = {
+  __typename?: 'SessionFeedback';
+  /** Mean rating, two decimals; null before anyone rated. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  /** The ratings that came with a comment, newest first. */
+  comments: Array<FeedbackComment>;
+  /** How many rated it. */
+  count: Scalars['Int']['output'];
+  /** How many gave 1, 2, 3, 4 and 5 stars, in that order. */
+  ratingCounts: Array<Scalars['Int']['output']>;
 };
 
 export type SessionMetadata = {
@@ -356,6 +437,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
   Enrollment: ResolverTypeWrapper<ParticipantRow>;
+  FeedbackComment: ResolverTypeWrapper<FeedbackEntry>;
+  FeedbackInput: FeedbackInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HmsDetails: ResolverTypeWrapper<SessionRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -367,6 +450,8 @@ export type ResolversTypes = ResolversObject<{
   PaymentGateway: PaymentGateway;
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordingLink: ResolverTypeWrapper<RecordingPlayback>;
+  SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
@@ -385,6 +470,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
   Enrollment: ParticipantRow;
+  FeedbackComment: FeedbackEntry;
+  FeedbackInput: FeedbackInput;
   Float: Scalars['Float']['output'];
   HmsDetails: SessionRow;
   ID: Scalars['ID']['output'];
@@ -395,6 +482,8 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PaymentInput: PaymentInput;
   Query: Record<PropertyKey, never>;
+  RecordingLink: RecordingPlayback;
+  SessionFeedback: FeedbackSummary;
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
@@ -419,6 +508,7 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   chatMessages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  feedbackAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   feedbackComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   feedbackRating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -436,6 +526,14 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   watchTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FeedbackCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedbackComment'] = ResolversParentTypes['FeedbackComment']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type HmsDetailsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HmsDetails'] = ResolversParentTypes['HmsDetails']> = ResolversObject<{
@@ -460,6 +558,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   actualEndTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   actualStartTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canWatchRecording?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentViewers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -470,6 +569,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   expertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   expertName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   featured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['SessionFeedback']>, ParentType, ContextType>;
   hmsDetails?: Resolver<Maybe<ResolversTypes['HmsDetails']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isFree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -498,14 +598,30 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+  submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
 }>;
 
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+  recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
+}>;
+
+export type RecordingLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordingLink'] = ResolversParentTypes['RecordingLink']> = ResolversObject<{
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['FeedbackComment']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingCounts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SessionMetadataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionMetadata'] = ResolversParentTypes['SessionMetadata']> = ResolversObject<{
@@ -548,6 +664,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
+  FeedbackComment?: FeedbackCommentResolvers<ContextType>;
   HmsDetails?: HmsDetailsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JoinToken?: JoinTokenResolvers<ContextType>;
@@ -555,6 +672,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
+  RecordingLink?: RecordingLinkResolvers<ContextType>;
+  SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
   SessionPage?: SessionPageResolvers<ContextType>;
   SessionStatus?: SessionStatusResolvers;

@@ -4,7 +4,7 @@ import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
 import { Mutation } from "./mutation.js";
 import { Query } from "./query.js";
-import { JoinToken } from "./results.js";
+import { FeedbackComment, JoinToken } from "./results.js";
 import { DateTime, JSON } from "./scalars.js";
 import { User } from "./user.js";
 
@@ -18,6 +18,7 @@ export const resolvers: Resolvers = {
   Enrollment,
   User,
   JoinToken,
+  FeedbackComment,
   // Internal values: the seed's spellings, so resolvers and the domain never translate.
   SessionStatus: { ...SessionStatus },
   SessionType: { ...SessionType },

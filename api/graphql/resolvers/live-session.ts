@@ -23,6 +23,8 @@ export const LiveSession: LiveSessionResolvers = {
   metadata: (s) => s.metadata ?? null,
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),
   participants: (s, _a, { readers }) => readers.participants(s),
+  canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),
+  feedback: (s, _a, { readers }) => readers.feedback(s),
 };
 
 export const HmsDetails: HmsDetailsResolvers = {

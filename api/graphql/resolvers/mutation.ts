@@ -9,4 +9,5 @@ export const Mutation: MutationResolvers = {
   joinToken: (_p, { sessionId }, { services, viewer }) => services.joinToken(viewer, sessionId),
   endSession: (_p, { id }, { services, viewer }) => services.endSession(viewer, id),
   cancelSession: (_p, { id }, { services, viewer }) => services.cancelSession(viewer, id),
+  submitFeedback: (_p, { sessionId, input }, { services, viewer }) => services.submitFeedback(viewer, sessionId, withoutNulls(input)),
 };

@@ -53,6 +53,24 @@ export function apiRoutes(s: EmulatorState): Route[] {
 
     { method: "GET", pattern: "/sessions", handler: (c) => s.sessions.list(c.query) },
     { method: "GET", pattern: "/sessions/:id", handler: (c) => s.sessions.require(p(c.params, "id")) },
+
+    {
+      method: "POST",
+      pattern: "/recordings/room/:id/start",
+      handler: (c) => s.recordings.start(p(c.params, "id"), asBody(c.body), c.now),
+    },
+    { method: "POST", pattern: "/recordings/room/:id/stop", handler: (c) => s.recordings.stopRoom(p(c.params, "id"), c.now) },
+    { method: "POST", pattern: "/recordings/:id/stop", handler: (c) => s.recordings.stop(p(c.params, "id"), c.now) },
+    { method: "GET", pattern: "/recordings/:id", handler: (c) => s.recordings.get(p(c.params, "id")) },
+    { method: "GET", pattern: "/recordings", handler: (c) => s.recordings.list(c.query) },
+
+    { method: "GET", pattern: "/recording-assets", handler: (c) => s.recordings.listAssets(c.query) },
+    { method: "GET", pattern: "/recording-assets/:id", handler: (c) => s.recordings.asset(p(c.params, "id")) },
+    {
+      method: "GET",
+      pattern: "/recording-assets/:id/presigned-url",
+      handler: (c) => s.recordings.presign(p(c.params, "id"), c.query, c.now),
+    },
   ];
 }
 

@@ -15,6 +15,10 @@ import type { EmulatorState } from "./state.js";
  *   GET    /_emulator/rooms/:id                   {room, room_codes, sessions}
  *   POST   /_emulator/rooms/:id/peers             {user_id, role, name, metadata?} → peer
  *   DELETE /_emulator/rooms/:id/peers/:peerId     ?reason=… (default "client request") → peer
+ *   GET    /_emulator/recordings                  {data: Recording[]} (with their assets)
+ *   POST   /_emulator/recordings/:id/complete     {duration?} → post-processing done: assets + beam.recording.success
+ *   POST   /_emulator/recordings/:id/fail         {message?} → beam.failure
+ *   GET    /_emulator/recording-files/:assetId    ?expires&signature — where pre-signed URLs lead (403 once expired)
  *   GET    /_emulator/faults                      {data: ActiveFault[]}
  *   POST   /_emulator/faults                      {route, status?, message?, delayMs?, hang?, times?} (times default 1)
  *   DELETE /_emulator/faults                      clears every fault
@@ -59,6 +63,22 @@ export function controlRoutes(s: EmulatorState, faults: FaultRegistry, requests:
       method: "DELETE",
       pattern: "/rooms/:id/peers/:peerId",
       handler: (c) => s.sessions.leave(p(c.params, "id"), p(c.params, "peerId"), c.now, c.query.get("reason") ?? undefined),
+    },
+    { method: "GET", pattern: "/recordings", handler: () => ({ data: s.recordings.all().map((r) => s.recordings.get(r.id)) }) },
+    {
+      method: "POST",
+      pattern: "/recordings/:id/complete",
+      handler: (c) => s.recordings.complete(p(c.params, "id"), c.now, { durationSeconds: optionalInteger(asBody(c.body), "duration") }),
+    },
+    {
+      method: "POST",
+      pattern: "/recordings/:id/fail",
+      handler: (c) => s.recordings.fail(p(c.params, "id"), c.now, optionalString(asBody(c.body), "message")),
+    },
+    {
+      method: "GET",
+      pattern: "/recording-files/:assetId",
+      handler: (c) => s.recordings.openSignedUrl(p(c.params, "assetId"), c.query, c.now),
     },
     { method: "GET", pattern: "/faults", handler: () => ({ data: faults.list() }) },
     {

@@ -4,6 +4,8 @@ export { HmsApiError } from "./errors.js";
 export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "./faults.js";
 export type { InactiveRoomAnswer } from "./sessions.js";
 export type {
+  HmsRecording,
+  HmsRecordingAsset,
   HmsRoom,
   HmsRoomCode,
   HmsSession,

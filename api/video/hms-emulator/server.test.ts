@@ -18,7 +18,7 @@ describe("emulator server", () => {
       await expect(startHmsEmulator({ ...TEST_CREDS, logger: silentLogger })).rejects.toThrow(/NODE_ENV is "production"/);
     } finally {
       // Assigning undefined would store the string "undefined".
-      if (before === undefined) delete process.env.NODE_ENV;
+      if (before === undefined) Reflect.deleteProperty(process.env, "NODE_ENV");
       else process.env.NODE_ENV = before;
     }
   });

@@ -9,7 +9,16 @@ import { matchRoute, type Route, routeKey } from "./router.js";
 import type { InactiveRoomAnswer } from "./sessions.js";
 import { createState } from "./state.js";
 import { verifyManagementToken } from "./tokens.js";
-import type { HmsRoom, HmsRoomCode, HmsSession, JoinPeerParams, Logger, WebhookEnvelope } from "./types.js";
+import type {
+  HmsRecording,
+  HmsRecordingAsset,
+  HmsRoom,
+  HmsRoomCode,
+  HmsSession,
+  JoinPeerParams,
+  Logger,
+  WebhookEnvelope,
+} from "./types.js";
 import type { WebhookDelivery, WebhookOptions } from "./webhooks.js";
 import type { Workspace } from "./workspace.js";
 
@@ -29,6 +38,8 @@ export interface HmsEmulatorOptions {
   inactiveRoomAnswer?: InactiveRoomAnswer;
   /** Clock for timestamps and token checks. */
   now?: () => Date;
+  /** The template records every session by itself (its auto-start recording setting). Default false. */
+  autoRecord?: boolean;
 }
 
 export interface RequestRecord {
@@ -61,6 +72,17 @@ export interface HmsEmulator {
   joinPeer(roomId: string, params: JoinPeerParams): string;
   /** A client leaves (default reason "client request"); the last leave closes the session. */
   leavePeer(roomId: string, peerId: string, reason?: string): void;
+
+  /** Recordings with their assets once completed. */
+  recordings(roomId?: string): HmsRecording[];
+  recordingAssets(): HmsRecordingAsset[];
+  /** Post-processing finished: adds the assets and sends beam.recording.success. */
+  completeRecording(recordingId: string, opts?: { durationSeconds?: number }): HmsRecording;
+  /** The recorder failed: sends beam.failure. */
+  failRecording(recordingId: string, message?: string): HmsRecording;
+
+  /** The workspace webhook (the dashboard setting); undefined turns it off. */
+  setWebhook(webhook: WebhookOptions | undefined): void;
 
   /** Fault for the next matching request(s) (`times` default 1). Route keys: see faults.ts. */
   failNext(route: string, fault?: FaultSpec): void;
@@ -118,9 +140,12 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     roles: Object.freeze([...roles]),
     region: "us",
   });
+  let origin = "";
   const state = createState(workspace, {
     webhook: opts.webhook,
     inactiveRoomAnswer: opts.inactiveRoomAnswer ?? "not-found",
+    autoRecord: opts.autoRecord ?? false,
+    origin: () => origin,
     now,
     logger,
   });
@@ -198,7 +223,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
   const baseUrl = `${origin}/v2`;
   logger.info(
     { service: "hms-emulator", url: baseUrl, control: `${origin}/_emulator`, templateId: opts.templateId, roles },
@@ -227,6 +252,15 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     activeSession: (roomId) => structuredClone(state.sessions.active(roomId)),
     joinPeer: (roomId, params) => state.sessions.join(roomId, params, now()).id,
     leavePeer: (roomId, peerId, reason) => void state.sessions.leave(roomId, peerId, now(), reason),
+    recordings: (roomId) =>
+      structuredClone(state.recordings.all().filter((r) => roomId === undefined || r.room_id === roomId).map((r) => state.recordings.get(r.id))),
+    recordingAssets: () => structuredClone(state.recordings.allAssets()),
+    completeRecording: (id, o) => structuredClone(state.recordings.complete(id, now(), o)),
+    failRecording: (id, message) => structuredClone(state.recordings.fail(id, now(), message)),
+    setWebhook: (webhook) => {
+      if (webhook && !/^https?:\/\//.test(webhook.url)) throw new Error("setWebhook: url must be an http(s) URL");
+      state.webhooks.setWorkspaceHook(webhook);
+    },
     failNext: (route, fault = {}) => void faults.add(route, fault, 1),
     setFault: (route, fault) => void faults.add(route, fault, Number.POSITIVE_INFINITY),
     clearFaults: () => faults.clear(),

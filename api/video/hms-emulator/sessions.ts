@@ -17,6 +17,12 @@ export type EventSink = (room: HmsRoom, type: string, data: Record<string, unkno
  */
 export type InactiveRoomAnswer = "not-found" | "empty";
 
+/** Told when a session opens (after its webhook) and closes (after its webhook). */
+export interface SessionLifecycle {
+  opened(room: HmsRoom, session: HmsSession, now: Date): void;
+  closed(room: HmsRoom, session: HmsSession, now: Date): void;
+}
+
 const secondsBetween = (from: string, to: Date) => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
 
 /**
@@ -32,6 +38,7 @@ export class SessionStore {
     private readonly rooms: RoomStore,
     private readonly emit: EventSink,
     private readonly inactiveAnswer: InactiveRoomAnswer,
+    private readonly lifecycle?: SessionLifecycle,
   ) {}
 
   all(): HmsSession[] {
@@ -69,6 +76,7 @@ export class SessionStore {
       this.byId.set(session.id, session);
       this.activeByRoom.set(roomId, session.id);
       this.emit(room, "session.open.success", { ...this.common(room, session), session_started_at: session.created_at });
+      this.lifecycle?.opened(room, session, now);
     }
     const peer: HmsSessionPeer = {
       id: uuid(),
@@ -243,6 +251,7 @@ export class SessionStore {
       session_started_at: session.created_at,
       session_stopped_at: rfc3339(now),
     });
+    this.lifecycle?.closed(room, session, now);
   }
 
   /** The live session, or undefined in "empty" mode; a 404 in "not-found" mode. */

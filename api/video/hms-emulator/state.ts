@@ -1,6 +1,7 @@
+import { RecordingStore } from "./recordings.js";
 import { RoomCodeStore } from "./room-codes.js";
 import { RoomStore } from "./rooms.js";
-import { type InactiveRoomAnswer, SessionStore } from "./sessions.js";
+import { type EventSink, type InactiveRoomAnswer, SessionStore } from "./sessions.js";
 import type { Logger } from "./types.js";
 import { type WebhookOptions, WebhookSender } from "./webhooks.js";
 import type { Workspace } from "./workspace.js";
@@ -11,21 +12,30 @@ export interface EmulatorState {
   rooms: RoomStore;
   codes: RoomCodeStore;
   sessions: SessionStore;
+  recordings: RecordingStore;
   webhooks: WebhookSender;
   now(): Date;
 }
 
 export function createState(
   ws: Workspace,
-  opts: { webhook?: WebhookOptions; inactiveRoomAnswer: InactiveRoomAnswer; now: () => Date; logger: Logger },
+  opts: {
+    webhook?: WebhookOptions;
+    inactiveRoomAnswer: InactiveRoomAnswer;
+    autoRecord: boolean;
+    /** The emulator's own origin, known once it listens; pre-signed URLs point there. */
+    origin: () => string;
+    now: () => Date;
+    logger: Logger;
+  },
 ): EmulatorState {
   const rooms = new RoomStore(ws);
   const webhooks = new WebhookSender(ws, opts.webhook, opts.logger);
-  const sessions = new SessionStore(
-    ws,
-    rooms,
-    (room, type, data) => webhooks.emit(room, type, data, opts.now()),
-    opts.inactiveRoomAnswer,
-  );
-  return { ws, rooms, codes: new RoomCodeStore(ws, rooms), sessions, webhooks, now: opts.now };
+  const emit: EventSink = (room, type, data) => webhooks.emit(room, type, data, opts.now());
+  const sessions = new SessionStore(ws, rooms, emit, opts.inactiveRoomAnswer, {
+    opened: (room, session, now) => recordings.sessionOpened(room, session, now),
+    closed: (room, session, now) => recordings.sessionClosed(room, session, now),
+  });
+  const recordings = new RecordingStore(ws, rooms, sessions, emit, opts.origin, opts.autoRecord);
+  return { ws, rooms, codes: new RoomCodeStore(ws, rooms), sessions, recordings, webhooks, now: opts.now };
 }

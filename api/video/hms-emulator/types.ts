@@ -70,6 +70,39 @@ export interface HmsSession {
   updated_at: string;
 }
 
+export interface HmsRecordingAsset {
+  id: string;
+  /** The recording that produced it. */
+  job_id: string;
+  room_id: string;
+  session_id: string;
+  type: string;
+  path: string;
+  status: "completed" | "failed";
+  size: number;
+  duration: number;
+  created_at: string;
+  thumbnails: null;
+  metadata: Record<string, unknown>;
+}
+
+export interface HmsRecording {
+  id: string;
+  room_id: string;
+  session_id: string;
+  status: "starting" | "running" | "stopping" | "post_processing" | "completed" | "failed";
+  created_at: string;
+  started_at: string | null;
+  updated_at: string;
+  stopped_at: string | null;
+  meeting_url: string;
+  destination: string;
+  started_by: string;
+  stopped_by: string;
+  asset_types: string[];
+  recording_assets: HmsRecordingAsset[] | null;
+}
+
 export interface WebhookEnvelope {
   version: "2.0";
   id: string;

@@ -145,6 +145,25 @@ describe("webhooks", () => {
     expect(unreachable.length).toBeGreaterThanOrEqual(4); // one per attempt for the second join at least
   });
 
+  it("sends to the workspace webhook set after start (as the app points it at itself once listening)", async () => {
+    const hook = await receiver();
+    servers.push(hook.server);
+    emu = await startHmsEmulator({ ...TEST_CREDS, logger: silentLogger });
+    const api = hmsTestClient(emu.origin, TEST_CREDS);
+    const room = (await api.post("/v2/rooms", { name: "late-hook" })).body;
+    const early = emu.joinPeer(room.id, { userId: "u", role: "guest", name: "U" });
+    emu.setWebhook({ url: hook.url, headers: { "x-webhook-secret": "s3cret-s3cret-s3cret" } });
+    emu.leavePeer(room.id, early);
+    await emu.webhooksSettled();
+    expect(hook.got.map((r) => r.body.type)).toEqual(["peer.leave.success", "session.close.success"]);
+    expect(hook.got[0]?.headers["x-webhook-secret"]).toBe("s3cret-s3cret-s3cret");
+    expect(() => emu!.setWebhook({ url: "ftp://nope" })).toThrow(/http/);
+    emu.setWebhook(undefined);
+    emu.joinPeer(room.id, { userId: "v", role: "guest", name: "V" });
+    await emu.webhooksSettled();
+    expect(hook.got).toHaveLength(2);
+  });
+
   it("sends a room's events to the room's own webhook instead of the workspace one", async () => {
     const workspaceHook = await receiver();
     const roomHook = await receiver();

@@ -48,9 +48,14 @@ export class WebhookSender {
 
   constructor(
     private readonly ws: Workspace,
-    private readonly workspaceHook: WebhookOptions | undefined,
+    private workspaceHook: WebhookOptions | undefined,
     private readonly logger: Logger,
   ) {}
+
+  /** The dashboard's workspace webhook setting; applies to events emitted from now on. */
+  setWorkspaceHook(hook: WebhookOptions | undefined): void {
+    this.workspaceHook = hook;
+  }
 
   emit(room: HmsRoom, type: string, data: Record<string, unknown>, now: Date): WebhookEnvelope {
     const envelope: WebhookEnvelope = {

@@ -1,0 +1,124 @@
+/**
+ * What happens in a session's video room, from 100ms's webhooks. Each delivery adds a
+ * fact (a peer's join or leave, a 100ms session opening or closing, a recording) and
+ * every number shown to people is then recomputed from all the facts, never counted up
+ * or down. Deliveries repeat and arrive in any order; facts merge commutatively and the
+ * numbers are a function of the facts, so neither matters.
+ */
+import type { SessionRow } from "../../db/schema.js";
+import type { Transaction } from "../../db/client.js";
+import { findSessionByRoomId, lockSession, updateRoomState } from "../../repositories/live-room.js";
+import {
+  countRoomUsers,
+  listHmsRoomSessions,
+  listPresenceSpans,
+  listUserIdsOfHmsSession,
+  type PresenceSpan,
+  updateParticipantsAttendance,
+  upsertHmsRoomSession,
+  upsertPresence,
+} from "../../repositories/room-presence.js";
+import { insertWebhookEventIfNew } from "../../repositories/webhook-events.js";
+import type { ServiceDeps } from "../deps.js";
+import { startRecordingSoon } from "../recordings/recording-start.js";
+import { attendanceOf, currentHmsSession, HOST_ROLE, recordedHmsSessions, viewersOf } from "./attendance-rules.js";
+import { parseRoomEvent, type RoomEvent, UNUSED_EVENT_TYPES } from "./room-event-input.js";
+
+export type RoomEventOutcome =
+  | { outcome: "applied"; type: string; sessionId: string }
+  | { outcome: "duplicate"; type: string; sessionId: string }
+  | { outcome: "ignored"; type: string; reason: string };
+
+export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<RoomEventOutcome> {
+  const event = parseRoomEvent(raw);
+  if (event.kind === "ignored") {
+    return { outcome: "ignored", type: event.type, reason: UNUSED_EVENT_TYPES.has(event.type) ? "not used" : "unknown event type" };
+  }
+  const known = await findSessionByRoomId(deps.db, event.roomId);
+  if (!known) return { outcome: "ignored", type: event.type, reason: `no live session has the room ${event.roomId}` };
+
+  const now = deps.clock.now();
+  // The session's row lock serialises every delivery for one session, so the numbers below
+  // are always computed from all facts committed before, never from a half-written state.
+  const applied = await deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, known.id);
+    if (!session) return false;
+    const fresh = await insertWebhookEventIfNew(tx, { id: event.eventId, type: event.type, sessionId: session.id, receivedAt: now });
+    if (!fresh) return false;
+    const users = await addFact(tx, session, event, now);
+    await refreshRoomState(tx, session, users, now);
+    return true;
+  });
+  if (!applied) return { outcome: "duplicate", type: event.type, sessionId: known.id };
+  if (event.kind === "session-opened" && deps.recordingMode === "api" && known.status === "live" && known.hmsRoomId) {
+    startRecordingSoon(deps, known.hmsRoomId, event.hmsSessionId);
+  }
+  return { outcome: "applied", type: event.type, sessionId: known.id };
+}
+
+/** Stores the event's fact; returns the users whose attendance it may change. */
+async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, now: Date): Promise<string[]> {
+  const room = { id: event.hmsSessionId, sessionId: session.id, openedAt: event.sessionStartedAt };
+  switch (event.kind) {
+    case "peer-joined":
+    case "peer-left":
+      await upsertHmsRoomSession(tx, room);
+      await upsertPresence(tx, {
+        peerId: event.peerId,
+        sessionId: session.id,
+        hmsSessionId: event.hmsSessionId,
+        userId: event.userId,
+        role: event.role,
+        joinedAt: event.joinedAt,
+        leftAt: event.kind === "peer-left" ? (event.leftAt ?? now) : null,
+      });
+      return [event.userId];
+    case "session-opened":
+      await upsertHmsRoomSession(tx, room);
+      return [];
+    case "session-closed":
+      // Everyone still counted in this 100ms session has left, whatever leaves are late.
+      await upsertHmsRoomSession(tx, { ...room, closedAt: event.closedAt ?? now });
+      return listUserIdsOfHmsSession(tx, event.hmsSessionId);
+    case "recording-succeeded":
+      await upsertHmsRoomSession(tx, {
+        ...room,
+        recordingId: event.recordingId,
+        recordingPath: event.path,
+        recordingCompletedAt: event.completedAt ?? now,
+      });
+      return [];
+    case "recording-failed":
+      await upsertHmsRoomSession(tx, { ...room, recordingError: event.error });
+      return [];
+  }
+}
+
+async function refreshRoomState(tx: Transaction, session: SessionRow, userIds: readonly string[], now: Date): Promise<void> {
+  const spansByUser = new Map<string, PresenceSpan[]>();
+  for (const span of await listPresenceSpans(tx, { sessionId: session.id, userIds })) {
+    const list = spansByUser.get(span.userId);
+    if (list) list.push(span);
+    else spansByUser.set(span.userId, [span]);
+  }
+  await updateParticipantsAttendance(tx, {
+    sessionId: session.id,
+    rows: userIds.map((userId) => ({ userId, ...attendanceOf(spansByUser.get(userId) ?? []) })),
+    now,
+  });
+  const students = await countRoomUsers(tx, { sessionId: session.id, excludeUserId: session.expertId, excludeRole: HOST_ROLE });
+  const roomSessions = await listHmsRoomSessions(tx, session.id);
+  const recording = recordedHmsSessions(roomSessions)[0];
+  await updateRoomState(tx, {
+    id: session.id,
+    state: {
+      attendedCount: students.ever,
+      currentViewers: viewersOf(session, students.now),
+      hmsSessionId: currentHmsSession(roomSessions)?.id ?? session.hmsSessionId,
+      hmsRecordingId: recording?.recordingId ?? null,
+      recordingS3Key: recording?.recordingPath ?? null,
+      recordingAvailable: recording !== undefined,
+    },
+    now,
+  });
+}

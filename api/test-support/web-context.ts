@@ -1,0 +1,29 @@
+/** A Remix load context for route tests: the test app's real GraphQL, as a given caller. */
+import { randomUUID } from "node:crypto";
+import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { createGql, type WebContext } from "../http/web-context.js";
+import type { TestApp } from "./test-app.js";
+
+export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promise<WebContext> {
+  const c = app.composition;
+  const viewer = who
+    ? await c.services.resolveViewer((({ sub, name, email, picture, roles }) => ({ subject: sub, name, email, picture, roles: [...roles] }))(getDemoUser(who)))
+    : null;
+  return {
+    viewer,
+    gql: createGql({ graphql: c.graphql, services: c.services, db: c.database.db }, viewer, randomUUID()),
+    auth: c.webAuth,
+    localStandIns: true,
+  };
+}
+
+/** What a loader or action threw or returned, as a Response when it is one. */
+export async function outcome<T>(run: () => Promise<T>): Promise<{ value?: T; response?: Response }> {
+  try {
+    const value = await run();
+    return value instanceof Response ? { response: value } : { value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { response: thrown };
+    throw thrown;
+  }
+}

@@ -1,0 +1,84 @@
+import { Form, Link } from "@remix-run/react";
+import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
+import { LocalTime } from "./local-time";
+
+export interface CardSession {
+  id: string;
+  title: string;
+  thumbnail?: string | null;
+  expertId: string;
+  expertName: string;
+  expertAvatar?: string | null;
+  sessionType: string;
+  status: string;
+  scheduledStartTime: string;
+  scheduledEndTime: string;
+  price: number;
+  currency: string;
+  isFree: boolean;
+  seatsLeft?: number | null;
+  recordingAvailable: boolean;
+  metadata?: { category?: string | null; difficulty?: string | null } | null;
+  viewerEnrollment?: { id: string } | null;
+}
+
+export interface CardViewer {
+  id: string;
+  isExpert: boolean;
+}
+
+/** The one action that fits the viewer: Start (its expert), Join (enrolled, live), Enroll, or none. */
+function Action({ session, viewer }: { session: CardSession; viewer: CardViewer | null }) {
+  const own = viewer?.id === session.expertId;
+  if (own && session.status === "SCHEDULED") {
+    return (
+      <Form method="post" action={`/app/live/${session.id}`}>
+        <input type="hidden" name="intent" value="start" />
+        <button type="submit" className="primary">Start</button>
+      </Form>
+    );
+  }
+  if (own && session.status === "LIVE") return <Link className="button" to={`/app/live/host/${session.id}`}>Open room</Link>;
+  if (session.status === "LIVE" && session.viewerEnrollment) return <Link className="button" to={`/app/live/join/${session.id}`}>Join</Link>;
+  if (session.viewerEnrollment && session.status === "SCHEDULED") return <span className="badge">Enrolled</span>;
+  const open = session.status === "SCHEDULED" || session.status === "LIVE";
+  if (!own && open && !session.viewerEnrollment && session.seatsLeft !== 0) {
+    return <Link className="button secondary" to={`/app/live/${session.id}`}>Enroll</Link>;
+  }
+  if (session.status === "ENDED" && session.recordingAvailable) return <Link to={`/app/live/${session.id}`}>Recording</Link>;
+  return null;
+}
+
+export function LiveSessionCard({ session, viewer }: { session: CardSession; viewer: CardViewer | null }) {
+  const seats =
+    session.seatsLeft == null ? "Open seats" : session.seatsLeft === 0 ? "Full" : `${session.seatsLeft} seat${session.seatsLeft === 1 ? "" : "s"} left`;
+  return (
+    <article className="card" aria-labelledby={`title-${session.id}`}>
+      <div className="thumb">{session.thumbnail ? <img src={session.thumbnail} alt="" loading="lazy" /> : <span aria-hidden className="thumb-mark">{session.title.slice(0, 1).toUpperCase()}</span>}</div>
+      <div className="body">
+        <div>
+          <span className={`badge ${session.status.toLowerCase()}`}>{STATUS_LABEL[session.status] ?? session.status}</span>{" "}
+          <span className="badge">{TYPE_LABEL[session.sessionType] ?? session.sessionType}</span>
+        </div>
+        <h2 id={`title-${session.id}`}>
+          <Link to={`/app/live/${session.id}`}>{session.title}</Link>
+        </h2>
+        <div className="expert">
+          {session.expertAvatar && <img src={session.expertAvatar} alt="" width={24} height={24} />}
+          {session.expertName}
+        </div>
+        <div className="meta">
+          <LocalTime iso={session.scheduledStartTime} />
+          <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
+          <span>{seats}</span>
+          {session.metadata?.category && <span>{session.metadata.category}</span>}
+          {session.metadata?.difficulty && <span>{session.metadata.difficulty}</span>}
+        </div>
+      </div>
+      <div className="actions">
+        <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
+        <Action session={session} viewer={viewer} />
+      </div>
+    </article>
+  );
+}

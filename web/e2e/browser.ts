@@ -1,0 +1,90 @@
+/**
+ * The whole service as `npm start` runs it (built web app, local sign-in provider, 100ms
+ * emulator) on a test database, and Debian's Chromium driven by playwright-core with a
+ * fake camera and microphone.
+ */
+import { mkdirSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import pino from "pino";
+import { compose, type Composition } from "../../api/composition.js";
+import { loadEnv } from "../../api/config/env.js";
+import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
+
+export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "build/e2e-screenshots";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface E2E {
+  url: string;
+  composition: Composition;
+  database: TestDatabase;
+  browser: Browser;
+  newUser(): Promise<{ context: BrowserContext; page: Page }>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+export async function startE2E(): Promise<E2E> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const database = await openTestDatabase();
+  const env = loadEnv({ NODE_ENV: "test", PORT: String(port), APP_URL: url, DEMO_DATA: "false", DATA_DIR: "build/e2e-data" });
+  const composition = await compose(env, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), database, web: true });
+  const server: Server = await new Promise((resolve) => {
+    const s = composition.app.listen(port, "127.0.0.1", () => resolve(s));
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+    ],
+  });
+  return {
+    url,
+    composition,
+    database,
+    browser,
+    async newUser() {
+      // A phone-sized screen: every journey must work there.
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 390, height: 844 }, permissions: ["camera", "microphone"] });
+      return { context, page: await context.newPage() };
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await composition.close();
+      await database.close();
+    },
+  };
+}
+
+/** Signs in through the local OpenID Connect provider's demo account page. */
+export async function signIn(page: Page, name: string, returnTo = "/app/live"): Promise<void> {
+  await page.goto(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: new RegExp(name) }).click();
+  await page.waitForURL((u) => u.pathname === returnTo.split("?")[0]);
+}

@@ -1,0 +1,97 @@
+import { decodeJwt } from "jose";
+import type { Page, Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, startE2E, type E2E } from "./browser.js";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/**
+ * The 100ms SDK's first call is its init request, carrying the join token. There is no
+ * video service on this machine, so the request is answered as unreachable after the
+ * token is captured; the page must then say so and offer a retry.
+ */
+function captureInit(page: Page): Promise<string> {
+  return new Promise((resolve) => {
+    void page.route(/prod-init\.100ms\.live|\/init\?/, async (route) => {
+      const header = route.request().headers().authorization ?? "";
+      resolve(header.replace(/^Bearer\s+/i, ""));
+      await route.abort("connectionrefused");
+    });
+  });
+}
+
+async function createSession(page: Page, title: string, startInMinutes: number): Promise<string> {
+  await page.goto("/app/live/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Description").fill("Breath, flow and rest.");
+  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const start = new Date(Date.now() + startInMinutes * 60_000);
+  await page.getByLabel("Starts").fill(local(start));
+  await page.getByLabel("Ends").fill(local(new Date(start.getTime() + 60 * 60_000)));
+  await page.getByLabel("Seats").fill("10");
+  await page.getByLabel("Category").fill("Vinyasa");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+describe("an expert and a student in Chromium", () => {
+  it("the expert signs in, creates a session, starts it and lands on the host room with a host token", async () => {
+    const { page } = await e2e.newUser();
+    await signIn(page, "Deepak Kumar");
+    await expect.poll(() => page.getByText("Deepak Kumar").first().isVisible()).toBe(true);
+    await e2e.shot(page, "01-browse-expert");
+
+    const id = await createSession(page, "Sunrise Flow", 90);
+    await e2e.shot(page, "02-session-detail-expert");
+
+    const init = captureInit(page);
+    await page.getByRole("button", { name: "Start session" }).click();
+    await page.waitForURL(`**/app/live/host/${id}`);
+    const token = await init;
+    const session = await e2e.composition.services.getSession(null, id);
+    expect(session?.status).toBe("live");
+    expect(decodeJwt(token)).toMatchObject({ room_id: session!.hmsRoomId, role: "host", type: "app" });
+    await expect.poll(() => page.getByText("The room could not open").isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect(page.getByRole("button", { name: "Try again" }).isVisible()).resolves.toBe(true);
+    await e2e.shot(page, "03-host-room");
+  });
+
+  it("a student finds the session, enrolls, waits, and is moved into the room when the expert starts", async () => {
+    const expert = await e2e.newUser();
+    await signIn(expert.page, "Meera Iyer");
+    const id = await createSession(expert.page, "Evening Yin", 120);
+
+    const student = await e2e.newUser();
+    await signIn(student.page, "Priya Sharma");
+    await student.page.goto("/app/live");
+    await e2e.shot(student.page, "04-browse-student");
+    await student.page.getByRole("link", { name: "Evening Yin" }).click();
+    await student.page.waitForURL(`**/app/live/${id}`);
+    await student.page.getByRole("button", { name: "Enroll" }).click();
+    await expect.poll(() => student.page.getByText("You're enrolled").isVisible()).toBe(true);
+    await e2e.shot(student.page, "05-enrolled");
+
+    await student.page.getByRole("link", { name: "Go to the waiting room" }).click();
+    await student.page.waitForURL(`**/app/live/join/${id}`);
+    await expect.poll(() => student.page.getByText("Waiting for your expert").isVisible()).toBe(true);
+    await e2e.shot(student.page, "06-waiting");
+
+    const init = captureInit(student.page);
+    await expert.page.getByRole("button", { name: "Start session" }).click();
+    await expert.page.waitForURL(`**/app/live/host/${id}`);
+    const token = await init;
+    const session = await e2e.composition.services.getSession(null, id);
+    const me = await e2e.composition.services.resolveViewer({ subject: "local|priya", name: "Priya Sharma", roles: [] });
+    expect(decodeJwt(token)).toMatchObject({ room_id: session!.hmsRoomId, role: "guest", user_id: me.id });
+    await expect.poll(() => student.page.getByText("The room could not open").isVisible(), { timeout: 15_000 }).toBe(true);
+    await e2e.shot(student.page, "07-student-room");
+  });
+});

@@ -1,0 +1,118 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation RoomJoinToken($sessionId: ID!) {\n    joinToken(sessionId: $sessionId) {\n      token\n      role\n      userName\n    }\n  }\n": typeof types.RoomJoinTokenDocument,
+    "\n  query SessionPage($id: ID!) {\n    me {\n      id\n    }\n    session(id: $id) {\n      ...SessionCard\n      description\n      maxParticipants\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n    }\n  }\n": typeof types.SessionPageDocument,
+    "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": typeof types.EnrollFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": typeof types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": typeof types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelFromPageDocument,
+    "\n  query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    me {\n      id\n      isExpert\n    }\n    sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n  }\n": typeof types.BrowseDocument,
+    "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n  }\n": typeof types.SessionCardFragmentDoc,
+    "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        id\n        title\n        status\n        scheduledStartTime\n        enrolledCount\n        maxParticipants\n        currentViewers\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query MyEnrollments {\n    me {\n      id\n      isExpert\n    }\n    myEnrollments {\n      id\n      session {\n        ...SessionCard\n      }\n    }\n  }\n": typeof types.MyEnrollmentsDocument,
+    "\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertId\n      enrolledCount\n      currentViewers\n    }\n  }\n": typeof types.HostRoomDocument,
+    "\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n": typeof types.JoinRoomDocument,
+    "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateFromPageDocument,
+};
+const documents: Documents = {
+    "\n  mutation RoomJoinToken($sessionId: ID!) {\n    joinToken(sessionId: $sessionId) {\n      token\n      role\n      userName\n    }\n  }\n": types.RoomJoinTokenDocument,
+    "\n  query SessionPage($id: ID!) {\n    me {\n      id\n    }\n    session(id: $id) {\n      ...SessionCard\n      description\n      maxParticipants\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n    }\n  }\n": types.SessionPageDocument,
+    "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": types.EnrollFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": types.CancelFromPageDocument,
+    "\n  query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    me {\n      id\n      isExpert\n    }\n    sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n  }\n": types.BrowseDocument,
+    "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n  }\n": types.SessionCardFragmentDoc,
+    "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        id\n        title\n        status\n        scheduledStartTime\n        enrolledCount\n        maxParticipants\n        currentViewers\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query MyEnrollments {\n    me {\n      id\n      isExpert\n    }\n    myEnrollments {\n      id\n      session {\n        ...SessionCard\n      }\n    }\n  }\n": types.MyEnrollmentsDocument,
+    "\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertId\n      enrolledCount\n      currentViewers\n    }\n  }\n": types.HostRoomDocument,
+    "\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n": types.JoinRoomDocument,
+    "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n": types.CreateFromPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoomJoinToken($sessionId: ID!) {\n    joinToken(sessionId: $sessionId) {\n      token\n      role\n      userName\n    }\n  }\n"): (typeof documents)["\n  mutation RoomJoinToken($sessionId: ID!) {\n    joinToken(sessionId: $sessionId) {\n      token\n      role\n      userName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionPage($id: ID!) {\n    me {\n      id\n    }\n    session(id: $id) {\n      ...SessionCard\n      description\n      maxParticipants\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionPage($id: ID!) {\n    me {\n      id\n    }\n    session(id: $id) {\n      ...SessionCard\n      description\n      maxParticipants\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"): (typeof documents)["\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    me {\n      id\n      isExpert\n    }\n    sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n  }\n"): (typeof documents)["\n  query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    me {\n      id\n      isExpert\n    }\n    sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        id\n        title\n        status\n        scheduledStartTime\n        enrolledCount\n        maxParticipants\n        currentViewers\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        id\n        title\n        status\n        scheduledStartTime\n        enrolledCount\n        maxParticipants\n        currentViewers\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnrollments {\n    me {\n      id\n      isExpert\n    }\n    myEnrollments {\n      id\n      session {\n        ...SessionCard\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEnrollments {\n    me {\n      id\n      isExpert\n    }\n    myEnrollments {\n      id\n      session {\n        ...SessionCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertId\n      enrolledCount\n      currentViewers\n    }\n  }\n"): (typeof documents)["\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertId\n      enrolledCount\n      currentViewers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

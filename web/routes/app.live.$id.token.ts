@@ -1,0 +1,28 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { graphql } from "../graphql/__generated__";
+import { isGraphQLError } from "../lib/graphql-errors.server";
+
+/**
+ * The room pages fetch their 100ms token here, just before joining, instead of baking
+ * it into the page's HTML.
+ */
+export async function action({ params, context }: ActionFunctionArgs) {
+  try {
+    const { joinToken } = await context.gql(JOIN_TOKEN, { sessionId: params.id! });
+    return Response.json({ token: joinToken.token, role: joinToken.role, userName: joinToken.userName }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!isGraphQLError(error)) throw error;
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[error.code] ?? 400;
+    return Response.json({ error: error.message, code: error.code }, { status });
+  }
+}
+
+const JOIN_TOKEN = graphql(`
+  mutation RoomJoinToken($sessionId: ID!) {
+    joinToken(sessionId: $sessionId) {
+      token
+      role
+      userName
+    }
+  }
+`);

@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { LocalTime } from "../components/local-time";
+import { graphql } from "../graphql/__generated__";
+import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
+import { fieldErrors, load, pageFor, signInUrl } from "../lib/graphql-errors.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} — Live Sessions` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const data = await load(request, () => context.gql(SESSION_PAGE, { id: params.id! }));
+  if (!data.session) throw new Response("There is no session at this address. It may have been removed.", { status: 404 });
+  return { session: data.session, me: data.me };
+}
+
+/** Enroll, start, end or cancel: each one GraphQL mutation, the rules stay in the API. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const id = params.id!;
+  try {
+    switch (form.get("intent")) {
+      case "enroll": {
+        const paymentId = String(form.get("paymentId") ?? "").trim();
+        const gateway = String(form.get("paymentGateway") ?? "");
+        const payment = paymentId ? { paymentId, paymentGateway: gateway === "RAZORPAY" ? ("RAZORPAY" as const) : ("STRIPE" as const) } : undefined;
+        await context.gql(ENROLL, { sessionId: id, payment });
+        return { ok: "You're enrolled. See you in class!" };
+      }
+      case "start": {
+        const { startSession } = await context.gql(START, { id });
+        return redirect(new URL(startSession.sessionUrl).pathname);
+      }
+      case "end":
+        await context.gql(END, { id });
+        return { ok: "The session has ended and its room is closed." };
+      case "cancel":
+        await context.gql(CANCEL, { id });
+        return { ok: "The session is cancelled." };
+      default:
+        return { error: "Unknown action." };
+    }
+  } catch (error) {
+    const problem = pageFor(error, request);
+    if (problem.code === "UNAUTHENTICATED") throw redirect(signInUrl(request));
+    return { error: problem.message, fields: fieldErrors(problem) };
+  }
+}
+
+export default function SessionPage() {
+  const { session, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const own = me?.id === session.expertId;
+  const enrolled = Boolean(session.viewerEnrollment);
+  const open = session.status === "SCHEDULED" || session.status === "LIVE";
+  return (
+    <article>
+      <p>
+        <Link to="/app/live">← All sessions</Link>
+      </p>
+      <span className={`badge ${session.status.toLowerCase()}`}>{STATUS_LABEL[session.status]}</span>{" "}
+      <span className="badge">{TYPE_LABEL[session.sessionType]}</span>
+      <h1>{session.title}</h1>
+      <div className="expert">
+        {session.expertAvatar && <img src={session.expertAvatar} alt="" width={32} height={32} />} with {session.expertName}
+      </div>
+      <div className="panel">
+        <p className="meta">
+          <LocalTime iso={session.scheduledStartTime} />
+          <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
+          <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
+          <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
+          {session.metadata?.category && <span>{session.metadata.category}</span>}
+          {session.metadata?.difficulty && <span>{session.metadata.difficulty}</span>}
+        </p>
+        {session.description && <p>{session.description}</p>}
+        {session.metadata?.equipment?.length ? <p>Bring: {session.metadata.equipment.join(", ")}</p> : null}
+      </div>
+
+      {result && "ok" in result && <p role="status" className="notice">{result.ok}</p>}
+      {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
+
+      <section className="panel" aria-label="What you can do">
+        {own ? (
+          <div className="controls">
+            {session.status === "SCHEDULED" && (
+              <Form method="post">
+                <button className="primary" name="intent" value="start" disabled={busy}>Start session</button>
+              </Form>
+            )}
+            {session.status === "LIVE" && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
+            {session.status === "LIVE" && (
+              <Form method="post">
+                <button className="danger" name="intent" value="end" disabled={busy}>End session</button>
+              </Form>
+            )}
+            {session.status === "SCHEDULED" && (
+              <Form method="post">
+                <button className="secondary" name="intent" value="cancel" disabled={busy}>Cancel session</button>
+              </Form>
+            )}
+          </div>
+        ) : enrolled ? (
+          session.status === "LIVE" || session.status === "SCHEDULED" ? (
+            <Link className="button" to={`/app/live/join/${session.id}`}>{session.status === "LIVE" ? "Join now" : "Go to the waiting room"}</Link>
+          ) : (
+            <p>You were enrolled in this session.</p>
+          )
+        ) : open && session.seatsLeft !== 0 ? (
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="enroll" />
+            {!session.isFree && (
+              <>
+                <p>
+                  This class costs {formatPrice(session.price, session.currency, false)}. Pay with Stripe or Razorpay, then enter your
+                  payment reference here.
+                </p>
+                <div className="row">
+                  <label>
+                    Payment reference
+                    <input name="paymentId" required placeholder="pay_…" autoComplete="off" />
+                    {result && "fields" in result && result.fields?.paymentId && <span className="error">{result.fields.paymentId}</span>}
+                  </label>
+                  <label>
+                    Paid with
+                    <select name="paymentGateway" defaultValue="STRIPE">
+                      <option value="STRIPE">Stripe</option>
+                      <option value="RAZORPAY">Razorpay</option>
+                    </select>
+                  </label>
+                </div>
+              </>
+            )}
+            <div>
+              <button className="primary" disabled={busy}>{me ? "Enroll" : "Sign in to enroll"}</button>
+            </div>
+          </Form>
+        ) : (
+          <p>{session.seatsLeft === 0 ? "This session is full." : "Enrollment is closed."}</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+const SESSION_PAGE = graphql(`
+  query SessionPage($id: ID!) {
+    me {
+      id
+    }
+    session(id: $id) {
+      ...SessionCard
+      description
+      maxParticipants
+      metadata {
+        category
+        difficulty
+        equipment
+        tags
+      }
+    }
+  }
+`);
+
+const ENROLL = graphql(`
+  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {
+    enroll(sessionId: $sessionId, payment: $payment) {
+      id
+    }
+  }
+`);
+
+const START = graphql(`
+  mutation StartFromPage($id: ID!) {
+    startSession(id: $id) {
+      sessionUrl
+    }
+  }
+`);
+
+const END = graphql(`
+  mutation EndFromPage($id: ID!) {
+    endSession(id: $id) {
+      duration
+    }
+  }
+`);
+
+const CANCEL = graphql(`
+  mutation CancelFromPage($id: ID!) {
+    cancelSession(id: $id) {
+      id
+    }
+  }
+`);

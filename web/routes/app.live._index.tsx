@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { LiveSessionCard } from "../components/live-session-card";
+import { graphql } from "../graphql/__generated__";
+import type { SessionStatus } from "../graphql/__generated__/graphql";
+import { load } from "../lib/graphql-errors.server";
+
+export const meta: MetaFunction = () => [{ title: "Browse live classes — Live Sessions" }];
+
+const PAGE_SIZE = 12;
+const TABS: { key: string; label: string; status: SessionStatus }[] = [
+  { key: "live", label: "Live now", status: "LIVE" },
+  { key: "upcoming", label: "Upcoming", status: "SCHEDULED" },
+  { key: "past", label: "Past", status: "ENDED" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const tab = TABS.find((t) => t.key === url.searchParams.get("tab")) ?? TABS[1]!;
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const category = url.searchParams.get("category")?.trim() || undefined;
+  const difficulty = url.searchParams.get("difficulty")?.trim() || undefined;
+  const data = await load(request, () =>
+    context.gql(BROWSE, { status: tab.status, category, difficulty, limit: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }),
+  );
+  return {
+    tab: tab.key,
+    page,
+    category: category ?? "",
+    difficulty: difficulty ?? "",
+    sessions: data.sessions,
+    viewer: data.me ? { id: data.me.id, isExpert: data.me.isExpert } : null,
+  };
+}
+
+export default function Browse() {
+  const { tab, page, category, difficulty, sessions, viewer } = useLoaderData<typeof loader>();
+  const pages = Math.max(1, Math.ceil(sessions.total / PAGE_SIZE));
+  const link = (params: Record<string, string | number>) =>
+    `?${new URLSearchParams({ tab, ...(category && { category }), ...(difficulty && { difficulty }), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) })}`;
+  return (
+    <>
+      <h1>Live yoga classes</h1>
+      <nav className="tabs" aria-label="When">
+        {TABS.map((t) => (
+          <Link key={t.key} to={`?tab=${t.key}`} aria-current={t.key === tab ? "page" : undefined}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      <Form className="filters" method="get">
+        <input type="hidden" name="tab" value={tab} />
+        <label>
+          Category
+          <input name="category" defaultValue={category} placeholder="Vinyasa, Hatha…" />
+        </label>
+        <label>
+          Difficulty
+          <select name="difficulty" defaultValue={difficulty}>
+            <option value="">Any</option>
+            <option>Beginner</option>
+            <option>Intermediate</option>
+            <option>Advanced</option>
+            <option>All levels</option>
+          </select>
+        </label>
+        <button type="submit" className="secondary">Filter</button>
+      </Form>
+      {sessions.items.length === 0 ? (
+        <p>No sessions here yet.</p>
+      ) : (
+        <div className="grid">
+          {sessions.items.map((s) => (
+            <LiveSessionCard key={s.id} session={s} viewer={viewer} />
+          ))}
+        </div>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {page > 1 ? <Link to={link({ page: page - 1 })}>← Previous</Link> : <span />}
+        <span>
+          Page {page} of {pages}
+        </span>
+        {page < pages ? <Link to={link({ page: page + 1 })}>Next →</Link> : <span />}
+      </nav>
+    </>
+  );
+}
+
+const BROWSE = graphql(`
+  query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {
+    me {
+      id
+      isExpert
+    }
+    sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {
+      total
+      items {
+        ...SessionCard
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment SessionCard on LiveSession {
+    id
+    title
+    thumbnail
+    expertId
+    expertName
+    expertAvatar
+    sessionType
+    status
+    scheduledStartTime
+    scheduledEndTime
+    price
+    currency
+    isFree
+    seatsLeft
+    recordingAvailable
+    metadata {
+      category
+      difficulty
+    }
+    viewerEnrollment {
+      id
+    }
+  }
+`);

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { LocalTime } from "../components/local-time";
+import { graphql } from "../graphql/__generated__";
+import { STATUS_LABEL } from "../lib/format";
+import { load, signInUrl } from "../lib/graphql-errors.server";
+
+export const meta: MetaFunction = () => [{ title: "Your sessions — Live Sessions" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (!context.viewer) throw redirect(signInUrl(request));
+  if (!context.viewer.roles.includes("expert")) throw new Response("The dashboard is for experts.", { status: 403 });
+  const data = await load(request, () => context.gql(DASHBOARD, { expertId: context.viewer!.id }));
+  return { sessions: data.sessions.items, total: data.sessions.total };
+}
+
+export default function Dashboard() {
+  const { sessions, total } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Your sessions</h1>
+      <p>
+        {total} session{total === 1 ? "" : "s"} · <Link to="/app/live/new">Schedule a new one</Link>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col">When</th>
+              <th scope="col">Status</th>
+              <th scope="col">Enrolled</th>
+              <th scope="col">In the room</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/app/live/${s.id}`}>{s.title}</Link>
+                </td>
+                <td>
+                  <LocalTime iso={s.scheduledStartTime} />
+                </td>
+                <td>
+                  <span className={`badge ${s.status.toLowerCase()}`}>{STATUS_LABEL[s.status]}</span>
+                </td>
+                <td>
+                  {s.enrolledCount}
+                  {s.maxParticipants != null && ` / ${s.maxParticipants}`}
+                </td>
+                <td>{s.status === "LIVE" ? s.currentViewers : "—"}</td>
+                <td>
+                  <div className="controls">
+                    {s.status === "SCHEDULED" && (
+                      <Form method="post" action={`/app/live/${s.id}`}>
+                        <button className="primary" name="intent" value="start">Start</button>
+                      </Form>
+                    )}
+                    {s.status === "LIVE" && <Link className="button small" to={`/app/live/host/${s.id}`}>Room</Link>}
+                    {s.status === "LIVE" && (
+                      <Form method="post" action={`/app/live/${s.id}`}>
+                        <button className="danger" name="intent" value="end">End</button>
+                      </Form>
+                    )}
+                    {s.status === "SCHEDULED" && (
+                      <Form method="post" action={`/app/live/${s.id}`}>
+                        <button className="secondary" name="intent" value="cancel">Cancel</button>
+                      </Form>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const DASHBOARD = graphql(`
+  query Dashboard($expertId: ID!) {
+    sessions(expertId: $expertId, limit: 100) {
+      total
+      items {
+        id
+        title
+        status
+        scheduledStartTime
+        enrolledCount
+        maxParticipants
+        currentViewers
+      }
+    }
+  }
+`);

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { lazy } from "react";
+import { ClientOnly } from "../components/client-only";
+import { graphql } from "../graphql/__generated__";
+import { load, signInUrl } from "../lib/graphql-errors.server";
+
+const VideoRoom = lazy(() => import("../components/video-room.client"));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hosting: ${data?.session.title ?? "session"} — Live Sessions` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!context.viewer) throw redirect(signInUrl(request));
+  const data = await load(request, () => context.gql(HOST_ROOM, { id: params.id! }));
+  if (!data.session) throw new Response("There is no session at this address.", { status: 404 });
+  if (data.session.expertId !== context.viewer.id) throw new Response("Only the session's expert can host it.", { status: 403 });
+  return { session: data.session, localStandIns: context.localStandIns };
+}
+
+export default function HostRoom() {
+  const { session, localStandIns } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const endForEveryone = () => submit({ intent: "end" }, { method: "post", action: `/app/live/${session.id}` });
+  return (
+    <>
+      <h1>{session.title}</h1>
+      <p className="meta">
+        <span>{session.enrolledCount} enrolled</span>
+        <span>{session.currentViewers} in the room</span>
+      </p>
+      {localStandIns && (
+        <p className="notice">
+          Running on the local 100ms emulator: rooms and tokens are real to the app, but there is no video service here, so the
+          camera preview will say it cannot connect. With real 100ms credentials this page runs the live room.
+        </p>
+      )}
+      {session.status === "SCHEDULED" && (
+        <Form method="post" action={`/app/live/${session.id}`} className="panel">
+          <p>This session has not started yet.</p>
+          <button className="primary" name="intent" value="start">Start session</button>
+        </Form>
+      )}
+      {session.status === "LIVE" && (
+        <ClientOnly fallback={<p role="status">Loading the video room…</p>}>
+          {() => <VideoRoom sessionId={session.id} role="host" autoJoin={false} onEndSession={endForEveryone} />}
+        </ClientOnly>
+      )}
+      {(session.status === "ENDED" || session.status === "CANCELLED") && (
+        <p className="panel">
+          This session is {session.status === "ENDED" ? "over" : "cancelled"}. <Link to="/app/live/dashboard">Back to your sessions</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+const HOST_ROOM = graphql(`
+  query HostRoom($id: ID!) {
+    session(id: $id) {
+      id
+      title
+      status
+      expertId
+      enrolledCount
+      currentViewers
+    }
+  }
+`);
