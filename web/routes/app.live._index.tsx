@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LiveSessionCard } from "../components/live-session-card";
+import { DifficultySelect } from "../components/difficulty-select";
 import { graphql } from "../graphql/__generated__";
 import type { SessionStatus } from "../graphql/__generated__/graphql";
 import { load } from "../lib/graphql-errors.server";
@@ -56,13 +57,7 @@ export default function Browse() {
         </label>
         <label>
           Difficulty
-          <select name="difficulty" defaultValue={difficulty}>
-            <option value="">Any</option>
-            <option>Beginner</option>
-            <option>Intermediate</option>
-            <option>Advanced</option>
-            <option>All levels</option>
-          </select>
+          <DifficultySelect defaultValue={difficulty} emptyLabel="Any" />
         </label>
         <button type="submit" className="secondary">Filter</button>
       </Form>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { DifficultySelect } from "../components/difficulty-select";
 import { graphql } from "../graphql/__generated__";
 import type { SessionType } from "../graphql/__generated__/graphql";
 import { fieldErrors, pageFor, signInUrl } from "../lib/graphql-errors.server";
@@ -124,13 +125,7 @@ export default function NewSession() {
           </label>
           <label>
             Difficulty
-            <select name="difficulty" defaultValue="">
-              <option value="">—</option>
-              <option>Beginner</option>
-              <option>Intermediate</option>
-              <option>Advanced</option>
-              <option>All levels</option>
-            </select>
+            <DifficultySelect defaultValue="" emptyLabel="—" />
           </label>
         </div>
         <label>
