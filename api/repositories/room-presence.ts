@@ -79,12 +79,12 @@ export async function listHmsRoomSessions(db: DbOrTx, sessionId: string): Promis
   return db.select().from(hmsRoomSessions).where(eq(hmsRoomSessions.sessionId, sessionId)).orderBy(asc(hmsRoomSessions.id));
 }
 
-/** Users who had a peer in this 100ms session. */
-export async function listUserIdsOfHmsSession(db: DbOrTx, hmsSessionId: string): Promise<string[]> {
+/** Users who had a peer in this 100ms session of the session's room. */
+export async function listUserIdsOfHmsSession(db: DbOrTx, params: { sessionId: string; hmsSessionId: string }): Promise<string[]> {
   const rows = await db
     .selectDistinct({ userId: peerPresences.userId })
     .from(peerPresences)
-    .where(eq(peerPresences.hmsSessionId, hmsSessionId));
+    .where(and(eq(peerPresences.sessionId, params.sessionId), eq(peerPresences.hmsSessionId, params.hmsSessionId)));
   return rows.map((r) => r.userId);
 }
 

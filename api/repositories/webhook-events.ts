@@ -1,4 +1,4 @@
-import { lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { hmsWebhookEvents } from "../db/schema.js";
 
@@ -8,6 +8,11 @@ export async function insertWebhookEventIfNew(
   values: { id: string; type: string; sessionId: string; receivedAt: Date },
 ): Promise<boolean> {
   const rows = await db.insert(hmsWebhookEvents).values(values).onConflictDoNothing().returning({ id: hmsWebhookEvents.id });
+  return rows.length === 1;
+}
+
+export async function webhookEventExists(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db.select({ id: hmsWebhookEvents.id }).from(hmsWebhookEvents).where(eq(hmsWebhookEvents.id, id)).limit(1);
   return rows.length === 1;
 }
 

@@ -45,6 +45,8 @@ export async function startE2E(): Promise<E2E> {
   const server: Server = await new Promise((resolve) => {
     const s = composition.app.listen(port, "127.0.0.1", () => resolve(s));
   });
+  // The local emulator's webhooks go to the app's own URL, known once it listens.
+  composition.listening(server);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -18,7 +18,7 @@ import {
   upsertHmsRoomSession,
   upsertPresence,
 } from "../../repositories/room-presence.js";
-import { insertWebhookEventIfNew } from "../../repositories/webhook-events.js";
+import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/webhook-events.js";
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
 import { attendanceOf, currentHmsSession, HOST_ROLE, recordedHmsSessions, viewersOf } from "./attendance-rules.js";
@@ -36,6 +36,9 @@ export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<
   }
   const known = await findSessionByRoomId(deps.db, event.roomId);
   if (!known) return { outcome: "ignored", type: event.type, reason: `no live session has the room ${event.roomId}` };
+  // 100ms's retries are answered without queueing on the session's lock; the insert below
+  // remains the guard for a repeat that races its first delivery.
+  if (await webhookEventExists(deps.db, event.eventId)) return { outcome: "duplicate", type: event.type, sessionId: known.id };
 
   const now = deps.clock.now();
   // The session's row lock serialises every delivery for one session, so the numbers below
@@ -79,7 +82,7 @@ async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, n
     case "session-closed":
       // Everyone still counted in this 100ms session has left, whatever leaves are late.
       await upsertHmsRoomSession(tx, { ...room, closedAt: event.closedAt ?? now });
-      return listUserIdsOfHmsSession(tx, event.hmsSessionId);
+      return listUserIdsOfHmsSession(tx, { sessionId: session.id, hmsSessionId: event.hmsSessionId });
     case "recording-succeeded":
       await upsertHmsRoomSession(tx, {
         ...room,
