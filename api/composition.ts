@@ -26,6 +26,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { GraphQLContext } from "./graphql/context.js";
 import { createApp } from "./http/app.js";
 import { createWebRouter, loadWebBuild, requestIdOf } from "./http/web.js";
+import { createDevRoom } from "./http/dev-room.js";
 import { createGql, type WebContext } from "./http/web-context.js";
 import { startLocalOidcProvider } from "./auth/local-oidc-provider.js";
 import { createWebAuth, type WebAuth } from "./auth/web-auth.js";
@@ -94,6 +95,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       [bearerIdentitySource(verifier), (headers) => webAuth.identityFromCookie(headers.cookie)],
       services,
     );
+    const devRoom = emulator ? createDevRoom(emulator) : undefined;
     const web = options.web
       ? createWebRouter(await loadWebBuild(), async (req): Promise<WebContext> => {
           const viewer = await viewerOf(req.headers);
@@ -102,6 +104,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
             gql: createGql({ graphql, services, db: database.db }, viewer, requestIdOf(req)),
             auth: webAuth,
             localStandIns: !env.webSignIn,
+            devRoom,
           };
         })
       : undefined;

@@ -7,6 +7,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode } from "graphql";
 import type { WebAuth } from "../auth/web-auth.js";
+import type { DevRoom } from "./dev-room.js";
 import type { Database } from "../db/client.js";
 import { createReaders } from "../domain/readers.js";
 import type { Services } from "../domain/services.js";
@@ -38,6 +39,8 @@ export interface WebContext {
   auth: WebAuth;
   /** True when the local stand-ins run: pages may say so (demo accounts, no video). */
   localStandIns: boolean;
+  /** Pretend students for the local 100ms emulator's rooms; absent with real 100ms. */
+  devRoom?: DevRoom;
 }
 
 export function createGql(deps: { graphql: ApolloServer<GraphQLContext>; services: Services; db: Database }, viewer: Viewer | null, requestId: string): Gql {

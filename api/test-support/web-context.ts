@@ -2,7 +2,18 @@
 import { randomUUID } from "node:crypto";
 import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
 import { createGql, type WebContext } from "../http/web-context.js";
+import { createDevRoom, type DevRoom } from "../http/dev-room.js";
 import type { TestApp } from "./test-app.js";
+
+const devRooms = new WeakMap<TestApp, DevRoom>();
+
+/** One per app, as the server has: pretend students are numbered across requests. */
+function devRoomOf(app: TestApp): DevRoom | undefined {
+  const emulator = app.composition.emulator;
+  if (!emulator) return undefined;
+  if (!devRooms.has(app)) devRooms.set(app, createDevRoom(emulator));
+  return devRooms.get(app);
+}
 
 export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promise<WebContext> {
   const c = app.composition;
@@ -14,6 +25,7 @@ export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promi
     gql: createGql({ graphql: c.graphql, services: c.services, db: c.database.db }, viewer, randomUUID()),
     auth: c.webAuth,
     localStandIns: true,
+    devRoom: devRoomOf(app),
   };
 }
 

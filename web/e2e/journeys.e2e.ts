@@ -62,6 +62,17 @@ describe("an expert and a student in Chromium", () => {
     await expect.poll(() => page.getByText("The room could not open").isVisible(), { timeout: 15_000 }).toBe(true);
     await expect(page.getByRole("button", { name: "Try again" }).isVisible()).resolves.toBe(true);
     await e2e.shot(page, "03-host-room");
+
+    // Local emulator only: pretend students come and go; the page's numbers follow the webhooks.
+    await page.getByRole("button", { name: "A student joins" }).click();
+    await page.getByRole("button", { name: "A student joins" }).click();
+    await expect.poll(() => page.getByTestId("current-viewers").textContent(), { timeout: 15_000 }).toBe("2 in the room now");
+    await page.getByRole("button", { name: "A student leaves" }).click();
+    await expect.poll(() => page.getByTestId("current-viewers").textContent(), { timeout: 15_000 }).toBe("1 in the room now");
+    await expect(page.getByTestId("attended").textContent()).resolves.toBe("2 attended");
+    await page.goto("/app/live/dashboard");
+    await expect.poll(() => page.getByRole("row", { name: /Sunrise Flow/ }).textContent()).toMatch(/Live now.*1\s*2/);
+    await e2e.shot(page, "03b-dashboard-live");
   });
 
   it("a student finds the session, enrolls, waits, and is moved into the room when the expert starts", async () => {

@@ -37,6 +37,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "cancel":
         await context.gql(CANCEL, { id });
         return { ok: "The session is cancelled." };
+      case "watch": {
+        // A fresh short-lived link from 100ms each time; never stored or cached.
+        const { recordingUrl } = await context.gql(RECORDING, { sessionId: id });
+        return redirect(recordingUrl.url);
+      }
+      case "feedback": {
+        const rating = Number(form.get("rating"));
+        const comment = String(form.get("comment") ?? "").trim() || undefined;
+        await context.gql(FEEDBACK, { sessionId: id, input: { rating, comment } });
+        return { ok: "Thank you for your feedback!" };
+      }
       default:
         return { error: "Unknown action." };
     }
@@ -140,6 +151,51 @@ export default function SessionPage() {
           <p>{session.seatsLeft === 0 ? "This session is full." : "Enrollment is closed."}</p>
         )}
       </section>
+
+      {session.canWatchRecording && (
+        <Form method="post" reloadDocument className="panel">
+          <button className="primary" name="intent" value="watch">Watch recording</button>
+        </Form>
+      )}
+
+      {session.status === "ENDED" && session.viewerEnrollment?.attended && (
+        <Form method="post" className="panel form" aria-label="Rate this session">
+          <input type="hidden" name="intent" value="feedback" />
+          <fieldset>
+            <legend>How was the class?</legend>
+            <div className="controls">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <label key={n}>
+                  <input type="radio" name="rating" value={n} required defaultChecked={session.viewerEnrollment?.feedbackRating === n} /> {n} ★
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label>
+            Comment <span className="hint">optional</span>
+            <textarea name="comment" rows={3} maxLength={2000} defaultValue={session.viewerEnrollment?.feedbackComment ?? ""} />
+            {result && "fields" in result && result.fields?.comment && <span className="error">{result.fields.comment}</span>}
+          </label>
+          <div>
+            <button className="primary" disabled={busy}>{session.viewerEnrollment?.feedbackRating ? "Update rating" : "Send rating"}</button>
+          </div>
+        </Form>
+      )}
+
+      {own && session.feedback && session.feedback.count > 0 && (
+        <section className="panel" id="feedback" aria-label="Feedback">
+          <h2>
+            Feedback: {session.feedback.averageRating?.toFixed(1)} ★ from {session.feedback.count}
+          </h2>
+          <ul>
+            {session.feedback.comments.map((c) => (
+              <li key={c.participantId}>
+                <strong>{c.userName}</strong> ({c.rating} ★): {c.comment}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
@@ -153,12 +209,46 @@ const SESSION_PAGE = graphql(`
       ...SessionCard
       description
       maxParticipants
+      canWatchRecording
+      attendedCount
+      viewerEnrollment {
+        id
+        attended
+        feedbackRating
+        feedbackComment
+      }
+      feedback {
+        count
+        averageRating
+        comments {
+          participantId
+          userName
+          rating
+          comment
+        }
+      }
       metadata {
         category
         difficulty
         equipment
         tags
       }
+    }
+  }
+`);
+
+const RECORDING = graphql(`
+  query RecordingLink($sessionId: ID!) {
+    recordingUrl(sessionId: $sessionId) {
+      url
+    }
+  }
+`);
+
+const FEEDBACK = graphql(`
+  mutation FeedbackFromPage($sessionId: ID!, $input: FeedbackInput!) {
+    submitFeedback(sessionId: $sessionId, input: $input) {
+      id
     }
   }
 `);

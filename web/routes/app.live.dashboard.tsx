@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { STATUS_LABEL } from "../lib/format";
@@ -15,8 +16,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { sessions: data.sessions.items, total: data.sessions.total };
 }
 
+/** While a session is live, the numbers refresh this often. */
+const LIVE_POLL_MS = 5000;
+
 export default function Dashboard() {
   const { sessions, total } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const anyLive = sessions.some((s) => s.status === "LIVE");
+  useEffect(() => {
+    if (!anyLive) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), LIVE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [anyLive, revalidator]);
   return (
     <>
       <h1>Your sessions</h1>
@@ -32,6 +43,8 @@ export default function Dashboard() {
               <th scope="col">Status</th>
               <th scope="col">Enrolled</th>
               <th scope="col">In the room</th>
+              <th scope="col">Attended</th>
+              <th scope="col">Rating</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -52,6 +65,16 @@ export default function Dashboard() {
                   {s.maxParticipants != null && ` / ${s.maxParticipants}`}
                 </td>
                 <td>{s.status === "LIVE" ? s.currentViewers : "—"}</td>
+                <td>{s.status === "SCHEDULED" ? "—" : s.attendedCount}</td>
+                <td>
+                  {s.feedback?.averageRating != null ? (
+                    <Link to={`/app/live/${s.id}#feedback`}>
+                      {s.feedback.averageRating.toFixed(1)} ★ ({s.feedback.count})
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td>
                   <div className="controls">
                     {s.status === "SCHEDULED" && (
@@ -93,6 +116,11 @@ const DASHBOARD = graphql(`
         enrolledCount
         maxParticipants
         currentViewers
+        attendedCount
+        feedback {
+          count
+          averageRating
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { lazy } from "react";
+import { Form, Link, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
+import { lazy, useEffect } from "react";
 import { ClientOnly } from "../components/client-only";
 import { graphql } from "../graphql/__generated__";
 import { load, signInUrl } from "../lib/graphql-errors.server";
@@ -15,20 +15,51 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const data = await load(request, () => context.gql(HOST_ROOM, { id: params.id! }));
   if (!data.session) throw new Response("There is no session at this address.", { status: 404 });
   if (data.session.expertId !== context.viewer.id) throw new Response("Only the session's expert can host it.", { status: 403 });
-  return { session: data.session, localStandIns: context.localStandIns };
+  return { session: data.session, localStandIns: context.localStandIns, canSimulate: Boolean(context.devRoom) };
 }
 
+/** Local emulator only: pretend students walk in and out, so attendance can be seen moving. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!context.devRoom) throw new Response("Pretend students exist only with the local 100ms emulator.", { status: 404 });
+  const data = await load(request, () => context.gql(HOST_ROOM, { id: params.id! }));
+  const roomId = data.session?.hmsDetails?.roomId;
+  if (!roomId || data.session?.expertId !== context.viewer?.id) throw new Response("Only the session's expert can do this, while it is live.", { status: 403 });
+  const intent = (await request.formData()).get("intent");
+  if (intent === "add-student") context.devRoom.addStudent(roomId);
+  else if (intent === "remove-student") context.devRoom.removeStudent(roomId);
+  // The emulator's webhooks are on their way; the page refreshes its numbers by itself.
+  return null;
+}
+
+/** How often the host page refreshes who is in the room. */
+const STATS_POLL_MS = 3000;
+
 export default function HostRoom() {
-  const { session, localStandIns } = useLoaderData<typeof loader>();
+  const { session, localStandIns, canSimulate } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const revalidator = useRevalidator();
+  const live = session.status === "LIVE";
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), STATS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [live, revalidator]);
   const endForEveryone = () => submit({ intent: "end" }, { method: "post", action: `/app/live/${session.id}` });
   return (
     <>
       <h1>{session.title}</h1>
-      <p className="meta">
+      <p className="meta" aria-live="polite">
         <span>{session.enrolledCount} enrolled</span>
-        <span>{session.currentViewers} in the room</span>
+        <span data-testid="current-viewers">{session.currentViewers} in the room now</span>
+        <span data-testid="attended">{session.attendedCount} attended</span>
       </p>
+      {live && canSimulate && (
+        <Form method="post" className="controls panel" aria-label="Pretend students (local emulator only)">
+          <span>Local emulator: pretend students</span>
+          <button className="secondary" name="intent" value="add-student">A student joins</button>
+          <button className="secondary" name="intent" value="remove-student">A student leaves</button>
+        </Form>
+      )}
       {localStandIns && (
         <p className="notice">
           Running on the local 100ms emulator: rooms and tokens are real to the app, but there is no video service here, so the
@@ -64,6 +95,10 @@ const HOST_ROOM = graphql(`
       expertId
       enrolledCount
       currentViewers
+      attendedCount
+      hmsDetails {
+        roomId
+      }
     }
   }
 `);
