@@ -24,6 +24,8 @@ export interface Readers {
   viewerEnrollment(session: SessionRow): Promise<ParticipantRow | null>;
   /** 100ms room details; null unless the viewer is the session's expert. */
   hostDetails(session: SessionRow): SessionRow | null;
+  /** Whether the viewer is the session's expert (who starts, hosts and ends it). */
+  isHost(session: SessionRow): boolean;
   /** Ratings and comments; null unless the viewer is the session's expert. */
   feedback(session: SessionRow): Promise<FeedbackSummary | null>;
   /** Whether the session has a recording the viewer may watch (no call to 100ms). */
@@ -64,6 +66,7 @@ export function createReaders(db: Database, viewer: Viewer | null): Readers {
     participants: async (session) => (isOwner(viewer, session) ? participants.load(session.id) : null),
     viewerEnrollment: (session) => enrollments.load(session.id),
     hostDetails: (session) => (isOwner(viewer, session) && session.hmsRoomId ? session : null),
+    isHost: (session) => isOwner(viewer, session),
     feedback: async (session) => (isOwner(viewer, session) ? feedback.load(session.id) : null),
     canWatchRecording: async (session) =>
       session.recordingAvailable &&

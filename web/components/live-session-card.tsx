@@ -20,16 +20,12 @@ export interface CardSession {
   recordingAvailable: boolean;
   metadata?: { category?: string | null; difficulty?: string | null } | null;
   viewerEnrollment?: { id: string } | null;
-}
-
-export interface CardViewer {
-  id: string;
-  isExpert: boolean;
+  viewerIsHost: boolean;
 }
 
 /** The one action that fits the viewer: Start (its expert), Join (enrolled, live), Enroll, or none. */
-function Action({ session, viewer }: { session: CardSession; viewer: CardViewer | null }) {
-  const own = viewer?.id === session.expertId;
+function Action({ session }: { session: CardSession }) {
+  const own = session.viewerIsHost;
   if (own && session.status === "SCHEDULED") {
     return (
       <Form method="post" action={`/app/live/${session.id}`}>
@@ -49,7 +45,7 @@ function Action({ session, viewer }: { session: CardSession; viewer: CardViewer 
   return null;
 }
 
-export function LiveSessionCard({ session, viewer }: { session: CardSession; viewer: CardViewer | null }) {
+export function LiveSessionCard({ session }: { session: CardSession }) {
   const seats =
     session.seatsLeft == null ? "Open seats" : session.seatsLeft === 0 ? "Full" : `${session.seatsLeft} seat${session.seatsLeft === 1 ? "" : "s"} left`;
   return (
@@ -77,7 +73,7 @@ export function LiveSessionCard({ session, viewer }: { session: CardSession; vie
       </div>
       <div className="actions">
         <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
-        <Action session={session} viewer={viewer} />
+        <Action session={session} />
       </div>
     </article>
   );

@@ -62,7 +62,7 @@ export default function SessionPage() {
   const { session, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const own = me?.id === session.expertId;
+  const own = session.viewerIsHost;
   const enrolled = Boolean(session.viewerEnrollment);
   const open = session.status === "SCHEDULED" || session.status === "LIVE";
   return (

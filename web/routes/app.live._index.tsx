@@ -30,12 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     category: category ?? "",
     difficulty: difficulty ?? "",
     sessions: data.sessions,
-    viewer: data.me ? { id: data.me.id, isExpert: data.me.isExpert } : null,
   };
 }
 
 export default function Browse() {
-  const { tab, page, category, difficulty, sessions, viewer } = useLoaderData<typeof loader>();
+  const { tab, page, category, difficulty, sessions } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(sessions.total / PAGE_SIZE));
   const link = (params: Record<string, string | number>) =>
     `?${new URLSearchParams({ tab, ...(category && { category }), ...(difficulty && { difficulty }), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) })}`;
@@ -66,7 +65,7 @@ export default function Browse() {
       ) : (
         <div className="grid">
           {sessions.items.map((s) => (
-            <LiveSessionCard key={s.id} session={s} viewer={viewer} />
+            <LiveSessionCard key={s.id} session={s} />
           ))}
         </div>
       )}
@@ -83,10 +82,6 @@ export default function Browse() {
 
 const BROWSE = graphql(`
   query Browse($status: SessionStatus, $category: String, $difficulty: String, $limit: Int, $skip: Int) {
-    me {
-      id
-      isExpert
-    }
     sessions(status: $status, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {
       total
       items {
@@ -120,5 +115,6 @@ graphql(`
     viewerEnrollment {
       id
     }
+    viewerIsHost
   }
 `);

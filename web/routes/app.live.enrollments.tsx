@@ -11,32 +11,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const sessions = data.myEnrollments.map((e) => e.session);
   const upcoming = sessions.filter((s) => s.status === "SCHEDULED" || s.status === "LIVE");
   const past = sessions.filter((s) => s.status === "ENDED" || s.status === "CANCELLED").reverse();
-  return { upcoming, past, viewer: data.me ? { id: data.me.id, isExpert: data.me.isExpert } : null };
+  return { upcoming, past };
 }
 
 export default function MyEnrollments() {
-  const { upcoming, past, viewer } = useLoaderData<typeof loader>();
+  const { upcoming, past } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>My classes</h1>
       <h2>Upcoming</h2>
       {upcoming.length ? (
-        <div className="grid">{upcoming.map((s) => <LiveSessionCard key={s.id} session={s} viewer={viewer} />)}</div>
+        <div className="grid">{upcoming.map((s) => <LiveSessionCard key={s.id} session={s} />)}</div>
       ) : (
         <p>No upcoming classes. Browse the sessions to find one.</p>
       )}
       <h2>Past</h2>
-      {past.length ? <div className="grid">{past.map((s) => <LiveSessionCard key={s.id} session={s} viewer={viewer} />)}</div> : <p>None yet.</p>}
+      {past.length ? <div className="grid">{past.map((s) => <LiveSessionCard key={s.id} session={s} />)}</div> : <p>None yet.</p>}
     </>
   );
 }
 
 const MY_ENROLLMENTS = graphql(`
   query MyEnrollments {
-    me {
-      id
-      isExpert
-    }
     myEnrollments {
       id
       session {

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!context.viewer) throw redirect(signInUrl(request));
   const data = await load(request, () => context.gql(HOST_ROOM, { id: params.id! }));
   if (!data.session) throw new Response("There is no session at this address.", { status: 404 });
-  if (data.session.expertId !== context.viewer.id) throw new Response("Only the session's expert can host it.", { status: 403 });
+  if (!data.session.viewerIsHost) throw new Response("Only the session's expert can host it.", { status: 403 });
   return { session: data.session, localStandIns: context.localStandIns, canSimulate: Boolean(context.devRoom) };
 }
 
@@ -23,7 +23,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!context.devRoom) throw new Response("Pretend students exist only with the local 100ms emulator.", { status: 404 });
   const data = await load(request, () => context.gql(HOST_ROOM, { id: params.id! }));
   const roomId = data.session?.hmsDetails?.roomId;
-  if (!roomId || data.session?.expertId !== context.viewer?.id) throw new Response("Only the session's expert can do this, while it is live.", { status: 403 });
+  // Room details are shown to the session's expert only, and exist once it is live.
+  if (!roomId) throw new Response("Only the session's expert can do this, while it is live.", { status: 403 });
   const intent = (await request.formData()).get("intent");
   if (intent === "add-student") context.devRoom.addStudent(roomId);
   else if (intent === "remove-student") context.devRoom.removeStudent(roomId);
@@ -92,7 +93,7 @@ const HOST_ROOM = graphql(`
       id
       title
       status
-      expertId
+      viewerIsHost
       enrolledCount
       currentViewers
       attendedCount

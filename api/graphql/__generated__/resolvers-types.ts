@@ -175,6 +175,8 @@ export type LiveSession = {
   updatedAt: Scalars['DateTime']['output'];
   /** The viewer's own enrollment in this session, if any. */
   viewerEnrollment?: Maybe<Enrollment>;
+  /** Whether the viewer is this session's expert: the one who starts, hosts and ends it. */
+  viewerIsHost: Scalars['Boolean']['output'];
 };
 
 export type Mutation = {
@@ -589,6 +591,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   viewerEnrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+  viewerIsHost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

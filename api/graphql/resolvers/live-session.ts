@@ -22,6 +22,7 @@ export const LiveSession: LiveSessionResolvers = {
   hmsDetails: (s, _a, { readers }) => readers.hostDetails(s),
   metadata: (s) => s.metadata ?? null,
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),
+  viewerIsHost: (s, _a, { readers }) => readers.isHost(s),
   participants: (s, _a, { readers }) => readers.participants(s),
   canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),
   feedback: (s, _a, { readers }) => readers.feedback(s),
