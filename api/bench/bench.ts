@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: throughput and latency of the main reads and writes at 32 connections,
+ * against a real PostgreSQL seeded with 1,000 and then 100,000 live sessions, beside a
+ * bare node:http baseline running the same SQL. Prints figures; never passes or fails.
+ *
+ * Settings: DATABASE_URL (a server to create a scratch database on; default the local
+ * PostgreSQL), BENCH_SECONDS (per scenario, default 10), BENCH_SIZES (default 1000,100000).
+ */
+import { randomBytes } from "node:crypto";
+import { cpus, totalmem } from "node:os";
+import type { AddressInfo } from "node:net";
+import autocannon from "autocannon";
+import pino from "pino";
+import postgres from "postgres";
+import { compose } from "../composition.js";
+import { loadEnv } from "../config/env.js";
+import { openDatabase } from "../db/client.js";
+import { startBaseline } from "./baseline-server.js";
+import { seedBenchData } from "./seed-bench-data.js";
+
+const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const CONNECTIONS = 32;
+
+interface Result {
+  scenario: string;
+  size: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function run(name: string, opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    // A fixed number of requests (`amount`) replaces the duration.
+    const limits = opts.amount ? {} : { duration: SECONDS };
+    autocannon({ connections: CONNECTIONS, ...limits, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+  }).then((r) => {
+    process.stdout.write(`  ${name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms\n`);
+    return r;
+  });
+}
+
+const LIST_QUERY = `query { sessions(status: LIVE, limit: 20) { total items { id expertId expertName expertAvatar title description sessionType
+  scheduledStartTime scheduledEndTime actualStartTime maxParticipants currentViewers price currency status recordingAvailable
+  enrolledCount attendedCount metadata { category difficulty equipment tags } featured isFree createdAt updatedAt } } }`;
+
+async function main() {
+  const name = `bench_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const results: Result[] = [];
+  console.log(`Live Sessions benchmark: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario, scratch database ${name}\n`);
+  try {
+    const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
+    await database.migrate();
+    const env = loadEnv({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, DEMO_DATA: "false", LOG_LEVEL: "silent", DATA_DIR: "build/bench-data" });
+    const app = await compose(env, { logger: pino({ level: "silent" }), database });
+    const server = app.app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const baseline = await startBaseline(databaseUrl);
+    const issuer = app.localIssuer!;
+
+    for (const size of SIZES) {
+      console.log(`${size.toLocaleString("en")} live sessions`);
+      await seedBenchData(database, size);
+      const add = (scenario: string, r: autocannon.Result) =>
+        results.push({ scenario, size, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+
+      add("baseline list (node:http)", await run("baseline list", { url: `${baseline.url}/?status=live&limit=20` }));
+      add("REST list", await run("REST list", { url: `${base}/api/live/sessions?status=live&limit=20` }));
+      add(
+        "GraphQL list",
+        await run("GraphQL list", {
+          url: `${base}/graphql`,
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: LIST_QUERY }),
+        }),
+      );
+      add("REST session detail", await run("session detail", { url: `${base}/api/live/sessions/ses_bench0000500` }));
+
+      // Writes: each request is a different student (tokens minted up front), into one uncapped live session.
+      const students = Math.min(20_000, Math.max(2_000, SECONDS * 1_500));
+      const tokens = await Promise.all(
+        Array.from({ length: students }, (_, i) => issuer.mintAccessToken({ sub: `bench|student-${size}-${i}`, name: `Student ${i}`, roles: [] })),
+      );
+      let next = 0;
+      const rotating = (path: string): autocannon.Options => ({
+        url: `${base}${path}`,
+        amount: students,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
+          },
+        ],
+      });
+      add("enroll (distinct students)", await run("enroll", rotating("/api/live/sessions/ses_bench0000001/enroll")));
+      next = 0;
+      add("joinToken (enrolled students)", await run("joinToken", rotating("/api/live/sessions/ses_bench0000001/join-token")));
+      console.log("");
+    }
+
+    printSummary(results);
+    await baseline.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await app.close();
+    await database.close();
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function printSummary(results: Result[]) {
+  console.log("scenario | sessions | req/s | p50 ms | p99 ms | × baseline req/s | errors");
+  for (const r of results) {
+    const baseline = results.find((b) => b.size === r.size && b.scenario.startsWith("baseline"))!;
+    console.log(
+      `${r.scenario} | ${r.size.toLocaleString("en")} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.rps).toFixed(2)} | ${r.errors}`,
+    );
+  }
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  if (small !== large) {
+    for (const scenario of ["REST list", "GraphQL list"]) {
+      const a = results.find((r) => r.scenario === scenario && r.size === small)!;
+      const b = results.find((r) => r.scenario === scenario && r.size === large)!;
+      console.log(`${scenario}: p50 at ${large.toLocaleString("en")} / ${small.toLocaleString("en")} = ${(b.p50 / Math.max(a.p50, 0.5)).toFixed(2)}, p99 ratio ${(b.p99 / Math.max(a.p99, 0.5)).toFixed(2)}`);
+    }
+  }
+}
+
+await main();
