@@ -13,6 +13,7 @@ import { startLocalIssuer, type LocalIssuer } from "./auth/local-issuer.js";
 import type { Env } from "./config/env.js";
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from "./db/client.js";
 import type { ServiceDeps } from "./domain/deps.js";
+import type { RateLimitPolicy } from "./domain/rate-limits/rate-limits.js";
 import { systemClock, type Clock, type VideoProvider } from "./domain/ports.js";
 import { createServices, type Services } from "./domain/services.js";
 import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
@@ -25,6 +26,8 @@ import { createGraphQLServer } from "./graphql/server.js";
 import type { ApolloServer } from "@apollo/server";
 import type { GraphQLContext } from "./graphql/context.js";
 import { createApp } from "./http/app.js";
+import { answerUnparsableRequests } from "./http/client-errors.js";
+import { mergeSources, RAZORPAY_CHECKOUT_SOURCES, STRIPE_CHECKOUT_SOURCES, type PageSecurityOptions } from "./http/security-headers.js";
 import { createWebRouter, loadWebBuild, requestIdOf } from "./http/web.js";
 import { createDevRoom } from "./http/dev-room.js";
 import { createGql, type WebContext } from "./http/web-context.js";
@@ -34,6 +37,8 @@ import { bearerIdentitySource, createViewerLookup } from "./http/viewer.js";
 import { seedDemoData } from "./demo/seed-demo-data.js";
 import { startHmsEmulator, type HmsEmulator } from "./video/hms-emulator/index.js";
 import { createHmsVideoProvider } from "./video/hms-video-provider.js";
+import { composePayments } from "./payments/compose-payments.js";
+import type { PaymentStandIns } from "./payments/stand-ins/index.js";
 
 export function databaseTarget(env: Pick<Env, "DATABASE_URL" | "DATA_DIR">): DatabaseTarget {
   return env.DATABASE_URL
@@ -51,7 +56,9 @@ export interface Composition {
   /** Present when the local stand-ins run (tests drive them). */
   emulator?: HmsEmulator;
   localIssuer?: LocalIssuer;
-  /** Call once the HTTP server listens: the local emulator then sends its webhooks there. */
+  /** Present when the local Stripe and Razorpay stand-ins run (tests create payments on them). */
+  paymentStandIns?: PaymentStandIns;
+  /** Call once the HTTP server listens: requests Node cannot parse get a JSON answer, and the local emulator sends its webhooks there. */
   listening(server: Server): void;
   close(): Promise<void>;
 }
@@ -76,8 +83,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
 
     const { video, emulator, webhookSecret } = await videoProvider(env, logger, closers);
     const { verifier, localIssuer } = await identity(env, logger, closers);
+    const payments = await composePayments(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING };
+    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env) };
     const services = createServices(deps);
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps));
@@ -105,8 +113,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
             auth: webAuth,
             localStandIns: !env.webSignIn,
             devRoom,
+            localPayments: payments.local,
           };
-        })
+        }, pageSecurity(env, webAuth, emulator))
       : undefined;
 
     const app = createApp({
@@ -133,7 +142,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       database,
       emulator,
       localIssuer,
+      paymentStandIns: payments.standIns,
       listening: (server) => {
+        answerUnparsableRequests(server);
         if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
       },
       close: () => closeAll(closers),
@@ -142,6 +153,26 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     await closeAll(closers);
     throw error;
   }
+}
+
+/** HTTPS pages get HSTS; forms may also go to the local stand-ins' pages (sign-out, recordings). */
+function pageSecurity(env: Env, webAuth: WebAuth, emulator: HmsEmulator | undefined): PageSecurityOptions {
+  const local = [webAuth.issuer, emulator?.url].filter((u): u is string => u !== undefined).map((u) => new URL(u).origin);
+  return {
+    secure: new URL(env.APP_URL).protocol === "https:",
+    formActionOrigins: local.filter((o) => o.startsWith("http:")),
+    // The browser checkout loads the configured gateways' own scripts and frames.
+    extraSources: mergeSources(env.payments.stripe ? STRIPE_CHECKOUT_SOURCES : {}, env.payments.razorpay ? RAZORPAY_CHECKOUT_SOURCES : {}),
+  };
+}
+
+function rateLimitPolicy(env: Env): RateLimitPolicy {
+  const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  return {
+    createSession: { max: env.RATE_LIMIT_CREATE_SESSION, windowMs },
+    enroll: { max: env.RATE_LIMIT_ENROLL, windowMs },
+    joinToken: { max: env.RATE_LIMIT_JOIN_TOKEN, windowMs },
+  };
 }
 
 /** Sign-in for the web app: Auth0, or the local OpenID Connect provider with demo accounts. */

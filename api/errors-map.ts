@@ -2,7 +2,8 @@
  * The one table from domain error codes to what each face of the API answers.
  * GraphQL keeps the precise code; REST keeps the seed's status codes.
  */
-import type { DomainErrorCode } from "./domain/errors.js";
+import { databaseUnavailability } from "./db/availability.js";
+import { DomainError, isDomainError, type DomainErrorCode } from "./domain/errors.js";
 
 export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number }> = {
   UNAUTHENTICATED: { graphql: "UNAUTHENTICATED", http: 401 },
@@ -13,6 +14,24 @@ export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number 
   CONFLICT: { graphql: "CONFLICT", http: 400 },
   FAILED_PRECONDITION: { graphql: "FAILED_PRECONDITION", http: 400 },
   UPSTREAM_UNAVAILABLE: { graphql: "UPSTREAM_UNAVAILABLE", http: 503 },
+  SERVICE_UNAVAILABLE: { graphql: "SERVICE_UNAVAILABLE", http: 503 },
+  // With `retryAfter` (GraphQL extensions) / a Retry-After header (REST).
+  RATE_LIMITED: { graphql: "RATE_LIMITED", http: 429 },
 };
 
 export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. It has been logged; please try again.";
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Live Sessions is temporarily unavailable: its database is not answering. Please try again in a moment.";
+
+/**
+ * What a thrown value means to a caller: a domain error as it is, a database that cannot
+ * be reached (from wherever it surfaced: a service, a DataLoader, the viewer lookup) as a
+ * retryable SERVICE_UNAVAILABLE, and anything else undefined (our bug: a logged 500).
+ * Every face of the API translates errors through this one function.
+ */
+export function asDomainError(error: unknown): DomainError | undefined {
+  if (isDomainError(error)) return error;
+  if (databaseUnavailability(error)) return new DomainError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { retryable: true });
+  return undefined;
+}

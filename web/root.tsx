@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import styles from "./styles/app.css?url";
 import "./lib/context";
+import { useNonce } from "./lib/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -67,6 +68,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -78,8 +80,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <Header />
         <main>{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

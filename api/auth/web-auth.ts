@@ -41,6 +41,8 @@ interface Discovery {
 }
 
 export interface WebAuth {
+  /** The identity provider's issuer URL (sign-out leaves the app for it). */
+  readonly issuer: string;
   /** The signed-in identity from the session cookie, or null. */
   identityFromCookie(cookieHeader: string | undefined): Promise<Identity | null>;
   /** First leg: a redirect to the provider. Callback: a redirect back into the app, signed in. */
@@ -97,6 +99,8 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
   }
 
   return {
+    issuer: opts.issuer,
+
     async identityFromCookie(cookieHeader) {
       if (!cookieHeader?.includes(`${SESSION_COOKIE}=`)) return null;
       const session = await sessions.getSession(cookieHeader);

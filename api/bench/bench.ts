@@ -60,7 +60,9 @@ async function main() {
   try {
     const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
     await database.migrate();
-    const env = loadEnv({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, DEMO_DATA: "false", LOG_LEVEL: "silent", DATA_DIR: "build/bench-data" });
+    // Rate limits off: the write scenarios measure the work, not 429s.
+    const unlimited = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000" };
+    const env = loadEnv({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, DEMO_DATA: "false", LOG_LEVEL: "silent", DATA_DIR: "build/bench-data", ...unlimited });
     const app = await compose(env, { logger: pino({ level: "silent" }), database });
     const server = app.app.listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));

@@ -42,6 +42,21 @@ const envSchema = z.object({
 
   ROOM_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   SESSION_LIMIT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+
+  // Per-user rate limits (api/domain/rate-limits): attempts per window, shared by all instances.
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  RATE_LIMIT_CREATE_SESSION: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_ENROLL: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_JOIN_TOKEN: z.coerce.number().int().min(1).default(120),
+
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_PUBLISHABLE_KEY: optionalString,
+  RAZORPAY_KEY_ID: optionalString,
+  RAZORPAY_KEY_SECRET: optionalString,
+  PAYMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  RAZORPAY_CURRENCIES: z.string().default("INR").transform((v) => v.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean)),
+  // Unset: the local gateway stand-ins run when no gateway key is set, outside production.
+  LOCAL_PAYMENTS: z.enum(["true", "false"]).optional(),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -54,6 +69,14 @@ export interface Env extends Omit<RawEnv, "APP_URL"> {
   auth0?: { issuer: string; audience: string; rolesClaim: string };
   /** Web sign-in through Auth0 (the same tenant), or undefined when the local provider stands in. */
   webSignIn?: { issuer: string; clientId: string; clientSecret: string };
+  /** Real gateways (each absent unless configured), or `local` when the stand-ins take both. */
+  payments: {
+    stripe?: { secretKey: string; publishableKey?: string };
+    razorpay?: { keyId: string; keySecret: string };
+    local: boolean;
+    timeoutMs: number;
+    razorpayCurrencies: string[];
+  };
 }
 
 export class EnvError extends Error {
@@ -138,6 +161,22 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ? { issuer, clientId: raw.AUTH0_CLIENT_ID, clientSecret: raw.AUTH0_CLIENT_SECRET }
       : undefined;
 
+  if ((raw.RAZORPAY_KEY_ID === undefined) !== (raw.RAZORPAY_KEY_SECRET === undefined)) {
+    problems.push("Razorpay is partly configured: set both RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET.");
+  }
+  if (raw.STRIPE_PUBLISHABLE_KEY && !raw.STRIPE_SECRET_KEY) problems.push("STRIPE_PUBLISHABLE_KEY is set but STRIPE_SECRET_KEY is not.");
+  const anyGatewayKey = Boolean(raw.STRIPE_SECRET_KEY || raw.RAZORPAY_KEY_ID || raw.RAZORPAY_KEY_SECRET);
+  if (raw.LOCAL_PAYMENTS === "true" && (raw.NODE_ENV === "production" || anyGatewayKey)) {
+    problems.push("LOCAL_PAYMENTS=true runs the local payment stand-ins, which never run in production or beside real gateway keys.");
+  }
+  const payments = {
+    stripe: raw.STRIPE_SECRET_KEY ? { secretKey: raw.STRIPE_SECRET_KEY, publishableKey: raw.STRIPE_PUBLISHABLE_KEY } : undefined,
+    razorpay: raw.RAZORPAY_KEY_ID && raw.RAZORPAY_KEY_SECRET ? { keyId: raw.RAZORPAY_KEY_ID, keySecret: raw.RAZORPAY_KEY_SECRET } : undefined,
+    local: raw.NODE_ENV !== "production" && !anyGatewayKey && raw.LOCAL_PAYMENTS !== "false",
+    timeoutMs: raw.PAYMENT_TIMEOUT_MS,
+    razorpayCurrencies: raw.RAZORPAY_CURRENCIES,
+  };
+
   if (problems.length > 0) throw new EnvError(problems.join("\n"));
 
   return {
@@ -146,6 +185,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     hms,
     auth0,
     webSignIn,
+    payments,
   };
 }
 

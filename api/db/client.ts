@@ -52,6 +52,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const client = postgres(target.url, {
       max: target.maxConnections ?? 10,
       onnotice: () => {},
+      // While PostgreSQL is unreachable a request should hear 503 at once, not wait: no
+      // back-off between connection attempts (postgres-js's grows to 20 s, and queries
+      // queue behind it), and seconds rather than 30 for a connect that never completes.
+      // Attempts stay bounded by the pool size and by incoming requests.
+      backoff: () => 0,
+      connect_timeout: 10,
       // Store and return timestamptz as instants; never let the session time zone leak in.
       connection: { TimeZone: "UTC" },
     });
@@ -60,7 +66,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       db,
       target: target.kind,
       query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
-      migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: () => migrateUnderLock(target.url, () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -82,4 +88,24 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };
+}
+
+/** Any constant shared by every instance; names the lock in pg_locks. */
+const MIGRATION_LOCK_KEY = 7_130_462_021;
+
+/**
+ * Several instances starting at once on one database would each apply the pending
+ * migrations (drizzle's migrator takes no lock): all but one would then fail on "already
+ * exists". A session-level advisory lock makes them take turns; the later ones find
+ * nothing left to apply. The lock lives on its own connection (outside the pool, so a
+ * pool of one cannot deadlock) and goes away with it, even if this process dies.
+ */
+async function migrateUnderLock(url: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate();
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
 }

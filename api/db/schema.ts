@@ -15,6 +15,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -138,6 +139,8 @@ export const liveSessionParticipants = pgTable(
   },
   (t) => [
     uniqueIndex("live_session_participants_session_user_key").on(t.sessionId, t.userId),
+    // A payment reference pays for one seat, ever (nulls, free seats, never collide).
+    uniqueIndex("live_session_participants_payment_key").on(t.paymentGateway, t.paymentId),
     index("live_session_participants_user_idx").on(t.userId, t.enrolledAt),
     check(
       "live_session_participants_gateway_check",
@@ -240,6 +243,25 @@ export const peerPresences = pgTable(
     leftAt: timestamp("left_at", { withTimezone: true }),
   },
   (t) => [index("peer_presences_session_user_idx").on(t.sessionId, t.userId)],
+);
+
+/**
+ * Per-user counters of the rate-limited actions (createSession, enroll, joinToken): one row
+ * per user and action with the start of its current window and the attempts seen in it.
+ * In the database rather than in a process's memory, so every instance counts against the
+ * same limit; one atomic upsert per attempt (api/repositories/rate-limits.ts).
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.action] })],
 );
 
 export type UserRow = typeof users.$inferSelect;

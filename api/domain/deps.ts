@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
-import type { Clock, RecordingMode, VideoProvider } from "./ports.js";
+import type { RateLimitPolicy } from "./rate-limits/rate-limits.js";
+import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
 export interface ServiceDeps {
@@ -12,4 +13,14 @@ export interface ServiceDeps {
   logger: Logger;
   /** Who starts recordings: the 100ms template by itself (default), or we through the API. */
   recordingMode?: RecordingMode;
+  /** Per-user limits on createSession, enroll and joinToken; DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimitPolicy;
+  /** The payment gateways this server can verify with; without one, priced enrollments through it are refused. */
+  payments?: PaymentSetup;
+}
+
+export interface PaymentSetup {
+  verifiers: Partial<Record<PaymentGatewayName, PaymentVerifier>>;
+  /** Currencies the web checkout takes through Razorpay when it can; Stripe takes the rest. */
+  razorpayCurrencies: readonly string[];
 }

@@ -11,6 +11,10 @@ export const DOMAIN_ERROR_CODES = [
   "CONFLICT",
   "FAILED_PRECONDITION",
   "UPSTREAM_UNAVAILABLE",
+  // Our own database cannot be reached (api/db/availability.ts): the whole service is down for now.
+  "SERVICE_UNAVAILABLE",
+  // Too many attempts at an action in its window (api/domain/rate-limits); retry after `retryAfterSeconds`.
+  "RATE_LIMITED",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -26,7 +30,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; retryable?: boolean } = {},
+    readonly details: { fields?: FieldIssue[]; retryable?: boolean; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }

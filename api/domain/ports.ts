@@ -99,3 +99,59 @@ export interface Identity {
   picture?: string;
   roles: string[];
 }
+
+/** The gateways a paid seat can be bought through (the seed's `paymentGateway` values). */
+export type PaymentGatewayName = "stripe" | "razorpay";
+
+/** A payment as its gateway reports it. Amounts are in the currency's minor units (paise, cents; yen as is). */
+export interface GatewayPayment {
+  /** The reference the client sends: a Stripe PaymentIntent id (`pi_…`) or a Razorpay payment id (`pay_…`). */
+  id: string;
+  /** The money is ours: Stripe `succeeded`, Razorpay `captured`. */
+  completed: boolean;
+  /** The gateway's own word for the state, for messages (`requires_payment_method`, `authorized`…). */
+  status: string;
+  amountMinor: number;
+  /** ISO-4217, upper case. */
+  currency: string;
+  /** Our session id, when our checkout opened the payment (Stripe metadata, Razorpay notes). */
+  sessionId?: string;
+}
+
+export interface OpenCheckoutParams {
+  sessionId: string;
+  userId: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+}
+
+/** What a browser needs to take a payment with the gateway's own checkout. */
+export interface OpenedCheckout {
+  gateway: PaymentGatewayName;
+  /** Stripe: the PaymentIntent id; Razorpay: the order id (`order_…`). */
+  reference: string;
+  /** Stripe only: the PaymentIntent's client secret for the Payment Element. */
+  clientSecret?: string;
+  /** Stripe publishable key or Razorpay key id: public by design. */
+  publicKey: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/**
+ * A payment gateway as enrollment sees it: look a payment up (the server never takes a
+ * client's word that it paid) and, for the web checkout, open one.
+ */
+export interface PaymentVerifier {
+  readonly gateway: PaymentGatewayName;
+  /** False when the gateway can verify but not open checkouts (Stripe without a publishable key). */
+  readonly canOpenCheckout: boolean;
+  /**
+   * The payment, or null when the gateway has none by that reference (including references
+   * that cannot be one of its ids). Throws UpstreamError when the gateway cannot answer.
+   */
+  findPayment(reference: string): Promise<GatewayPayment | null>;
+  /** A Stripe PaymentIntent or a Razorpay order for this amount. Throws UpstreamError like findPayment. */
+  openCheckout(params: OpenCheckoutParams): Promise<OpenedCheckout>;
+}

@@ -2,6 +2,7 @@
 import { recordRoomEvent } from "./attendance/attendance-service.js";
 import type { ServiceDeps } from "./deps.js";
 import { submitFeedback } from "./feedback/feedback-service.js";
+import { checkoutGateway, startCheckout } from "./payments/checkout-service.js";
 import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
 import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
@@ -26,6 +27,10 @@ export interface Services {
   recordingUrl: Bound<typeof recordingUrl>;
   submitFeedback: Bound<typeof submitFeedback>;
   myEnrollments: Bound<typeof myEnrollments>;
+  /** Opens a Stripe PaymentIntent or Razorpay order for the web checkout of a priced session. */
+  startCheckout: Bound<typeof startCheckout>;
+  /** Which gateway's checkout takes a session's price; null when free or none is configured. */
+  checkoutGateway: Bound<typeof checkoutGateway>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -43,5 +48,7 @@ export function createServices(deps: ServiceDeps): Services {
     recordingUrl: (...a) => recordingUrl(deps, ...a),
     submitFeedback: (...a) => submitFeedback(deps, ...a),
     myEnrollments: (...a) => myEnrollments(deps, ...a),
+    startCheckout: (...a) => startCheckout(deps, ...a),
+    checkoutGateway: (...a) => checkoutGateway(deps, ...a),
   };
 }

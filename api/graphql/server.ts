@@ -7,9 +7,11 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { isDomainError, type DomainError } from "../domain/errors.js";
-import { ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
+import { databaseUnavailability } from "../db/availability.js";
+import type { DomainError } from "../domain/errors.js";
+import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
 import type { GraphQLContext } from "./context.js";
+import { formatQueryLimitError, queryLimitRules, queryParseOptions } from "./query-limits.js";
 import { resolvers } from "./resolvers/index.js";
 
 export const SCHEMA_PATH = new URL("../../schema.graphql", import.meta.url);
@@ -23,6 +25,10 @@ export function createGraphQLServer(opts: { logger: Logger; production: boolean 
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
+    // Depth, cost, alias and token limits (query-limits.ts), checked before anything runs.
+    parseOptions: queryParseOptions(),
+    validationRules: queryLimitRules(),
+    maxRecursiveSelections: true,
     plugins: [
       // Measured as the single largest cost of list queries (reference/stack.md); we set no cache hints.
       ApolloServerPluginCacheControlDisabled(),
@@ -31,9 +37,16 @@ export function createGraphQLServer(opts: { logger: Logger; production: boolean 
       {
         async requestDidStart() {
           return {
-            async didEncounterErrors({ errors, contextValue }) {
+            async didEncounterErrors({ errors, contextValue, response }) {
               for (const error of errors) {
-                if (isUnexpected(error)) {
+                if (asDomainError(unwrapResolverError(error))?.code === "SERVICE_UNAVAILABLE") {
+                  // Unavailable as a whole, so the answer is too (REST answers the same 503).
+                  response.http.status = ERROR_MAP.SERVICE_UNAVAILABLE.http;
+                  opts.logger.warn(
+                    { database: databaseUnavailability(unwrapResolverError(error)), path: error.path, requestId: contextValue?.requestId },
+                    "the database is unavailable; answered SERVICE_UNAVAILABLE",
+                  );
+                } else if (isUnexpected(error)) {
                   opts.logger.error(
                     { err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId },
                     "unexpected error in a GraphQL request",
@@ -45,7 +58,7 @@ export function createGraphQLServer(opts: { logger: Logger; production: boolean 
         },
       },
     ],
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, opts.production),
   });
 }
 
@@ -62,24 +75,30 @@ function domainExtensions(error: DomainError): Record<string, unknown> {
     code: ERROR_MAP[error.code].graphql,
     ...(error.details.fields ? { fields: error.details.fields } : {}),
     ...(error.details.retryable ? { retryable: true } : {}),
+    ...(error.details.retryAfterSeconds !== undefined ? { retryAfter: error.details.retryAfterSeconds } : {}),
   };
 }
 
 /** Anything that is neither a domain error nor one of Apollo's own request errors. */
 function isUnexpected(error: GraphQLError): boolean {
-  if (isDomainError(unwrapResolverError(error))) return false;
+  if (asDomainError(unwrapResolverError(error))) return false;
   const code = error.extensions?.code;
   return typeof code !== "string" || code === "INTERNAL_SERVER_ERROR";
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (isDomainError(original)) {
+function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const original = asDomainError(unwrapResolverError(error));
+  if (original) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: domainExtensions(original) };
   }
+  const tooComplex = formatQueryLimitError(formatted, error);
+  if (tooComplex) return tooComplex;
   // Apollo's own request errors (parse, validation, bad variables) are the caller's to fix.
   const code = formatted.extensions?.code;
-  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
+    // Apollo hides suggestions in validation errors only; bad variables (an enum value) suggest too.
+    return production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/s, "") } : formatted;
+  }
   // Everything else is ours: logged with the request id (above), answered without internals.
   return {
     message: INTERNAL_ERROR_MESSAGE,

@@ -14,6 +14,7 @@ import {
   createSessionId,
 } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
+import { asGraphQLPayment, payFor } from "../test-support/payments.js";
 import type { Caller } from "../test-support/test-app.js";
 
 const t = useTestApp();
@@ -194,7 +195,7 @@ describe("enrollment", () => {
     const created = (await t.app.gqlOk<{ session: { price: number; currency: string; isFree: boolean } }>(GET_SESSION, { id }, null)).session;
     expect(created).toMatchObject({ price, currency, isFree: false });
 
-    const payment = { paymentId: `pay_${gateway.toLowerCase()}_123`, paymentGateway: gateway };
+    const payment = asGraphQLPayment(payFor(t.app.payments, { price, currency }, gateway === "STRIPE" ? "stripe" : "razorpay"));
     const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({
       paid: true,

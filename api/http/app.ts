@@ -9,12 +9,16 @@ import express, { type Express, type Request } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
-import { isDomainError } from "../domain/errors.js";
+import { pingWithin } from "../db/availability.js";
+import { asDomainError } from "../errors-map.js";
 import { createReaders } from "../domain/readers.js";
 import type { Services } from "../domain/services.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { domainErrorToGraphQL } from "../graphql/server.js";
+import { graphqlHttpErrors } from "../graphql/http-errors.js";
 import { createRestRouter } from "../rest/router.js";
+import { loggableUrl } from "../logger.js";
+import { apiSecurityHeaders } from "./security-headers.js";
 import type { ViewerLookup } from "./viewer.js";
 
 export interface AppDeps {
@@ -53,18 +57,23 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       // Log what is needed to follow a request, never its headers (credentials live there).
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // …nor the query values that carry them (an OAuth callback's code, a token in a link).
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
+
+  // Pages get theirs, with a policy for the web app, from the web router (security-headers.ts).
+  app.use(["/graphql", "/api"], apiSecurityHeaders({ secure: deps.appUrl.startsWith("https:") }));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
     try {
-      await deps.ping();
+      // Bounded: a database that hangs must read as "not ready", not as a probe time-out.
+      await pingWithin(deps.ping, 2000);
       res.json({ status: "ready" });
     } catch {
       res.status(503).json({ status: "not ready", reason: "The database is not answering." });
@@ -81,12 +90,16 @@ export function createApp(deps: AppDeps): Express {
           const viewer = await deps.viewerOf(req.headers);
           return { viewer, services: deps.services, readers: createReaders(deps.db, viewer), requestId };
         } catch (error) {
-          if (isDomainError(error)) throw domainErrorToGraphQL(error);
+          const domainError = asDomainError(error);
+          if (domainError) throw domainErrorToGraphQL(domainError);
           throw error;
         }
       },
     }),
   );
+
+  // Bodies Express could not read (not JSON, too large) answer as GraphQL errors, not HTML.
+  app.use("/graphql", graphqlHttpErrors(deps.logger));
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
   app.use("/api/live", createRestRouter({ services: deps.services, db: deps.db, viewerOf: deps.viewerOf, logger: deps.logger, appUrl: deps.appUrl }));

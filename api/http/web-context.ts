@@ -8,6 +8,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode } from "graphql";
 import type { WebAuth } from "../auth/web-auth.js";
 import type { DevRoom } from "./dev-room.js";
+import type { LocalPayments } from "../payments/stand-ins/index.js";
 import type { Database } from "../db/client.js";
 import { createReaders } from "../domain/readers.js";
 import type { Services } from "../domain/services.js";
@@ -18,6 +19,8 @@ export interface WebGraphQLErrorInfo {
   code: string;
   message: string;
   fields?: { path: string; message: string }[];
+  /** RATE_LIMITED: seconds until the user may try again. */
+  retryAfter?: number;
 }
 
 /** A GraphQL operation of a page that failed; loaders turn its code into the right page. */
@@ -41,6 +44,10 @@ export interface WebContext {
   localStandIns: boolean;
   /** Pretend students for the local 100ms emulator's rooms; absent with real 100ms. */
   devRoom?: DevRoom;
+  /** The web checkout's "pay" step on the local payment stand-ins; absent with real gateways. */
+  localPayments?: LocalPayments;
+  /** This response's Content-Security-Policy nonce, for the inline scripts of the page. */
+  cspNonce?: string;
 }
 
 export function createGql(deps: { graphql: ApolloServer<GraphQLContext>; services: Services; db: Database }, viewer: Viewer | null, requestId: string): Gql {
@@ -57,6 +64,7 @@ export function createGql(deps: { graphql: ApolloServer<GraphQLContext>; service
           code: String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
           message: e.message,
           fields: e.extensions?.fields as WebGraphQLErrorInfo["fields"],
+          retryAfter: e.extensions?.retryAfter as number | undefined,
         })),
       );
     }

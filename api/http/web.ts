@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type Request, type Router } from "express";
+import { cspNonceOf, pageSecurityHeaders, type PageSecurityOptions } from "./security-headers.js";
 import type { WebContext } from "./web-context.js";
 
 const BUILD_DIR = fileURLToPath(new URL("../../build", import.meta.url));
@@ -21,8 +22,9 @@ export async function loadWebBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(entry).href)) as ServerBuild;
 }
 
-export function createWebRouter(build: ServerBuild, contextFor: (req: Request) => Promise<WebContext>): Router {
+export function createWebRouter(build: ServerBuild, contextFor: (req: Request) => Promise<WebContext>, security: PageSecurityOptions): Router {
   const router = express.Router();
+  router.use(pageSecurityHeaders(security));
   // Fingerprinted assets never change; everything else in public may.
   router.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
   router.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
@@ -30,7 +32,8 @@ export function createWebRouter(build: ServerBuild, contextFor: (req: Request) =
     "*",
     createRequestHandler({
       build,
-      getLoadContext: (req) => contextFor(req) as never,
+      // The nonce goes to web/entry.server.tsx, which puts it on the page's inline scripts.
+      getLoadContext: async (req, res) => ({ ...(await contextFor(req)), cspNonce: cspNonceOf(res) }) as never,
     }),
   );
   return router;

@@ -4,7 +4,11 @@ import { liveSessionParticipants, liveSessions, type ParticipantRow } from "../d
 
 export type NewParticipant = typeof liveSessionParticipants.$inferInsert;
 
-/** Insert unless this user is already enrolled; undefined means they were. */
+/**
+ * Insert unless it conflicts with a row that exists (or is being inserted): the same user
+ * in the same session, or the same payment reference. Undefined means it did; the caller
+ * finds out which. A concurrent insert is waited for, so its outcome is known.
+ */
 export async function insertParticipantIfAbsent(
   db: DbOrTx,
   values: NewParticipant,
@@ -63,4 +67,22 @@ export async function findParticipationsOfUser(
         inArray(liveSessionParticipants.sessionId, [...params.sessionIds]),
       ),
     );
+}
+
+/** The enrollment a payment reference paid for, if any (a reference pays for one seat). */
+export async function findParticipantByPayment(
+  db: DbOrTx,
+  params: { paymentGateway: "stripe" | "razorpay"; paymentId: string },
+): Promise<ParticipantRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(liveSessionParticipants)
+    .where(
+      and(
+        eq(liveSessionParticipants.paymentGateway, params.paymentGateway),
+        eq(liveSessionParticipants.paymentId, params.paymentId),
+      ),
+    )
+    .limit(1);
+  return row;
 }

@@ -1,8 +1,8 @@
 /** The seed's envelopes: `{success:true, data, message?}` and `{success:false, error}`. */
 import type { Response } from "express";
 import type { Logger } from "pino";
-import { isDomainError } from "../domain/errors.js";
-import { ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
+import { databaseUnavailability } from "../db/availability.js";
+import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
 
 export function sendFailure(res: Response, status: number, error: string): void {
   res.status(status).json({ success: false, error });
@@ -10,8 +10,14 @@ export function sendFailure(res: Response, status: number, error: string): void 
 
 /** Any thrown value becomes the envelope; only the unexpected is logged, with the request id. */
 export function sendError(res: Response, error: unknown, logger: Logger, requestId: string): void {
-  if (isDomainError(error)) {
-    sendFailure(res, ERROR_MAP[error.code].http, error.message);
+  const domainError = asDomainError(error);
+  if (domainError) {
+    if (domainError.code === "SERVICE_UNAVAILABLE") {
+      logger.warn({ requestId, database: databaseUnavailability(error) }, "the database is unavailable; answered 503");
+    }
+    // RATE_LIMITED's 429 says when to come back (RFC 9110 §10.2.3: delay in seconds).
+    if (domainError.details.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(domainError.details.retryAfterSeconds));
+    sendFailure(res, ERROR_MAP[domainError.code].http, domainError.message);
     return;
   }
   logger.error({ err: error, requestId }, "unexpected error in a REST request");

@@ -426,11 +426,13 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
 });
 
 describe("500: the truly unexpected", () => {
-  it("answers the envelope with the request id and no internals, when the database is gone", async () => {
+  it("answers the envelope with the request id and no internals, when a query fails unexpectedly", async () => {
+    // A database that answers, but not as the code expects (a missing table): our bug, not an outage,
+    // so 500 on both drivers (an unreachable database is a 503; see api/http/database-outage.test.ts).
     const lost = await openTestDatabase();
     const broken = await startTestApp(lost);
     try {
-      await lost.close();
+      await lost.query("alter table live_sessions rename to live_sessions_gone");
       const res = await rest(broken, "GET", "/api/live/sessions", { headers: { "x-request-id": "req-lost-db-1" } });
       const message = expectFailure(
         res,
@@ -441,6 +443,7 @@ describe("500: the truly unexpected", () => {
       expect(message).not.toMatch(/pglite|postgres|select|live_sessions|closed|ended/i);
     } finally {
       await broken.close();
+      await lost.close();
     }
   });
 });

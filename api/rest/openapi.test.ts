@@ -20,6 +20,7 @@ import { startTestApp } from "../test-support/test-app.js";
 import { openTestDatabase } from "../test-support/test-database.js";
 import { TEST_START as T0, useTestApp } from "../test-support/hooks.js";
 import { REST_ROUTES } from "./routes.js";
+import { seedPaymentBody } from "../test-support/payments.js";
 
 const t = useTestApp();
 let doc: OpenApiDocument;
@@ -288,7 +289,9 @@ describe("real responses validate against the document", () => {
     await call("GET", "/api/live/sessions", none, { headers: { authorization: expired } });
 
     // Enroll: paid with the seed's body, free without one, and the refusals.
-    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: SEED_PAYMENT_BODY });
+    t.app.payments!.stripe.failNext("GET /payment_intents/:intent", { status: 500 });
+    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: seedPaymentBody(t.app.payments) });
+    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: seedPaymentBody(t.app.payments) });
     await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "tom" });
     await call("POST", "/api/live/sessions/{id}/enroll", small, { as: "priya" });
     await call("POST", "/api/live/sessions/{id}/enroll", small, { as: "tom" });
@@ -379,7 +382,7 @@ describe("real responses validate against the document", () => {
 
   it("a response that drifts from the document fails validation", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
-    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY }), 200);
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: seedPaymentBody(t.app.payments) }), 200);
     t.app.clock.set("2030-01-16T08:00:00.000Z");
     const started = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
     const one = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);

@@ -13,8 +13,9 @@ const STATUS_TEXT: Record<number, string> = {
   405: "Method not allowed on this path",
   413: "Request body larger than 100 KB",
   415: "Request body is not JSON",
+  429: "Too many of these requests from this user: wait the Retry-After header's seconds",
   500: "Unexpected server error (logged with the request id)",
-  503: "100ms is unavailable; nothing was changed, retry later",
+  503: "A service this one depends on is unavailable (100ms, the identity provider, or our database); retry later",
 };
 
 const toSchema = (schema: z.ZodType, io: "input" | "output") =>
@@ -87,7 +88,14 @@ function operation(route: RestRoute) {
     responses: {
       [route.status]: { description: "Success", content: { "application/json": { schema: successSchema } } },
       ...Object.fromEntries(
-        errors.map((status) => [status, { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Failure" } } } }]),
+        errors.map((status) => [
+          status,
+          {
+            description: STATUS_TEXT[status] ?? "Error",
+            ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Failure" } } },
+          },
+        ]),
       ),
     },
   };

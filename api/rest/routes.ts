@@ -74,7 +74,7 @@ export const REST_ROUTES: RestRoute[] = [
     data: z.object({ session: sessionJson }),
     status: 201,
     message: "Live session created successfully. Start the session when ready to generate video room.",
-    errors: [400, 401, 403, 413, 415],
+    errors: [400, 401, 403, 413, 415, 429],
     handle: async ({ viewer, services, readers, body }) => {
       const session = await services.createSession(viewer, body);
       return { data: { session: await oneSessionJson(readers, session) } };
@@ -126,13 +126,13 @@ export const REST_ROUTES: RestRoute[] = [
   {
     method: "post",
     path: "/sessions/:id/enroll",
-    summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway)",
+    summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway of a completed payment, checked with the gateway)",
     public: false,
     body: paymentInput.partial(),
     data: z.object({ participantId: z.string() }),
     status: 200,
     message: "Successfully enrolled in live session",
-    errors: [400, 401, 403, 404, 413, 415],
+    errors: [400, 401, 403, 404, 413, 415, 429, 503],
     handle: async ({ viewer, services, params, body }) => {
       const { participant } = await services.enroll(viewer, params.id, optionalPayment(body));
       return { data: { participantId: participant.id } };
@@ -146,7 +146,7 @@ export const REST_ROUTES: RestRoute[] = [
     data: z.object({ token: z.string(), role: z.enum(VIDEO_ROLES), userName: z.string() }),
     status: 200,
     message: "Join token generated",
-    errors: [400, 401, 403, 404, 503],
+    errors: [400, 401, 403, 404, 429, 503],
     handle: async ({ viewer, services, params }) => {
       const { token, role, userName } = await services.joinToken(viewer, params.id);
       return { data: { token, role, userName } };

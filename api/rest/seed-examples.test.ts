@@ -6,7 +6,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ME, decodeJwtPayload } from "../test-support/graphql-documents.js";
 import {
-  SEED_PAYMENT_BODY,
   createSessionRest,
   expectSuccess,
   rest,
@@ -14,6 +13,7 @@ import {
   seedCreateBody,
 } from "../test-support/rest-client.js";
 import { TEST_START as T0, useTestApp } from "../test-support/hooks.js";
+import { seedPaymentBody } from "../test-support/payments.js";
 
 const t = useTestApp();
 
@@ -197,7 +197,10 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
 
     // 4. Enroll with the seed's optional payment body (the example session is priced).
-    const enrolled = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: SEED_PAYMENT_BODY });
+    // The seed's `pay_abc123` is illustrative: the server checks references with the gateway,
+    // so the body carries a real payment made on the local Stripe stand-in.
+    const payment = seedPaymentBody(t.app.payments);
+    const enrolled = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: payment });
     const enrollBody = expectSuccess(enrolled, 200);
     expect(enrollBody).toEqual({ success: true, data: { participantId: expect.stringMatching(/^part_[a-z0-9]+$/) }, message: MESSAGES.enroll });
     const participantId = enrollBody.data.participantId;
@@ -238,7 +241,7 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
           enrolledAt: T0,
           attended: false,
           paid: true,
-          paymentId: "pay_abc123",
+          paymentId: payment.paymentId,
           paymentGateway: "stripe",
           amountPaid: 499,
         },
@@ -327,7 +330,7 @@ describe("3–6. start, enroll, join-token and end, as the seed shows them", () 
 describe("GET /api/live/sessions/:id and POST /api/live/sessions/:id/cancel", () => {
   it("GET answers {success, data:{session}} for anyone, with hmsDetails and participants for the owner only", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
-    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: SEED_PAYMENT_BODY }), 200);
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "tom", body: seedPaymentBody(t.app.payments) }), 200);
 
     const anonymous = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`), 200);
     expect(Object.keys(anonymous).sort()).toEqual(["data", "success"]);

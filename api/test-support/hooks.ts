@@ -27,6 +27,7 @@ export function useServiceHarness(options: DatabaseOptions = {}): { database: Te
   beforeEach(async () => {
     await ctx.database.truncate();
     ctx.h.emulator.clearFaults();
+    ctx.h.payments.clearFaults();
     ctx.h.clock.set(TEST_START);
   });
   return ctx;
@@ -47,6 +48,7 @@ export function useTestApp(options: DatabaseOptions & { env?: Record<string, str
     await ctx.app.emulator.webhooksSettled();
     await ctx.database.truncate();
     ctx.app.emulator.clearFaults();
+    ctx.app.payments?.clearFaults();
     ctx.app.clock.set(TEST_START);
   });
   return ctx;

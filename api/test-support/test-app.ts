@@ -10,8 +10,12 @@ import { compose, type Composition } from "../composition.js";
 import { loadEnv } from "../config/env.js";
 import type { HmsEmulator } from "../video/hms-emulator/index.js";
 import type { LocalIssuer } from "../auth/local-issuer.js";
+import type { PaymentStandIns } from "../payments/stand-ins/index.js";
 import { createTestClock, type TestClock } from "./test-clock.js";
 import type { TestDatabase } from "./test-database.js";
+
+/** Tests make many sessions per user; the rate-limit tests set their own limits. */
+const UNLIMITED_ENV = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000" };
 
 export type Caller = DemoUserKey | { sub: string; name?: string; roles?: string[] } | null;
 
@@ -26,6 +30,8 @@ export interface TestApp {
   clock: TestClock;
   composition: Composition;
   emulator: HmsEmulator;
+  /** The local Stripe and Razorpay stand-ins; absent when the test's env turns them off. */
+  payments?: PaymentStandIns;
   issuer: LocalIssuer;
   tokenFor(caller: Exclude<Caller, null>): Promise<string>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<T>>;
@@ -36,7 +42,7 @@ export interface TestApp {
 
 export async function startTestApp(database: TestDatabase, options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const clock = createTestClock();
-  const env = loadEnv({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", DATA_DIR: "/nonexistent-in-tests", APP_URL: "http://app.test", ...options.env });
+  const env = loadEnv({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", DATA_DIR: "/nonexistent-in-tests", APP_URL: "http://app.test", ...UNLIMITED_ENV, ...options.env });
   const composition = await compose(env, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database });
   const server: Server = await new Promise((resolve) => {
     const s = composition.app.listen(0, "127.0.0.1", () => resolve(s));
@@ -70,6 +76,7 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
     clock,
     composition,
     emulator: composition.emulator!,
+    payments: composition.paymentStandIns,
     issuer,
     tokenFor,
     gql,

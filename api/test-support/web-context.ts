@@ -4,6 +4,7 @@ import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
 import { createGql, type WebContext } from "../http/web-context.js";
 import { createDevRoom, type DevRoom } from "../http/dev-room.js";
 import type { TestApp } from "./test-app.js";
+import { createLocalPayments } from "../payments/stand-ins/index.js";
 
 const devRooms = new WeakMap<TestApp, DevRoom>();
 
@@ -26,6 +27,7 @@ export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promi
     auth: c.webAuth,
     localStandIns: true,
     devRoom: devRoomOf(app),
+    localPayments: c.paymentStandIns ? createLocalPayments(c.paymentStandIns) : undefined,
   };
 }
 

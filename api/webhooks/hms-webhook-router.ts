@@ -4,11 +4,12 @@
  * 100ms retries anything but a 200 after 1, 3 and 10 s, so the answer is: 200 once the
  * delivery is applied, a duplicate, or of no interest; 400 for a body that will never
  * parse (retrying cannot help, but it is the honest answer); 401 for a wrong secret;
- * 500 when we failed (the retry may succeed).
+ * 503 while our database is unavailable and 500 when we failed (the retry may succeed).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import { isDomainError } from "../domain/errors.js";
+import { asDomainError } from "../errors-map.js";
 import type { Services } from "../domain/services.js";
 import { secretMatches } from "./webhook-secret.js";
 
@@ -46,6 +47,11 @@ export function createHmsWebhookRouter(deps: HmsWebhookDeps): Router {
       if (isDomainError(error) && error.code === "BAD_USER_INPUT") {
         log.warn({ requestId: req.id, err: error.message }, "100ms webhook refused: malformed body");
         res.status(400).json({ error: `Not a 100ms webhook: ${error.message}` });
+        return;
+      }
+      if (asDomainError(error)?.code === "SERVICE_UNAVAILABLE") {
+        log.warn({ requestId: req.id }, "100ms webhook not applied: the database is unavailable; 100ms will retry");
+        res.status(503).json({ error: "The database is unavailable; the webhook will be retried." });
         return;
       }
       log.error({ requestId: req.id, err: error }, "100ms webhook failed; 100ms will retry");

@@ -50,7 +50,7 @@ async function fetchToken(sessionId: string): Promise<{ token: string; userName:
 function describe(error: unknown): string {
   const e = error as { message?: string; description?: string; code?: number };
   const text = `${e?.message ?? ""} ${e?.description ?? ""}`;
-  if (/ticket|enroll|not started|ended|sign in/i.test(text)) return e.message ?? text;
+  if (/ticket|enroll|not started|ended|sign in|too many/i.test(text)) return e.message ?? text;
   return "The video service cannot be reached right now, so the room cannot open. Check your connection and try again.";
 }
 

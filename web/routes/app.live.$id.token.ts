@@ -12,8 +12,9 @@ export async function action({ params, context }: ActionFunctionArgs) {
     return Response.json({ token: joinToken.token, role: joinToken.role, userName: joinToken.userName }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!isGraphQLError(error)) throw error;
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[error.code] ?? 400;
-    return Response.json({ error: error.message, code: error.code }, { status });
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 }[error.code] ?? 400;
+    const retryAfter = error.errors[0]?.retryAfter;
+    return Response.json({ error: error.message, code: error.code }, { status, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EnrollStep, type CheckoutData } from "../components/enroll-step";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
@@ -11,7 +12,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const data = await load(request, () => context.gql(SESSION_PAGE, { id: params.id! }));
   if (!data.session) throw new Response("There is no session at this address. It may have been removed.", { status: 404 });
-  return { session: data.session, me: data.me };
+  // Stripe sends payments that needed a redirect (bank pages, wallets) back here.
+  const url = new URL(request.url);
+  const returnedPayment = url.searchParams.get("redirect_status") === "succeeded" ? url.searchParams.get("payment_intent") : null;
+  return { session: data.session, me: data.me, localPayments: Boolean(context.localPayments), returnedPayment };
 }
 
 /** Enroll, start, end or cancel: each one GraphQL mutation, the rules stay in the API. */
@@ -21,11 +25,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     switch (form.get("intent")) {
       case "enroll": {
+        // The reference from the gateway's checkout (or typed in); the server asks the gateway.
         const paymentId = String(form.get("paymentId") ?? "").trim();
         const gateway = String(form.get("paymentGateway") ?? "");
         const payment = paymentId ? { paymentId, paymentGateway: gateway === "RAZORPAY" ? ("RAZORPAY" as const) : ("STRIPE" as const) } : undefined;
         await context.gql(ENROLL, { sessionId: id, payment });
         return { ok: "You're enrolled. See you in class!" };
+      }
+      case "checkout": {
+        // Opens a payment with the gateway; the page then runs the gateway's own checkout.
+        const { startCheckout } = await context.gql(START_CHECKOUT, { sessionId: id });
+        return { checkout: startCheckout as CheckoutData };
+      }
+      case "pay-local": {
+        // Local stand-ins only: the payment is completed on the stand-in, as a customer would at the gateway.
+        if (!context.localPayments) return { error: "The local test gateway only exists while the local stand-ins run." };
+        const { startCheckout } = await context.gql(START_CHECKOUT, { sessionId: id });
+        const gateway = startCheckout.gateway;
+        const paymentId = context.localPayments.pay({ gateway: gateway === "RAZORPAY" ? "razorpay" : "stripe", reference: startCheckout.reference });
+        await context.gql(ENROLL, { sessionId: id, payment: { paymentId, paymentGateway: gateway } });
+        return { ok: `Paid with the local test gateway (${gateway === "RAZORPAY" ? "Razorpay" : "Stripe"} payment ${paymentId}). You're enrolled. See you in class!` };
       }
       case "start": {
         const { startSession } = await context.gql(START, { id });
@@ -59,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, me } = useLoaderData<typeof loader>();
+  const { session, me, localPayments, returnedPayment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const own = session.viewerIsHost;
@@ -119,34 +138,15 @@ export default function SessionPage() {
             <p>You were enrolled in this session.</p>
           )
         ) : open && session.seatsLeft !== 0 ? (
-          <Form method="post" className="form">
-            <input type="hidden" name="intent" value="enroll" />
-            {!session.isFree && (
-              <>
-                <p>
-                  This class costs {formatPrice(session.price, session.currency, false)}. Pay with Stripe or Razorpay, then enter your
-                  payment reference here.
-                </p>
-                <div className="row">
-                  <label>
-                    Payment reference
-                    <input name="paymentId" required placeholder="pay_…" autoComplete="off" />
-                    {result && "fields" in result && result.fields?.paymentId && <span className="error">{result.fields.paymentId}</span>}
-                  </label>
-                  <label>
-                    Paid with
-                    <select name="paymentGateway" defaultValue="STRIPE">
-                      <option value="STRIPE">Stripe</option>
-                      <option value="RAZORPAY">Razorpay</option>
-                    </select>
-                  </label>
-                </div>
-              </>
-            )}
-            <div>
-              <button className="primary" disabled={busy}>{me ? "Enroll" : "Sign in to enroll"}</button>
-            </div>
-          </Form>
+          <EnrollStep
+            session={session}
+            signedIn={Boolean(me)}
+            busy={busy}
+            localPayments={localPayments}
+            returnedPayment={returnedPayment}
+            checkout={result && "checkout" in result ? result.checkout : undefined}
+            fields={result && "fields" in result ? result.fields : undefined}
+          />
         ) : (
           <p>{session.seatsLeft === 0 ? "This session is full." : "Enrollment is closed."}</p>
         )}
@@ -207,6 +207,7 @@ const SESSION_PAGE = graphql(`
     }
     session(id: $id) {
       ...SessionCard
+      checkoutGateway
       description
       maxParticipants
       canWatchRecording
@@ -257,6 +258,19 @@ const ENROLL = graphql(`
   mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {
     enroll(sessionId: $sessionId, payment: $payment) {
       id
+    }
+  }
+`);
+
+const START_CHECKOUT = graphql(`
+  mutation StartCheckoutFromPage($sessionId: ID!) {
+    startCheckout(sessionId: $sessionId) {
+      gateway
+      reference
+      clientSecret
+      publicKey
+      amountInMinorUnits
+      currency
     }
   }
 `);

@@ -22,7 +22,7 @@ import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
 import { attendanceOf, currentHmsSession, HOST_ROLE, recordedHmsSessions, viewersOf } from "./attendance-rules.js";
-import { parseRoomEvent, type RoomEvent, UNUSED_EVENT_TYPES } from "./room-event-input.js";
+import { assertReportedTimes, parseRoomEvent, type RoomEvent, UNUSED_EVENT_TYPES } from "./room-event-input.js";
 
 export type RoomEventOutcome =
   | { outcome: "applied"; type: string; sessionId: string }
@@ -34,6 +34,7 @@ export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<
   if (event.kind === "ignored") {
     return { outcome: "ignored", type: event.type, reason: UNUSED_EVENT_TYPES.has(event.type) ? "not used" : "unknown event type" };
   }
+  assertReportedTimes(event, deps.clock.now());
   const known = await findSessionByRoomId(deps.db, event.roomId);
   if (!known) return { outcome: "ignored", type: event.type, reason: `no live session has the room ${event.roomId}` };
   // 100ms's retries are answered without queueing on the session's lock; the insert below

@@ -7,22 +7,30 @@
  */
 import { z } from "zod";
 import { DomainError } from "../errors.js";
+import { refuseUnsafeText } from "../text-rules.js";
 
-/** 100ms writes times with up to nanoseconds; Go's zero time stands for "none". */
-const instant = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), { error: "must be an RFC 3339 timestamp" })
+/**
+ * 100ms writes RFC 3339 times with up to nanoseconds; Go's zero time stands for "none".
+ * Strict, because Date.parse is not: it reads "2030-02-30" as 2 March and "1" as 2001.
+ */
+const instant = z.iso
+  .datetime({ offset: true, error: "must be an RFC 3339 timestamp" })
   .transform((v): Date | null => {
     const d = new Date(v);
     return d.getUTCFullYear() < 2000 ? null : d;
   });
 
-const id = z.string().trim().min(1).max(200);
-const optionalText = z.string().max(10_000).optional();
+/** Ids and texts are stored; NUL or a lone surrogate would fail there, or change on the way. */
+const storable = (schema: z.ZodString) => refuseUnsafeText(schema, "the value", { bidi: true });
+const id = storable(z.string().trim().min(1).max(200));
+const shortText = storable(z.string().max(200));
+const optionalText = storable(z.string().max(10_000)).optional();
+/** Far longer than any room stays open; keeps the end time it implies a real date. */
+const MAX_SESSION_DURATION_S = 7 * 24 * 3600;
 
 const envelopeSchema = z.object({
   id,
-  type: z.string().trim().min(1).max(200),
+  type: storable(z.string().trim().min(1).max(200)),
   timestamp: instant.optional(),
   data: z.record(z.string(), z.unknown()),
 });
@@ -32,19 +40,19 @@ const roomData = z.object({ room_id: id, session_id: id, session_started_at: ins
 const peerData = roomData.extend({
   peer_id: id,
   // Our join tokens always carry it; a peer that joined by a room code may not.
-  user_id: z.string().max(200).optional(),
-  role: z.string().max(200).optional(),
+  user_id: shortText.optional(),
+  role: shortText.optional(),
   joined_at: instant.optional(),
   left_at: instant.optional(),
 });
 
 const sessionCloseData = roomData.extend({
   session_stopped_at: instant.optional(),
-  session_duration: z.number().nonnegative().optional(),
+  session_duration: z.number().nonnegative().max(MAX_SESSION_DURATION_S).optional(),
 });
 
 const recordingSuccessData = roomData.extend({
-  recording_id: z.string().max(200).optional(),
+  recording_id: shortText.optional(),
   recording_path: optionalText,
   stopped_at: instant.optional(),
   session_stopped_at: instant.optional(),
@@ -91,7 +99,11 @@ export const UNUSED_EVENT_TYPES = new Set([
 function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message }));
+  const fields = result.error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+    // zod says "expected string, received undefined" for a key that is simply not there.
+    message: i.code === "invalid_type" && / received undefined$/.test(i.message) ? "is missing" : i.message,
+  }));
   throw new DomainError("BAD_USER_INPUT", fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; "), { fields });
 }
 
@@ -156,4 +168,25 @@ function peer(d: z.output<typeof peerData>) {
     userId: d.user_id?.trim() || `anonymous:${d.peer_id}`,
     role: d.role?.trim() || null,
   };
+}
+
+/** Clocks drift; a day is far more than 100ms's and ours ever will. */
+const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
+
+/**
+ * 100ms reports what has happened, so none of an event's times lies well after our clock.
+ * One that does is no report, and would make watch times overflow what a number can hold.
+ */
+export function assertReportedTimes(event: RoomEvent, now: Date): void {
+  const times: (Date | null)[] = [event.sessionStartedAt];
+  if (event.kind === "peer-joined" || event.kind === "peer-left") times.push(event.joinedAt);
+  if (event.kind === "peer-left") times.push(event.leftAt);
+  if (event.kind === "session-closed") times.push(event.closedAt);
+  if (event.kind === "recording-succeeded") times.push(event.completedAt);
+  const late = times.find((t) => t !== null && t.getTime() > now.getTime() + FUTURE_TOLERANCE_MS);
+  if (late) {
+    throw new DomainError("BAD_USER_INPUT", `the event's time ${late.toISOString()} is more than a day ahead of ours`, {
+      fields: [{ path: "data", message: "times must not lie in the future" }],
+    });
+  }
 }

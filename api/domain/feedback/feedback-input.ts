@@ -1,5 +1,6 @@
 /** A participant's rating of a session, as every face of the API accepts it. */
 import { z } from "zod";
+import { refuseUnsafeText } from "../text-rules.js";
 
 export const MAX_FEEDBACK_COMMENT = 2000;
 
@@ -10,10 +11,13 @@ export const feedbackInput = z.strictObject(
       .int({ error: "rating must be a whole number from 1 to 5" })
       .min(1, { error: "rating must be a whole number from 1 to 5" })
       .max(5, { error: "rating must be a whole number from 1 to 5" }),
-    comment: z
-      .string({ error: "comment must be text" })
-      .trim()
-      .max(MAX_FEEDBACK_COMMENT, { error: `comment must be at most ${MAX_FEEDBACK_COMMENT} characters` })
+    comment: refuseUnsafeText(
+      z
+        .string({ error: "comment must be text" })
+        .trim()
+        .max(MAX_FEEDBACK_COMMENT, { error: `comment must be at most ${MAX_FEEDBACK_COMMENT} characters` }),
+      "comment",
+    )
       .nullish()
       .transform((v) => (v ? v : null)),
   },

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
+import { payFor } from "../../test-support/payments.js";
 import { hmsWebhooks } from "../../test-support/hms-webhook-payloads.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import { createServices } from "../services.js";
@@ -26,7 +27,7 @@ async function recordedClass(price = 0) {
   const deepak = await t.h.viewer("deepak");
   const priya = await t.h.viewer("priya");
   const created = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { price }));
-  await t.h.services.enroll(priya, created.id, price ? { paymentId: "pay_1", paymentGateway: "stripe" } : undefined);
+  await t.h.services.enroll(priya, created.id, price ? payFor(t.h.payments, created) : undefined);
   const { session } = await t.h.services.startSession(deepak, created.id);
   const seen = new Set<string>();
   t.h.emulator.joinPeer(session.hmsRoomId!, { userId: deepak.id, role: "host", name: deepak.name });

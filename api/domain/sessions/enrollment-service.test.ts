@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { HMS_TEST_CREDENTIALS, sessionInput } from "../../test-support/service-harness.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
+import { payFor } from "../../test-support/payments.js";
 
 const t = useServiceHarness();
 
@@ -94,8 +95,9 @@ describe("enroll", () => {
     await expectDomainError(t.h.services.enroll(priya, session.id, { paymentId: "pay_1", paymentGateway: "paypal" }), "BAD_USER_INPUT", /stripe, razorpay/);
     await expectDomainError(t.h.services.enroll(priya, session.id, { paymentId: "", paymentGateway: "stripe" }), "BAD_USER_INPUT", /paymentId/);
     expect((await t.h.services.getSession(null, session.id))?.enrolledCount).toBe(0);
-    const e = await t.h.services.enroll(priya, session.id, { paymentId: "pay_abc123", paymentGateway: "stripe" });
-    expect(e.participant).toMatchObject({ paid: true, paymentId: "pay_abc123", paymentGateway: "stripe", amountPaid: 499 });
+    const payment = payFor(t.h.payments, session);
+    const e = await t.h.services.enroll(priya, session.id, payment);
+    expect(e.participant).toMatchObject({ paid: true, paymentId: payment.paymentId, paymentGateway: "stripe", amountPaid: 499 });
   });
 
   it("ignores a payment sent for a free session", async () => {

@@ -1,10 +1,12 @@
 /** Taking a seat in a session, and the video token that lets a person into its room. */
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
 import { findParticipant, insertParticipantIfAbsent, listEnrollmentsOfUser } from "../../repositories/participants.js";
+import { ALREADY_USED_MESSAGE, verifyPayment } from "../payments/payment-verification.js";
 import { findSessionById, takeSeat } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
+import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
@@ -33,6 +35,7 @@ export async function enroll(
   rawPayment?: unknown,
 ): Promise<Enrollment> {
   const student = requireViewer(viewer);
+  await takeRateLimitedAttempt(deps, "enroll", student);
   const sessionId = parseInput(sessionIdInput, rawSessionId);
   const payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
   const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
@@ -54,10 +57,14 @@ export async function enroll(
     );
   }
 
+  // Asked outside the transaction: no row lock is held while a gateway is slow or down,
+  // and a refusal or an outage leaves nothing behind.
+  const verified = priced ? await verifyPayment(deps, session, payment!) : undefined;
+
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    // Insert first: a concurrent enrollment of the same person waits on the unique key
-    // and then finds this row instead of taking a second seat.
+    // Insert first: a concurrent enrollment of the same person, or with the same payment,
+    // waits on the unique keys and then finds this row instead of taking a second seat.
     const participant = await insertParticipantIfAbsent(tx, {
       id: newId("part"),
       sessionId,
@@ -66,17 +73,18 @@ export async function enroll(
       userEmail: student.email,
       userAvatar: student.avatarUrl,
       enrolledAt: now,
-      // Payment references are taken on trust until gateway verification lands (issue 6).
-      paid: priced,
-      paymentId: priced ? payment!.paymentId : null,
-      paymentGateway: priced ? payment!.paymentGateway : null,
-      amountPaid: priced ? session.price : null,
+      paid: verified !== undefined,
+      paymentId: verified?.paymentId ?? null,
+      paymentGateway: verified?.gateway ?? null,
+      amountPaid: verified ? session.price : null,
       createdAt: now,
       updatedAt: now,
     });
     if (!participant) {
       const first = await findParticipant(tx, { sessionId, userId: student.id });
-      return { participant: first!, session, created: false };
+      if (first) return { participant: first, session, created: false };
+      // Not this person's row, so the payment's: it paid for someone else's seat first.
+      throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
     }
     if (!(await takeSeat(tx, { id: sessionId, now }))) {
       const current = await findSessionById(tx, sessionId);
@@ -101,6 +109,7 @@ export interface IssuedJoinToken {
 
 export async function joinToken(deps: ServiceDeps, viewer: Viewer | null, rawSessionId: unknown): Promise<IssuedJoinToken> {
   const user = requireViewer(viewer);
+  await takeRateLimitedAttempt(deps, "joinToken", user);
   const sessionId = parseInput(sessionIdInput, rawSessionId);
   const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
   let role: VideoRole;

@@ -13,13 +13,17 @@ import {
   SESSION_TYPES,
 } from "./session-values.js";
 import { isCurrencyCode, minorUnitDigits } from "./currency.js";
+import { refuseUnsafeText } from "../text-rules.js";
 
 const text = (field: string, min: number, max: number) =>
-  z
-    .string({ error: `${field} must be text` })
-    .trim()
-    .min(min, { error: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters` })
-    .max(max, { error: `${field} must be at most ${max} characters` });
+  refuseUnsafeText(
+    z
+      .string({ error: `${field} must be text` })
+      .trim()
+      .min(min, { error: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters` })
+      .max(max, { error: `${field} must be at most ${max} characters` }),
+    field,
+  );
 
 const label = (field: string) => text(field, 1, 50);
 
@@ -29,18 +33,15 @@ const isoInstant = (field: string) =>
     .transform((v) => new Date(v));
 
 const httpUrl = (field: string) =>
-  z
-    .string({ error: `${field} must be a URL` })
-    .trim()
-    .max(2048, { error: `${field} must be at most 2048 characters` })
+  refuseUnsafeText(z.string({ error: `${field} must be a URL` }).trim().max(2048, { error: `${field} must be at most 2048 characters` }), field)
     .pipe(z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }));
 
 export const sessionMetadataSchema = z.strictObject(
   {
     category: label("metadata.category").optional(),
     difficulty: label("metadata.difficulty").optional(),
-    equipment: z.array(label("metadata.equipment item")).max(20, { error: "metadata.equipment can list at most 20 items" }).optional(),
-    tags: z.array(text("metadata.tags item", 1, 30)).max(20, { error: "metadata.tags can list at most 20 tags" }).optional(),
+    equipment: z.array(label("metadata.equipment item"), { error: "metadata.equipment must be a list" }).max(20, { error: "metadata.equipment can list at most 20 items" }).optional(),
+    tags: z.array(text("metadata.tags item", 1, 30), { error: "metadata.tags must be a list" }).max(20, { error: "metadata.tags can list at most 20 tags" }).optional(),
   },
   { error: (i) => (i.code === "unrecognized_keys" ? `metadata accepts only category, difficulty, equipment and tags` : "metadata must be an object") },
 );
@@ -112,7 +113,10 @@ const booleanFlag = (field: string) =>
 
 export const listSessionsInput = z.object({
   status: z.enum(SESSION_STATUSES, { error: `status must be one of ${SESSION_STATUSES.join(", ")}` }).nullish(),
-  expertId: z.string({ error: "expertId must be text" }).trim().min(1, { error: "expertId cannot be empty" }).max(64, { error: "expertId is too long" }).nullish(),
+  expertId: refuseUnsafeText(
+    z.string({ error: "expertId must be text" }).trim().min(1, { error: "expertId cannot be empty" }).max(64, { error: "expertId is too long" }),
+    "expertId",
+  ).nullish(),
   featured: booleanFlag("featured").nullish(),
   category: label("category").nullish(),
   difficulty: label("difficulty").nullish(),
@@ -124,7 +128,10 @@ export type ListSessionsInput = z.output<typeof listSessionsInput>;
 
 export const paymentInput = z.strictObject(
   {
-    paymentId: z.string({ error: "paymentId must be text" }).trim().min(1, { error: "paymentId is required" }).max(255, { error: "paymentId is too long" }),
+    paymentId: refuseUnsafeText(
+      z.string({ error: "paymentId must be text" }).trim().min(1, { error: "paymentId is required" }).max(255, { error: "paymentId is too long" }),
+      "paymentId",
+    ),
     paymentGateway: z.enum(PAYMENT_GATEWAYS, { error: `paymentGateway must be one of ${PAYMENT_GATEWAYS.join(", ")}` }),
   },
   { error: (i) => (i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}` : "The payment must be an object") },
@@ -132,13 +139,21 @@ export const paymentInput = z.strictObject(
 
 export type PaymentInput = z.output<typeof paymentInput>;
 
-export const sessionIdInput = z
-  .string({ error: "The session id must be text" })
-  .trim()
-  .min(1, { error: "The session id is required" })
-  .max(64, { error: "The session id is too long" });
+export const sessionIdInput = refuseUnsafeText(
+  z
+    .string({ error: "The session id must be text" })
+    .trim()
+    .min(1, { error: "The session id is required" })
+    .max(64, { error: "The session id is too long" }),
+  "The session id",
+);
 
+/**
+ * Counted on the number's shortest decimal form (what the client wrote: 0.29, 1e-7), not
+ * by scaling, which would need a tolerance and let 1.000000001 through to be rounded.
+ */
 function hasAtMostDecimals(value: number, digits: number): boolean {
-  const scaled = value * 10 ** digits;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+  const [mantissa = "", exponent = "0"] = String(value).toLowerCase().split("e");
+  const fraction = mantissa.split(".")[1]?.length ?? 0;
+  return fraction - Number(exponent) <= digits;
 }

@@ -13,6 +13,7 @@ import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { parseInput } from "../parse-input.js";
+import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { callUpstream } from "../upstream.js";
 import type { Viewer } from "../viewer.js";
 import { endLiveSession } from "./session-ending.js";
@@ -33,6 +34,7 @@ import { MAX_SESSION_MS } from "./session-values.js";
 export async function createSession(deps: ServiceDeps, viewer: Viewer | null, raw: unknown): Promise<SessionRow> {
   const input = parseInput(createSessionInput, raw);
   const expert = assertCanCreate(viewer, input);
+  await takeRateLimitedAttempt(deps, "createSession", expert);
   const now = deps.clock.now();
   assertSchedule(input, now);
   return insertSession(deps.db, {

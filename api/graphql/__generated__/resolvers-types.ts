@@ -27,6 +27,22 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A payment opened with a gateway, for its checkout in the browser. */
+export type Checkout = {
+  __typename?: 'Checkout';
+  /** The price in the currency's minor units (paise, cents; yen as they are). */
+  amountInMinorUnits: Scalars['Int']['output'];
+  /** Stripe only: the PaymentIntent's client secret, for the Payment Element. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** ISO-4217 code. */
+  currency: Scalars['String']['output'];
+  gateway: PaymentGateway;
+  /** The gateway's public key: the Stripe publishable key or the Razorpay key id. */
+  publicKey: Scalars['String']['output'];
+  /** Stripe: the PaymentIntent id (pi_…). Razorpay: the order id (order_…) for Razorpay Checkout's `order_id`. */
+  reference: Scalars['ID']['output'];
+};
+
 export type CreateSessionInput = {
   /** ISO-4217 code; defaults to INR. */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -135,6 +151,11 @@ export type LiveSession = {
   attendedCount: Scalars['Int']['output'];
   /** Whether the viewer may watch a recording that exists: ask `recordingUrl` for the link. */
   canWatchRecording: Scalars['Boolean']['output'];
+  /**
+   * The gateway whose checkout takes this session's price. Null for a free session, or when
+   * this server has no gateway that can take payments (priced sessions cannot be booked then).
+   */
+  checkoutGateway?: Maybe<PaymentGateway>;
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 code. */
   currency: Scalars['String']['output'];
@@ -187,10 +208,24 @@ export type Mutation = {
   createSession: LiveSession;
   /** End a live session and close its room for everyone (the session's expert only). Ending twice is harmless. */
   endSession: EndSessionResult;
-  /** Enroll the signed-in user. A priced session needs `payment`. Enrolling twice returns the first enrollment. */
+  /**
+   * Enroll the signed-in user. Enrolling twice returns the first enrollment. A priced session
+   * needs `payment`, which the server checks with the gateway before taking a seat: it must be
+   * completed (Stripe PaymentIntent `succeeded`, Razorpay payment `captured`), for the
+   * session's price in its currency, and not have paid for any enrollment before
+   * (BAD_USER_INPUT otherwise). If the gateway cannot be reached: UPSTREAM_UNAVAILABLE,
+   * nothing was stored, retry.
+   */
   enroll: Enrollment;
   /** A 100ms auth token for the session's room: HOST for its expert, GUEST for enrolled participants. */
   joinToken: JoinToken;
+  /**
+   * Open a payment for a priced session with the gateway its currency suits (see
+   * `LiveSession.checkoutGateway`): a Stripe PaymentIntent or a Razorpay order, for the
+   * gateway's own checkout in the browser. It grants nothing by itself: once paid, call
+   * `enroll` with the payment's reference (the PaymentIntent id, or the Razorpay payment id).
+   */
+  startCheckout: Checkout;
   /** Open the 100ms room (the session's expert only). Starting a live session again returns the same room. */
   startSession: StartSessionResult;
   /**
@@ -227,6 +262,11 @@ export type MutationJoinTokenArgs = {
 };
 
 
+export type MutationStartCheckoutArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationStartSessionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -241,6 +281,7 @@ export { PaymentGateway };
 
 export type PaymentInput = {
   paymentGateway: PaymentGateway;
+  /** Stripe: the PaymentIntent id (pi_…). Razorpay: the payment id (pay_…). */
   paymentId: Scalars['String']['input'];
 };
 
@@ -435,6 +476,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Checkout: ResolverTypeWrapper<Checkout>;
   CreateSessionInput: CreateSessionInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
@@ -468,6 +510,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
+  Checkout: Checkout;
   CreateSessionInput: CreateSessionInput;
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
@@ -492,6 +535,15 @@ export type ResolversParentTypes = ResolversObject<{
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
   User: UserRow;
+}>;
+
+export type CheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
+  amountInMinorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -561,6 +613,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   actualStartTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   canWatchRecording?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checkoutGateway?: Resolver<Maybe<ResolversTypes['PaymentGateway']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currentViewers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -600,6 +653,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
+  startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
 }>;
@@ -664,6 +718,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type VideoRoleResolvers = EnumResolverSignature<{ GUEST?: any, HOST?: any }, ResolversTypes['VideoRole']>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  Checkout?: CheckoutResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import type { HmsDetailsResolvers, LiveSessionResolvers } from "../__generated__/resolvers-types.js";
-import { SessionStatus, SessionType } from "../enum-values.js";
+import { PaymentGateway, SessionStatus, SessionType } from "../enum-values.js";
 import type { SessionRow, UserRow } from "../../db/schema.js";
 import type { Readers } from "../../domain/readers.js";
 import { isFree } from "../../domain/sessions/session-rules.js";
@@ -19,6 +19,7 @@ export const LiveSession: LiveSessionResolvers = {
   expertAvatar: async (s, _a, { readers }) => (await expertOf(s, readers)).avatarUrl,
   seatsLeft: (s) => (s.maxParticipants == null ? null : Math.max(0, s.maxParticipants - s.enrolledCount)),
   isFree: (s) => isFree(s),
+  checkoutGateway: (s, _a, { services }) => services.checkoutGateway(s) as PaymentGateway | null,
   hmsDetails: (s, _a, { readers }) => readers.hostDetails(s),
   metadata: (s) => s.metadata ?? null,
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),

@@ -1,4 +1,5 @@
 import type { MutationResolvers } from "../__generated__/resolvers-types.js";
+import { PaymentGateway } from "../enum-values.js";
 import { withoutNulls } from "./without-nulls.js";
 
 export const Mutation: MutationResolvers = {
@@ -6,6 +7,10 @@ export const Mutation: MutationResolvers = {
   startSession: (_p, { id }, { services, viewer }) => services.startSession(viewer, id),
   enroll: async (_p, { sessionId, payment }, { services, viewer }) =>
     (await services.enroll(viewer, sessionId, payment ?? undefined)).participant,
+  startCheckout: async (_p, { sessionId }, { services, viewer }) => {
+    const { amountMinor, gateway, ...checkout } = await services.startCheckout(viewer, sessionId);
+    return { ...checkout, gateway: gateway as PaymentGateway, amountInMinorUnits: amountMinor };
+  },
   joinToken: (_p, { sessionId }, { services, viewer }) => services.joinToken(viewer, sessionId),
   endSession: (_p, { id }, { services, viewer }) => services.endSession(viewer, id),
   cancelSession: (_p, { id }, { services, viewer }) => services.cancelSession(viewer, id),

@@ -1,0 +1,195 @@
+/**
+ * How much one GraphQL operation may ask for. Checked before anything runs (the web app's
+ * own operations go through the same server, so they meet the same limits):
+ *
+ * - tokens: graphql-js's own parser limit (Apollo's `parseOptions`), so a huge document is
+ *   refused while it is being read, before a tree is built;
+ * - depth, aliases, directives: graphql-armor's validation rules;
+ * - cost: our own rule, because graphql-armor's cost rule only understands `first`/`last`
+ *   arguments and ours are `limit`. Every object costs 1 per instance expected, and a list
+ *   multiplies what is inside it by its size: `sessions(limit: n)` has n items (a variable
+ *   counts as the largest page, absent as the default page), and a list without a limit
+ *   (participants, enrollments, comments) counts as UNBOUNDED_LIST_SIZE. Scalars are free:
+ *   they come with their object's row.
+ *
+ * Every refusal answers `extensions.code` QUERY_TOO_COMPLEX with which `limit` was hit, the
+ * `maximum` and what was `found`.
+ */
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../domain/sessions/session-values.js";
+
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: number;
+}
+
+/**
+ * The web app's largest operations are depth 4, cost about 300, under 100 tokens, no aliases
+ * or directives (a test keeps every one of them under half of each limit). An expert's page
+ * of 100 sessions with every related list (participants and feedback comments, cost about
+ * 10,600) passes; every session's participants' sessions' participants (260,100) does not.
+ */
+export const QUERY_LIMITS: QueryLimits = { depth: 8, aliases: 15, directives: 20, tokens: 1000, cost: 20_000 };
+
+/** A list whose size no argument bounds (a session's participants, one's enrollments). */
+export const UNBOUNDED_LIST_SIZE = 50;
+
+export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+
+export type QueryLimitName = keyof QueryLimits;
+
+const ADVICE = "Ask for less in one operation: fewer nested lists, smaller `limit`s, or split it into several requests.";
+
+/** Reported by the validation rules; answered as QUERY_TOO_COMPLEX (see formatQueryLimitError). */
+export class QueryLimitError extends GraphQLError {
+  constructor(limit: QueryLimitName, maximum: number, found: number | undefined, what: string) {
+    super(`${what} ${ADVICE}`, { extensions: { code: QUERY_TOO_COMPLEX, limit, maximum, ...(found === undefined ? {} : { found }) } });
+  }
+}
+
+/** Validation rules enforcing `limits`, in the order a person would fix them. */
+export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationRule[] {
+  // graphql-armor reports through these callbacks; its own errors would say "Syntax Error".
+  const armor = (limit: QueryLimitName, maximum: number, what: (found: number | undefined) => string) => ({
+    n: maximum,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const found = Number(/found (\d+)/.exec(error.message)?.[1]);
+        context?.reportError(new QueryLimitError(limit, maximum, Number.isFinite(found) ? found : undefined, what(found)));
+      },
+    ],
+  });
+  return [
+    maxDepthRule({
+      ...armor("depth", limits.depth, (found) => `This operation is nested ${found} levels deep; the limit is ${limits.depth}.`),
+      // A fragment is a way of writing a selection, not a level of its own.
+      flattenFragments: true,
+    }),
+    maxAliasesRule(armor("aliases", limits.aliases, (found) => `This operation uses ${found} aliases; the limit is ${limits.aliases}.`)),
+    maxDirectivesRule(armor("directives", limits.directives, (found) => `This operation uses ${found} directives; the limit is ${limits.directives}.`)),
+    costLimit(limits.cost),
+  ];
+}
+
+/** Apollo's `parseOptions`: graphql-js stops reading a document after this many tokens. */
+export function queryParseOptions(limits: QueryLimits = QUERY_LIMITS) {
+  return { maxTokens: limits.tokens };
+}
+
+// graphql-js spells it "more that" (16.x); either spelling is ours to translate.
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
+
+/**
+ * The answer for an operation refused by a limit, or undefined for any other error.
+ * Apollo files validation and parse errors under its own codes; these get ours.
+ */
+export function formatQueryLimitError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof QueryLimitError) {
+    return { message: original.message, locations: formatted.locations, extensions: original.extensions };
+  }
+  const tokens = formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+  if (tokens) {
+    const limit = new QueryLimitError("tokens", Number(tokens[1]), undefined, `This operation is longer than ${tokens[1]} tokens.`);
+    return { message: limit.message, extensions: limit.extensions };
+  }
+  return undefined;
+}
+
+/** The cost an operation is refused above (see the file's comment for how it is counted). */
+function costLimit(maximum: number): ValidationRule {
+  return (context): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const cost = operationCost(context, operation);
+      if (cost > maximum) {
+        context.reportError(
+          new QueryLimitError("cost", maximum, cost, `This operation could resolve about ${cost} objects; the limit is ${maximum}.`),
+        );
+      }
+    },
+  });
+}
+
+export function operationCost(context: ValidationContext, operation: OperationDefinitionNode): number {
+  const schema = context.getSchema();
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  // A fragment's cost depends only on the page size it is spread under: each is counted once.
+  const fragments = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  function selectionCost(set: SelectionSetNode, type: GraphQLCompositeType, pageSize: number | undefined): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += fieldCost(selection, type, pageSize);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        if (on && isCompositeType(on)) total += selectionCost(selection.selectionSet, on, pageSize);
+      } else {
+        const name = selection.name.value;
+        const key = `${name}|${pageSize ?? ""}`;
+        const fragment = context.getFragment(name);
+        const on = fragment && schema.getType(fragment.typeCondition.name.value);
+        if (!fragment || !on || !isCompositeType(on) || inProgress.has(name)) continue;
+        if (!fragments.has(key)) {
+          inProgress.add(name);
+          fragments.set(key, selectionCost(fragment.selectionSet, on, pageSize));
+          inProgress.delete(name);
+        }
+        total += fragments.get(key)!;
+      }
+    }
+    return total;
+  }
+
+  function fieldCost(field: FieldNode, parent: GraphQLCompositeType, pageSize: number | undefined): number {
+    if (!field.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) return 0;
+    const definition = parent.getFields()[field.name.value];
+    if (!definition) return 0;
+    const named = getNamedType(definition.type);
+    if (!isCompositeType(named)) return 0;
+    const own = limitArgument(field, definition);
+    const isList = isListType(getNullableType(definition.type));
+    const size = isList ? (own ?? pageSize ?? UNBOUNDED_LIST_SIZE) : 1;
+    // A page's `limit` sizes the lists directly inside it (SessionPage.items).
+    return size * (1 + selectionCost(field.selectionSet, named, isList ? undefined : own));
+  }
+
+  return selectionCost(operation.selectionSet, root, undefined);
+}
+
+/** A paged field's `limit`: as written, the largest page for a variable, the default page when absent. */
+function limitArgument(field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
+  if (!definition.args.some((a) => a.name === "limit")) return undefined;
+  const value = field.arguments?.find((a) => a.name.value === "limit")?.value;
+  if (!value || value.kind === Kind.NULL) return DEFAULT_PAGE_SIZE;
+  // Larger pages are refused by the domain with its own message; count them as the largest.
+  if (value.kind === Kind.INT) return Math.min(Math.max(Number.parseInt(value.value, 10), 0), MAX_PAGE_SIZE);
+  return MAX_PAGE_SIZE;
+}

@@ -1,0 +1,116 @@
+/**
+ * The life of the server process, as `npm start` runs it: read the settings, compose,
+ * listen, and on SIGTERM/SIGINT drain: stop accepting connections, let in-flight requests
+ * finish (each answer closes its connection), then stop background work and close the
+ * database pool, and exit 0. A drain that outlasts its deadline exits 1.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { compose, type Composition } from "../composition.js";
+import { EnvError, loadEnv, type Env } from "../config/env.js";
+import { createLogger } from "../logger.js";
+
+/**
+ * Longer than any request may take: the slowest (start, end) make two calls to 100ms in a
+ * row, each bounded by HMS_TIMEOUT_MS. 25 s with the defaults.
+ */
+export const shutdownDeadlineMs = (env: Pick<Env, "HMS_TIMEOUT_MS">): number => Math.max(15_000, 2 * env.HMS_TIMEOUT_MS + 5_000);
+
+export interface RunOptions {
+  /** Serve the built Remix app too (npm start does; API-only processes do not). */
+  web: boolean;
+}
+
+export async function runServer(options: RunOptions): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const composition = await compose(env, { logger, sweeper: true, web: options.web });
+  const server = await listen(composition, env, logger);
+  drainOnSignals(server, composition, logger, shutdownDeadlineMs(env));
+}
+
+interface DrainableServer {
+  http: Server;
+  /** From now on every answer closes its connection, in-flight ones included. */
+  startDraining(): void;
+}
+
+async function listen(composition: Composition, env: Env, logger: Logger): Promise<DrainableServer> {
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      // Its connection is idle now; while draining it must not wait for a next request.
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+    if (draining) res.setHeader("connection", "close");
+    composition.app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  composition.listening(server);
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url: env.APP_URL, graphql: `${env.APP_URL}/graphql`, port }, "Live Sessions is listening");
+  return {
+    http: server,
+    startDraining() {
+      draining = true;
+      // Node would otherwise keep these connections open for their keep-alive time (5 s)
+      // after answering, and the client would send its next request to a closing server.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+    },
+  };
+}
+
+function drainOnSignals(server: DrainableServer, composition: Composition, logger: Logger, deadlineMs: number): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.startDraining();
+    logger.info({ signal }, "shutting down: no new connections; finishing in-flight requests");
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs }, "shutdown deadline passed with requests still open; exiting anyway");
+      server.http.closeAllConnections();
+      process.exit(1);
+    }, deadlineMs);
+    deadline.unref();
+
+    // close() stops listening at once (new connections are refused) and calls back once
+    // every open connection has ended; idle keep-alive ones are closed now, busy ones after
+    // their answer (which carries `Connection: close`).
+    server.http.close(() => {
+      logger.info("http server closed: every in-flight request answered");
+      composition
+        .close()
+        .then(() => {
+          logger.info("stopped: background work finished, database pool closed");
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "closing the service failed");
+          process.exit(1);
+        });
+    });
+    server.http.closeIdleConnections();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}

@@ -1,0 +1,114 @@
+/**
+ * PaymentVerifier over the official `razorpay` library (v2.9). The reference a client sends
+ * for Razorpay is a payment id; the money is ours when the payment is `captured` (enable
+ * automatic capture in the dashboard, or an `authorized` payment is refused as unfinished).
+ *
+ * razorpay 2.9 has no option for its base URL or a timeout: its constructor builds
+ * `this.api.rq = axios.create({baseURL: "https://api.razorpay.com", …})` (dist/api.js) and
+ * every resource calls through it. `patchRazorpayClient` is the minimal wrapper around
+ * that: it sets the instance's `defaults.baseURL` (for the local stand-in) and gives
+ * every request the current call's AbortSignal, so our deadline cancels it. It also knows
+ * that the library's error handler (`normalizeError`) throws `{statusCode, error}` for an
+ * HTTP answer but crashes with a TypeError when there was none (timeout, refused).
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import Razorpay from "razorpay";
+import { type GatewayPayment, type OpenCheckoutParams, type OpenedCheckout, type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import { withDeadline } from "./gateway-deadline.js";
+
+export const RAZORPAY_API_BASE_URL = "https://api.razorpay.com";
+
+export interface RazorpayVerifierOptions {
+  keyId: string;
+  keySecret: string;
+  timeoutMs: number;
+  /** Default Razorpay's; the local stand-in's origin in development and tests. */
+  baseUrl?: string;
+}
+
+/** Payment ids; anything else is refused before it reaches a URL (the library does not encode paths). */
+const PAYMENT_ID = /^pay_[A-Za-z0-9]{1,40}$/;
+
+/** The few members of the library's private axios instance we touch. */
+interface RazorpayAxios {
+  defaults: { baseURL?: string; timeout?: number };
+  interceptors: { request: { use(onFulfilled: (config: { signal?: unknown }) => { signal?: unknown }): number } };
+}
+
+export function patchRazorpayClient(client: Razorpay, baseUrl: string): AsyncLocalStorage<AbortSignal> {
+  const rq = (client.api as unknown as { rq?: RazorpayAxios }).rq;
+  if (!rq?.defaults || !rq.interceptors) throw new Error("razorpay: unexpected client (no axios instance at api.rq); check the library version");
+  rq.defaults.baseURL = baseUrl.replace(/\/+$/, "");
+  const current = new AsyncLocalStorage<AbortSignal>();
+  rq.interceptors.request.use((config) => {
+    const signal = current.getStore();
+    if (signal) config.signal = signal;
+    return config;
+  });
+  return current;
+}
+
+export function createRazorpayVerifier(opts: RazorpayVerifierOptions): PaymentVerifier {
+  if (!opts.keyId || !opts.keySecret) throw new Error("createRazorpayVerifier: keyId and keySecret are required");
+  const client = new Razorpay({ key_id: opts.keyId, key_secret: opts.keySecret });
+  const signals = patchRazorpayClient(client, opts.baseUrl ?? RAZORPAY_API_BASE_URL);
+
+  const call = <T>(doing: string, run: () => Promise<T>): Promise<T> =>
+    withDeadline("razorpay", doing, opts.timeoutMs, (signal) => signals.run(signal, run)).catch((e: unknown) => {
+      throw e instanceof UpstreamError ? e : upstream(doing, e);
+    });
+
+  return {
+    gateway: "razorpay",
+    canOpenCheckout: true,
+
+    async findPayment(reference: string): Promise<GatewayPayment | null> {
+      if (!PAYMENT_ID.test(reference)) return null;
+      const payment = await call(`looking up payment ${reference}`, () => client.payments.fetch(reference)).catch((e: unknown) => {
+        // Razorpay answers an unknown id with 400 BAD_REQUEST_ERROR "The id provided does not exist".
+        if (e instanceof UpstreamError && (e.status === 400 || e.status === 404)) return null;
+        throw e;
+      });
+      if (!payment) return null;
+      const notes = payment.notes as unknown;
+      const sessionId = typeof notes === "object" && notes !== null && !Array.isArray(notes) ? (notes as Record<string, unknown>).live_session_id : undefined;
+      return {
+        id: payment.id,
+        completed: payment.status === "captured",
+        status: payment.status,
+        amountMinor: Number(payment.amount),
+        currency: String(payment.currency).toUpperCase(),
+        sessionId: typeof sessionId === "string" && sessionId !== "" ? sessionId : undefined,
+      };
+    },
+
+    async openCheckout(p: OpenCheckoutParams): Promise<OpenedCheckout> {
+      const order = await call("creating an order", () =>
+        client.orders.create({
+          amount: p.amountMinor,
+          currency: p.currency,
+          // Razorpay caps receipts at 40 characters.
+          receipt: `${p.sessionId}`.slice(0, 40),
+          notes: { live_session_id: p.sessionId, user_id: p.userId },
+        }),
+      );
+      return {
+        gateway: "razorpay",
+        reference: order.id,
+        publicKey: opts.keyId,
+        amountMinor: Number(order.amount),
+        currency: order.currency,
+      };
+    },
+  };
+}
+
+/** What the library throws: `{statusCode, error: {code, description}}` for an answer, a TypeError for none. */
+function upstream(doing: string, e: unknown): UpstreamError {
+  if (typeof e === "object" && e !== null && "statusCode" in e) {
+    const { statusCode, error } = e as { statusCode: unknown; error?: { code?: string; description?: string } };
+    const status = Number(statusCode);
+    return new UpstreamError("razorpay", `Razorpay answered ${status} ${doing}: ${error?.code ?? "no error code"}: ${error?.description ?? "no description"}`, status);
+  }
+  return new UpstreamError("razorpay", `could not reach Razorpay ${doing}: ${e instanceof Error ? e.message : String(e)}`);
+}

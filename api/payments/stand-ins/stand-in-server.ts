@@ -1,0 +1,276 @@
+/**
+ * The HTTP plumbing both payment-gateway stand-ins share: a loopback server with the
+ * gateway's REST routes under `/v1`, a control API under `/_stand-in`, fault injection on
+ * the REST routes, and a request log. Each stand-in supplies its routes, its credential
+ * check and its gateway-shaped error bodies.
+ *
+ * Route matching and the fault registry are the 100ms emulator's (generic code): a fault
+ * is addressed by `METHOD /pattern` relative to `/v1`, e.g. `GET /payment_intents/:intent`,
+ * or `*` for every REST route; unknown keys are refused.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ActiveFault, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
+import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
+
+export type { Route };
+
+export interface StandInLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** Thrown by routes: answered with this status and body (already shaped like the gateway's). */
+export class StandInHttpError extends Error {
+  override readonly name = "StandInHttpError";
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export interface StandInRequestRecord {
+  method: string;
+  path: string;
+  route?: string;
+  /** 0 while unanswered (a hanging fault). */
+  status: number;
+  fault: boolean;
+  at: string;
+}
+
+export interface StandInServerOptions {
+  /** For the production guard and the startup line: "Stripe", "Razorpay". */
+  gateway: string;
+  api: Route[];
+  /** The control routes; they get the fault registry and the request log to expose. */
+  control(faults: FaultRegistry, requests: () => StandInRequestRecord[]): Route[];
+  /** Throws StandInHttpError(401, …) when the REST call's credentials are not the stand-in's. */
+  authenticate(headers: IncomingHttpHeaders): void;
+  /** The gateway's body for an injected (or internal) server error. */
+  serverErrorBody(status: number, message: string): unknown;
+  /** The gateway's body for an unknown REST route. */
+  notFoundBody(method: string, path: string): unknown;
+  /** Headers every REST answer carries (Stripe's `request-id`). */
+  headers?(): Record<string, string>;
+  port?: number;
+  logger: StandInLogger;
+  /** Extra fields for the startup line (keys to use, control URL is added). */
+  announce: Record<string, unknown>;
+}
+
+export interface StandInServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  readonly port: number;
+  failNext(route: string, fault?: FaultSpec): void;
+  setFault(route: string, fault: FaultSpec): void;
+  clearFaults(): void;
+  faults(): ActiveFault[];
+  requests(): StandInRequestRecord[];
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+const MAX_LOGGED_REQUESTS = 5000;
+
+export async function startStandInServer(opts: StandInServerOptions): Promise<StandInServer> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      `Refusing to start the local ${opts.gateway} stand-in: NODE_ENV is "production". ` +
+        "Production must verify payments with the real gateway (see README, Payments).",
+    );
+  }
+  const faults = new FaultRegistry(new Set(opts.api.map(routeKey)));
+  const requestLog: StandInRequestRecord[] = [];
+  const control = opts.control(faults, () => structuredClone(requestLog));
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = req.method ?? "GET";
+    const record: StandInRequestRecord = { method, path: url.pathname + url.search, status: 0, fault: false, at: new Date().toISOString() };
+    requestLog.push(record);
+    if (requestLog.length > MAX_LOGGED_REQUESTS) requestLog.shift();
+    const isApi = url.pathname.startsWith("/v1/");
+    const send = (status: number, body: unknown) => {
+      record.status = status;
+      const text = JSON.stringify(body);
+      const extra = isApi && opts.headers ? opts.headers() : {};
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...extra });
+      res.end(text);
+    };
+    try {
+      const body = parseBody(await readBody(req), req.headers["content-type"]);
+      const isControl = url.pathname.startsWith("/_stand-in/");
+      const routes = isApi ? opts.api : isControl ? control : [];
+      const relative = isApi ? url.pathname.slice("/v1".length) : url.pathname.slice("/_stand-in".length);
+      const match = matchRoute(routes, method, relative);
+      if (!match) throw new StandInHttpError(404, isApi ? opts.notFoundBody(method, url.pathname) : { error: `no control route ${method} ${url.pathname}` });
+      if (isApi) {
+        record.route = routeKey(match.route);
+        const fault = faults.take(record.route);
+        if (fault) {
+          record.fault = true;
+          if (fault.hang) return; // the client's deadline has to end it; close() destroys the socket
+          if (fault.delayMs > 0) await sleep(fault.delayMs);
+          if (fault.status !== undefined) throw new StandInHttpError(fault.status, opts.serverErrorBody(fault.status, fault.message));
+        }
+        opts.authenticate(req.headers);
+      }
+      send(200, await match.route.handler({ params: match.params, query: url.searchParams, body, headers: req.headers, now: new Date() }));
+    } catch (e) {
+      if (res.headersSent || res.destroyed) return;
+      if (e instanceof StandInHttpError) {
+        send(e.status, e.body);
+      } else {
+        opts.logger.warn({ err: e instanceof Error ? e.message : String(e), path: record.path }, `local ${opts.gateway} stand-in: internal error`);
+        send(500, opts.serverErrorBody(500, "internal stand-in error"));
+      }
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  opts.logger.info(
+    { service: `${opts.gateway.toLowerCase()}-stand-in`, url: `${origin}/v1`, control: `${origin}/_stand-in`, ...opts.announce },
+    `LOCAL ${opts.gateway} stand-in started: this is NOT ${opts.gateway} (in-memory test payments, no money moves)`,
+  );
+
+  let closed: Promise<void> | undefined;
+  return {
+    origin,
+    port,
+    failNext: (route, fault = {}) => void faults.add(route, fault, 1),
+    setFault: (route, fault) => void faults.add(route, fault, Number.POSITIVE_INFINITY),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    requests: () => structuredClone(requestLog),
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+/** Stand-in ids look like the gateway's: a prefix and random letters and digits. */
+export function gatewayId(prefix: string, length: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  let out = "";
+  for (const b of randomBytes(length)) out += alphabet[b % alphabet.length];
+  return `${prefix}${out}`;
+}
+
+/** A fault body the control API accepts: `{route, status?, message?, delayMs?, hang?, times?}`. */
+export function faultFromBody(body: unknown): { route: string; spec: FaultSpec } {
+  const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const int = (k: string) => (typeof b[k] === "number" && Number.isInteger(b[k]) ? (b[k] as number) : undefined);
+  if (typeof b.route !== "string" || b.route === "") throw new StandInHttpError(400, { error: 'route is required, e.g. "GET /payments/:id" or "*"' });
+  return {
+    route: b.route,
+    spec: {
+      status: int("status"),
+      message: typeof b.message === "string" ? b.message : undefined,
+      delayMs: int("delayMs"),
+      hang: b.hang === true ? true : undefined,
+      times: int("times"),
+    },
+  };
+}
+
+/** The control routes both stand-ins share: health, faults, the request log. */
+export function commonControlRoutes(gateway: string, faults: FaultRegistry, requests: () => StandInRequestRecord[]): Route[] {
+  return [
+    { method: "GET", pattern: "/health", handler: () => ({ ok: true, service: `local ${gateway} stand-in (not ${gateway})` }) },
+    { method: "GET", pattern: "/faults", handler: () => ({ data: faults.list() }) },
+    {
+      method: "POST",
+      pattern: "/faults",
+      handler: (c) => {
+        const { route, spec } = faultFromBody(c.body);
+        try {
+          return faults.add(route, spec, 1);
+        } catch (e) {
+          throw new StandInHttpError(400, { error: e instanceof Error ? e.message : String(e) });
+        }
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: "/faults",
+      handler: () => {
+        faults.clear();
+        return { message: "faults cleared" };
+      },
+    },
+    { method: "GET", pattern: "/requests", handler: () => ({ data: requests() }) },
+  ];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new StandInHttpError(413, { error: "request body too large" }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * JSON (Razorpay, the control APIs) or form encoding (Stripe: `metadata[key]=v`,
+ * `automatic_payment_methods[enabled]=true`, one level of brackets is all we need).
+ */
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw.trim() === "") return undefined;
+  if (contentType?.startsWith("application/x-www-form-urlencoded")) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) {
+      const nested = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
+      if (nested) {
+        const parent = (out[nested[1]!] ??= {}) as Record<string, unknown>;
+        parent[nested[2]!] = value;
+      } else {
+        out[key] = value;
+      }
+    }
+    return out;
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new StandInHttpError(400, { error: "invalid JSON body" });
+  }
+}

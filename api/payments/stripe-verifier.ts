@@ -1,0 +1,100 @@
+/**
+ * PaymentVerifier over the official `stripe` library (v23). The reference a client sends
+ * for Stripe is a PaymentIntent id; the money is ours when the intent is `succeeded`.
+ * `host`/`port`/`protocol` are stripe-node's documented options for talking to another
+ * endpoint (the local stand-in); the library's own retries are off so one call costs at
+ * most one deadline.
+ */
+import Stripe from "stripe";
+import { type GatewayPayment, type OpenCheckoutParams, type OpenedCheckout, type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import { withDeadline } from "./gateway-deadline.js";
+
+export interface StripeVerifierOptions {
+  secretKey: string;
+  /** Lets the web checkout open the Payment Element; without it Stripe still verifies. */
+  publishableKey?: string;
+  timeoutMs: number;
+  /** Another endpoint than api.stripe.com (the local stand-in). */
+  host?: string;
+  port?: number;
+  protocol?: "http" | "https";
+}
+
+/** PaymentIntent ids; anything else is refused before it reaches a URL. */
+const PAYMENT_INTENT_ID = /^pi_[A-Za-z0-9]{1,250}$/;
+
+export function createStripeVerifier(opts: StripeVerifierOptions): PaymentVerifier {
+  if (!opts.secretKey) throw new Error("createStripeVerifier: secretKey is required");
+  const stripe = new Stripe(opts.secretKey, {
+    host: opts.host,
+    port: opts.port,
+    protocol: opts.protocol,
+    timeout: opts.timeoutMs,
+    maxNetworkRetries: 0,
+    telemetry: false,
+    appInfo: { name: "live-sessions" },
+  });
+
+  // stripe-node takes no AbortSignal: its own `timeout` ends the request, the deadline the wait.
+  const call = <T>(doing: string, run: () => Promise<T>) =>
+    withDeadline("stripe", doing, opts.timeoutMs, run).catch((e: unknown) => {
+      throw e instanceof UpstreamError ? e : upstream(doing, e);
+    });
+
+  return {
+    gateway: "stripe",
+    canOpenCheckout: Boolean(opts.publishableKey),
+
+    async findPayment(reference: string): Promise<GatewayPayment | null> {
+      if (!PAYMENT_INTENT_ID.test(reference)) return null;
+      let intent: Stripe.PaymentIntent;
+      try {
+        intent = await call(`looking up PaymentIntent ${reference}`, () => stripe.paymentIntents.retrieve(reference));
+      } catch (e) {
+        if (e instanceof UpstreamError && e.status === 404) return null;
+        throw e;
+      }
+      const completed = intent.status === "succeeded";
+      return {
+        id: intent.id,
+        completed,
+        status: intent.status,
+        // What was actually collected once it succeeded (a partial capture collects less).
+        amountMinor: completed ? intent.amount_received : intent.amount,
+        currency: intent.currency.toUpperCase(),
+        sessionId: intent.metadata?.live_session_id || undefined,
+      };
+    },
+
+    async openCheckout(p: OpenCheckoutParams): Promise<OpenedCheckout> {
+      if (!opts.publishableKey) throw new Error("Stripe checkout needs STRIPE_PUBLISHABLE_KEY");
+      const intent = await call("creating a PaymentIntent", () =>
+        stripe.paymentIntents.create({
+          amount: p.amountMinor,
+          currency: p.currency.toLowerCase(),
+          description: p.description,
+          automatic_payment_methods: { enabled: true },
+          metadata: { live_session_id: p.sessionId, user_id: p.userId },
+        }),
+      );
+      if (!intent.client_secret) throw new UpstreamError("stripe", "Stripe created a PaymentIntent without a client secret");
+      return {
+        gateway: "stripe",
+        reference: intent.id,
+        clientSecret: intent.client_secret,
+        publicKey: opts.publishableKey,
+        amountMinor: intent.amount,
+        currency: intent.currency.toUpperCase(),
+      };
+    },
+  };
+}
+
+/** Every stripe-node failure becomes an UpstreamError carrying the HTTP status, if any. */
+function upstream(doing: string, e: unknown): UpstreamError {
+  if (e instanceof Stripe.errors.StripeError) {
+    if (e instanceof Stripe.errors.StripeConnectionError) return new UpstreamError("stripe", `could not reach Stripe ${doing}: ${e.message}`);
+    return new UpstreamError("stripe", `Stripe answered ${e.statusCode ?? "?"} ${doing}: ${e.type}${e.code ? `/${e.code}` : ""}: ${e.message}`, e.statusCode);
+  }
+  return new UpstreamError("stripe", `Stripe call failed ${doing}: ${e instanceof Error ? e.message : String(e)}`);
+}

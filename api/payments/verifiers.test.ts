@@ -1,0 +1,142 @@
+/**
+ * The two adapters through the official libraries (stripe-node, razorpay) against the local
+ * stand-ins: what they report, and that every failure becomes an UpstreamError in time.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import { createRazorpayVerifier } from "./razorpay-verifier.js";
+import { startPaymentStandIns, type PaymentStandIns } from "./stand-ins/index.js";
+import { createStripeVerifier } from "./stripe-verifier.js";
+
+const TIMEOUT_MS = 400;
+let s: PaymentStandIns;
+let stripe: PaymentVerifier;
+let razorpay: PaymentVerifier;
+
+beforeAll(async () => {
+  s = await startPaymentStandIns({ logger: { info() {}, warn() {} } });
+  stripe = createStripeVerifier({
+    secretKey: s.stripe.secretKey,
+    publishableKey: s.stripe.publishableKey,
+    timeoutMs: TIMEOUT_MS,
+    host: s.stripe.host,
+    port: s.stripe.port,
+    protocol: s.stripe.protocol,
+  });
+  razorpay = createRazorpayVerifier({ keyId: s.razorpay.keyId, keySecret: s.razorpay.keySecret, timeoutMs: TIMEOUT_MS, baseUrl: s.razorpay.origin });
+});
+afterAll(() => s?.close());
+beforeEach(() => s.clearFaults());
+
+async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UpstreamError);
+  return error as UpstreamError;
+}
+
+describe("Stripe verifier (stripe-node)", () => {
+  it("reports a succeeded PaymentIntent as completed, in minor units and upper-case currency", async () => {
+    const pi = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr", metadata: { live_session_id: "ses_a" } });
+    expect(await stripe.findPayment(pi.id)).toEqual({ id: pi.id, completed: true, status: "succeeded", amountMinor: 49900, currency: "INR", sessionId: "ses_a" });
+  });
+
+  it("reports an unfinished one as not completed, with Stripe's status", async () => {
+    const pi = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr", status: "requires_payment_method" });
+    expect(await stripe.findPayment(pi.id)).toMatchObject({ completed: false, status: "requires_payment_method" });
+  });
+
+  it("answers null for an unknown PaymentIntent, and for references that are not PaymentIntent ids without asking Stripe", async () => {
+    expect(await stripe.findPayment("pi_doesnotexist")).toBeNull();
+    const before = s.stripe.requests().length;
+    for (const forged of ["pay_abc123", "pi_x/../../v1/charges", "ch_123", "pi_", "", "pi_" + "a".repeat(300)]) {
+      expect(await stripe.findPayment(forged)).toBeNull();
+    }
+    expect(s.stripe.requests().length).toBe(before);
+  });
+
+  it("turns a Stripe 500 into an UpstreamError with the status", async () => {
+    s.stripe.failNext("GET /payment_intents/:intent", { status: 500 });
+    const e = await upstreamError(stripe.findPayment("pi_anything"));
+    expect(e).toMatchObject({ service: "stripe", status: 500 });
+  });
+
+  it("gives up on a Stripe that does not answer within the deadline", async () => {
+    s.stripe.failNext("GET /payment_intents/:intent", { hang: true });
+    const started = Date.now();
+    const e = await upstreamError(stripe.findPayment("pi_anything"));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1000);
+    expect(e.service).toBe("stripe");
+    expect(e.status).toBeUndefined();
+  });
+
+  it("treats a refused key as an outage on our side, not as a missing payment", async () => {
+    const wrongKey = createStripeVerifier({ secretKey: "sk_test_wrong", timeoutMs: TIMEOUT_MS, host: s.stripe.host, port: s.stripe.port, protocol: "http" });
+    expect(await upstreamError(wrongKey.findPayment("pi_anything"))).toMatchObject({ status: 401 });
+  });
+
+  it("opens a PaymentIntent for the checkout, tagged with our session and user", async () => {
+    const opened = await stripe.openCheckout({ sessionId: "ses_b", userId: "usr_1", amountMinor: 1500, currency: "JPY", description: "Yin" });
+    expect(opened).toMatchObject({ gateway: "stripe", amountMinor: 1500, currency: "JPY", publicKey: s.stripe.publishableKey });
+    expect(opened.clientSecret).toMatch(new RegExp(`^${opened.reference}_secret_`));
+    expect(await stripe.findPayment(opened.reference)).toMatchObject({ completed: false, sessionId: "ses_b" });
+    s.stripe.succeed(opened.reference);
+    expect(await stripe.findPayment(opened.reference)).toMatchObject({ completed: true, amountMinor: 1500 });
+  });
+
+  it("cannot open checkouts without a publishable key, but still verifies", () => {
+    const verifyOnly = createStripeVerifier({ secretKey: s.stripe.secretKey, timeoutMs: TIMEOUT_MS, host: s.stripe.host, port: s.stripe.port, protocol: "http" });
+    expect(verifyOnly.canOpenCheckout).toBe(false);
+  });
+});
+
+describe("Razorpay verifier (razorpay)", () => {
+  it("reports a captured payment as completed", async () => {
+    const p = s.razorpay.createPayment({ amount: 49900, currency: "INR", notes: { live_session_id: "ses_c" } });
+    expect(await razorpay.findPayment(p.id)).toEqual({ id: p.id, completed: true, status: "captured", amountMinor: 49900, currency: "INR", sessionId: "ses_c" });
+  });
+
+  it("reports authorized, failed and refunded payments as not completed", async () => {
+    for (const status of ["authorized", "failed", "refunded", "created"] as const) {
+      const p = s.razorpay.createPayment({ amount: 49900, status });
+      expect(await razorpay.findPayment(p.id)).toMatchObject({ completed: false, status });
+    }
+  });
+
+  it("answers null for an unknown id (Razorpay's 400), and for non-payment references without a request", async () => {
+    expect(await razorpay.findPayment("pay_doesnotexist00")).toBeNull();
+    const before = s.razorpay.requests().length;
+    for (const forged of ["pi_123", "pay_../orders", "order_abc", "pay_", "pay_" + "a".repeat(50)]) {
+      expect(await razorpay.findPayment(forged)).toBeNull();
+    }
+    expect(s.razorpay.requests().length).toBe(before);
+  });
+
+  it("turns a Razorpay 500 into an UpstreamError with the status", async () => {
+    s.razorpay.failNext("GET /payments/:id", { status: 500 });
+    expect(await upstreamError(razorpay.findPayment("pay_anything0000"))).toMatchObject({ service: "razorpay", status: 500 });
+  });
+
+  it("gives up on a Razorpay that does not answer within the deadline (the library has no timeout)", async () => {
+    s.razorpay.failNext("GET /payments/:id", { hang: true });
+    const started = Date.now();
+    const e = await upstreamError(razorpay.findPayment("pay_anything0000"));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1000);
+    expect(e.status).toBeUndefined();
+  });
+
+  it("turns a refused connection into an UpstreamError rather than the library's TypeError", async () => {
+    const nowhere = createRazorpayVerifier({ keyId: "rzp_test_x", keySecret: "y", timeoutMs: TIMEOUT_MS, baseUrl: "http://127.0.0.1:9" });
+    const e = await upstreamError(nowhere.findPayment("pay_anything0000"));
+    expect(e.message).toMatch(/could not reach Razorpay/);
+  });
+
+  it("opens an order for the checkout, which the customer then pays", async () => {
+    const opened = await razorpay.openCheckout({ sessionId: "ses_d", userId: "usr_2", amountMinor: 49900, currency: "INR", description: "Flow" });
+    expect(opened).toMatchObject({ gateway: "razorpay", reference: expect.stringMatching(/^order_/), publicKey: s.razorpay.keyId, amountMinor: 49900, currency: "INR" });
+    const paid = s.razorpay.payOrder(opened.reference);
+    expect(await razorpay.findPayment(paid.id)).toMatchObject({ completed: true, amountMinor: 49900, sessionId: "ses_d" });
+  });
+});

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "live_session_participants_payment_key" ON "live_session_participants" USING btree ("payment_gateway","payment_id");
