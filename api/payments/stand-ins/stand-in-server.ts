@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ActiveFault, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
+import { type ActiveFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
 import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
 
 export type { Route };
@@ -87,15 +87,7 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
   const faults = new FaultRegistry(new Set(opts.api.map(routeKey)));
   const requestLog: StandInRequestRecord[] = [];
   const control = opts.control(faults, () => structuredClone(requestLog));
-  const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
+  const { sleep, cancelAll: cancelSleeps } = cancellableSleeps();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -167,8 +159,7 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
     requests: () => structuredClone(requestLog),
     close() {
       closed ??= new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
+        cancelSleeps();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -88,3 +88,25 @@ export class FaultRegistry {
     return { ...fault };
   }
 }
+
+/**
+ * Delays for slow and hanging faults that `close()` can cut short, so a stand-in never
+ * keeps the process alive after its test or server is done.
+ */
+export function cancellableSleeps(): { sleep(ms: number): Promise<void>; cancelAll(): void } {
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          resolve();
+        }, ms);
+        timers.add(t);
+      }),
+    cancelAll: () => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { apiRoutes } from "./api-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { badRequest, HmsApiError, notFound } from "./errors.js";
-import { type ActiveFault, FaultRegistry, type FaultSpec } from "./faults.js";
+import { type ActiveFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "./faults.js";
 import { objectId, rfc3339 } from "./ids.js";
 import { matchRoute, type Route, routeKey } from "./router.js";
 import type { InactiveRoomAnswer } from "./sessions.js";
@@ -153,16 +153,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
   const faults = new FaultRegistry(new Set(api.map(routeKey)));
   const requestLog: RequestRecord[] = [];
   const control = controlRoutes(state, faults, () => structuredClone(requestLog));
-  const timers = new Set<NodeJS.Timeout>();
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
+  const { sleep, cancelAll: cancelSleeps } = cancellableSleeps();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -238,8 +229,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     close() {
       closed ??= new Promise<void>((resolve) => {
         state.webhooks.close();
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
+        cancelSleeps();
         server.close(() => resolve());
         server.closeAllConnections();
       });
