@@ -1,7 +1,7 @@
 /** Taking a seat in a session, and the video token that lets a person into its room. */
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
 import { findParticipant, insertParticipantIfAbsent, listEnrollmentsOfUser } from "../../repositories/participants.js";
-import { ALREADY_USED_MESSAGE, verifyPayment } from "../payments/payment-verification.js";
+import { ALREADY_USED_MESSAGE, type VerifiedPayment, verifyPayment } from "../payments/payment-verification.js";
 import { findSessionById, takeSeat } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
@@ -10,7 +10,7 @@ import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
-import { paymentInput, sessionIdInput } from "./session-input.js";
+import { type PaymentInput, paymentInput, sessionIdInput } from "./session-input.js";
 import {
   assertEnrollable,
   assertJoinable,
@@ -47,19 +47,18 @@ export async function enroll(
   const existing = await findParticipant(deps.db, { sessionId, userId: student.id });
   if (existing) return { participant: existing, session, created: false };
 
-  assertEnrollable(session, deps.clock.now());
-  const priced = !isFree(session);
-  if (priced && !payment) {
-    throw new DomainError(
-      "BAD_USER_INPUT",
-      `This session costs ${session.price} ${session.currency}: include paymentId and paymentGateway (stripe or razorpay) from your payment.`,
-      { fields: [{ path: "paymentId", message: "paymentId is required for a paid session" }] },
-    );
+  let verified: VerifiedPayment | undefined;
+  try {
+    verified = await checkEnrollable(deps, session, payment);
+  } catch (error) {
+    // The same person's concurrent call (a double-tap, a retried request) may have enrolled
+    // them since we looked: the seat is then theirs, and "full" or "payment already used"
+    // would be a false alarm. Answer with the enrollment instead.
+    if (!(error instanceof DomainError)) throw error;
+    const since = await findParticipant(deps.db, { sessionId, userId: student.id });
+    if (since) return { participant: since, session, created: false };
+    throw error;
   }
-
-  // Asked outside the transaction: no row lock is held while a gateway is slow or down,
-  // and a refusal or an outage leaves nothing behind.
-  const verified = priced ? await verifyPayment(deps, session, payment!) : undefined;
 
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -94,6 +93,24 @@ export async function enroll(
     const updated = await findSessionById(tx, sessionId);
     return { participant, session: updated!, created: true };
   });
+}
+
+/**
+ * Whether the session takes a new enrollment now, and the verified payment when it is priced.
+ * The payment is asked outside the transaction: no row lock is held while a gateway is slow
+ * or down, and a refusal or an outage leaves nothing behind.
+ */
+async function checkEnrollable(deps: ServiceDeps, session: SessionRow, payment: PaymentInput | undefined): Promise<VerifiedPayment | undefined> {
+  assertEnrollable(session, deps.clock.now());
+  if (isFree(session)) return undefined;
+  if (!payment) {
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      `This session costs ${session.price} ${session.currency}: include paymentId and paymentGateway (stripe or razorpay) from your payment.`,
+      { fields: [{ path: "paymentId", message: "paymentId is required for a paid session" }] },
+    );
+  }
+  return verifyPayment(deps, session, payment);
 }
 
 export async function myEnrollments(deps: ServiceDeps, viewer: Viewer | null): Promise<ParticipantRow[]> {
