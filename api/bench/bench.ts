@@ -4,7 +4,8 @@
  * bare node:http baseline running the same SQL. Prints figures; never passes or fails.
  *
  * Settings: DATABASE_URL (a server to create a scratch database on; default the local
- * PostgreSQL), BENCH_SECONDS (per scenario, default 10), BENCH_SIZES (default 1000,100000).
+ * PostgreSQL), BENCH_SECONDS (per scenario, default 10), BENCH_SIZES (default 1000,100000),
+ * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling).
  */
 import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
@@ -22,6 +23,12 @@ const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/p
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const CONNECTIONS = 32;
+const SCENARIOS = ["baseline", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(",")).split(",").map((s) => s.trim()));
+const unknownScenario = [...ONLY].find((s) => !(SCENARIOS as readonly string[]).includes(s));
+if (unknownScenario) throw new Error(`BENCH_ONLY: unknown scenario "${unknownScenario}"; choose from ${SCENARIOS.join(", ")}`);
+const wanted = (s: Scenario) => ONLY.has(s);
 
 interface Result {
   scenario: string;
@@ -76,9 +83,9 @@ async function main() {
       const add = (scenario: string, r: autocannon.Result) =>
         results.push({ scenario, size, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
 
-      add("baseline list (node:http)", await run("baseline list", { url: `${baseline.url}/?status=live&limit=20` }));
-      add("REST list", await run("REST list", { url: `${base}/api/live/sessions?status=live&limit=20` }));
-      add(
+      if (wanted("baseline")) add("baseline list (node:http)", await run("baseline list", { url: `${baseline.url}/?status=live&limit=20` }));
+      if (wanted("rest-list")) add("REST list", await run("REST list", { url: `${base}/api/live/sessions?status=live&limit=20` }));
+      if (wanted("graphql-list")) add(
         "GraphQL list",
         await run("GraphQL list", {
           url: `${base}/graphql`,
@@ -87,10 +94,11 @@ async function main() {
           body: JSON.stringify({ query: LIST_QUERY }),
         }),
       );
-      add("REST session detail", await run("session detail", { url: `${base}/api/live/sessions/ses_bench0000500` }));
+      if (wanted("detail")) add("REST session detail", await run("session detail", { url: `${base}/api/live/sessions/ses_bench0000500` }));
 
       // Writes: each request is a different student (tokens minted up front), into one uncapped live session.
-      const students = Math.min(20_000, Math.max(2_000, SECONDS * 1_500));
+      const writes = wanted("enroll") || wanted("join-token");
+      const students = writes ? Math.min(20_000, Math.max(2_000, SECONDS * 1_500)) : 0;
       const tokens = await Promise.all(
         Array.from({ length: students }, (_, i) => issuer.mintAccessToken({ sub: `bench|student-${size}-${i}`, name: `Student ${i}`, roles: [] })),
       );
@@ -105,9 +113,11 @@ async function main() {
           },
         ],
       });
-      add("enroll (distinct students)", await run("enroll", rotating("/api/live/sessions/ses_bench0000001/enroll")));
+      if (wanted("enroll") || wanted("join-token")) {
+        add("enroll (distinct students)", await run("enroll", rotating("/api/live/sessions/ses_bench0000001/enroll")));
+      }
       next = 0;
-      add("joinToken (enrolled students)", await run("joinToken", rotating("/api/live/sessions/ses_bench0000001/join-token")));
+      if (wanted("join-token")) add("joinToken (enrolled students)", await run("joinToken", rotating("/api/live/sessions/ses_bench0000001/join-token")));
       console.log("");
     }
 
@@ -126,16 +136,18 @@ async function main() {
 function printSummary(results: Result[]) {
   console.log("scenario | sessions | req/s | p50 ms | p99 ms | × baseline req/s | errors");
   for (const r of results) {
-    const baseline = results.find((b) => b.size === r.size && b.scenario.startsWith("baseline"))!;
+    const baseline = results.find((b) => b.size === r.size && b.scenario.startsWith("baseline"));
+    const ratio = baseline ? (r.rps / baseline.rps).toFixed(2) : "–";
     console.log(
-      `${r.scenario} | ${r.size.toLocaleString("en")} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / baseline.rps).toFixed(2)} | ${r.errors}`,
+      `${r.scenario} | ${r.size.toLocaleString("en")} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${r.errors}`,
     );
   }
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
   if (small !== large) {
     for (const scenario of ["REST list", "GraphQL list"]) {
-      const a = results.find((r) => r.scenario === scenario && r.size === small)!;
-      const b = results.find((r) => r.scenario === scenario && r.size === large)!;
+      const a = results.find((r) => r.scenario === scenario && r.size === small);
+      const b = results.find((r) => r.scenario === scenario && r.size === large);
+      if (!a || !b) continue;
       console.log(`${scenario}: p50 at ${large.toLocaleString("en")} / ${small.toLocaleString("en")} = ${(b.p50 / Math.max(a.p50, 0.5)).toFixed(2)}, p99 ratio ${(b.p99 / Math.max(a.p99, 0.5)).toFixed(2)}`);
     }
   }
