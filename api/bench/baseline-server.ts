@@ -15,7 +15,8 @@ export async function startBaseline(databaseUrl: string): Promise<{ url: string;
     const [rows, counted] = await Promise.all([
       sql`select s.*, u.name as expert_name, u.avatar_url as expert_avatar from live_sessions s join users u on u.id = s.expert_id
           where s.status = ${status} order by s.scheduled_start_time, s.id limit ${limit}`,
-      sql`select count(*)::int as total from live_sessions where status = ${status}`,
+      // The list's total comes from the per-status counts (see session_counts in api/db/schema.ts).
+      sql`select coalesce(sum(sessions), 0)::int as total from session_counts where status = ${status}`,
     ]);
     const total = Number(counted[0]?.total ?? 0);
     const data = rows.map((r) => ({

@@ -264,6 +264,24 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.action] })],
 );
 
+/**
+ * How many sessions there are per (status, expert, featured), so a list's `total` is a sum
+ * over a few rows instead of counting every matching session (at 100,000 sessions the exact
+ * count cost more than the whole page). Kept exact by triggers on live_sessions, in the
+ * same transaction as each change (migration 0005_session-count-triggers), never by the app.
+ * A filter the counts cannot answer (category, difficulty) still counts the sessions.
+ */
+export const sessionCounts = pgTable(
+  "session_counts",
+  {
+    status: text("status").notNull(),
+    expertId: text("expert_id").notNull(),
+    featured: boolean("featured").notNull(),
+    sessions: integer("sessions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.expertId, t.featured] }), check("session_counts_sessions_check", sql`${t.sessions} >= 0`)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
-import { liveSessions, type SessionRow } from "../db/schema.js";
+import { liveSessions, sessionCounts, type SessionRow } from "../db/schema.js";
 
 export type NewSession = typeof liveSessions.$inferInsert;
 export type SessionStatus = SessionRow["status"];
@@ -45,7 +45,7 @@ export async function listSessions(
   params: { filter: SessionFilter; limit: number; skip: number },
 ): Promise<{ items: SessionRow[]; total: number }> {
   const where = filterCondition(params.filter);
-  const [items, [totalRow]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select()
       .from(liveSessions)
@@ -53,9 +53,32 @@ export async function listSessions(
       .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
       .limit(params.limit)
       .offset(params.skip),
-    db.select({ total: count() }).from(liveSessions).where(where),
+    countSessions(db, params.filter),
   ]);
-  return { items, total: Number(totalRow?.total ?? 0) };
+  return { items, total };
+}
+
+/**
+ * How many sessions match: a sum over session_counts when the filter is made of its keys
+ * (status, expert, featured), so the cost does not grow with the number of sessions; an
+ * exact count of the sessions for the metadata filters, which those keys cannot answer.
+ */
+export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<number> {
+  if (filter.category !== undefined || filter.difficulty !== undefined) {
+    const [row] = await db.select({ total: count() }).from(liveSessions).where(filterCondition(filter));
+    return Number(row?.total ?? 0);
+  }
+  const [row] = await db
+    .select({ total: sql<string | null>`sum(${sessionCounts.sessions})` })
+    .from(sessionCounts)
+    .where(
+      and(
+        filter.status ? eq(sessionCounts.status, filter.status) : ne(sessionCounts.status, "cancelled"),
+        filter.expertId !== undefined ? eq(sessionCounts.expertId, filter.expertId) : undefined,
+        filter.featured !== undefined ? eq(sessionCounts.featured, filter.featured) : undefined,
+      ),
+    );
+  return Number(row?.total ?? 0);
 }
 
 /** Sessions whose status is still `from`, moved to `to`; undefined if someone got there first. */
