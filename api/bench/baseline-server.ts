@@ -36,6 +36,7 @@ export async function startBaseline(databaseUrl: string): Promise<{ url: string;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: async () => {
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await sql.end();
     },

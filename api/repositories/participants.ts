@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessionParticipants, liveSessions, type ParticipantRow } from "../db/schema.js";
+import { preparedOnce } from "./prepared.js";
 
 export type NewParticipant = typeof liveSessionParticipants.$inferInsert;
 
@@ -21,13 +22,20 @@ export async function findParticipant(
   db: DbOrTx,
   params: { sessionId: string; userId: string },
 ): Promise<ParticipantRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(liveSessionParticipants)
-    .where(
-      and(eq(liveSessionParticipants.sessionId, params.sessionId), eq(liveSessionParticipants.userId, params.userId)),
-    )
-    .limit(1);
+  const query = preparedOnce(db, "participant", (d, name) =>
+    d
+      .select()
+      .from(liveSessionParticipants)
+      .where(
+        and(
+          eq(liveSessionParticipants.sessionId, sql.placeholder("sessionId")),
+          eq(liveSessionParticipants.userId, sql.placeholder("userId")),
+        ),
+      )
+      .limit(1)
+      .prepare(name),
+  );
+  const [row] = await query.execute(params);
   return row;
 }
 
@@ -58,15 +66,19 @@ export async function findParticipationsOfUser(
   params: { userId: string; sessionIds: readonly string[] },
 ): Promise<ParticipantRow[]> {
   if (params.sessionIds.length === 0) return [];
-  return db
-    .select()
-    .from(liveSessionParticipants)
-    .where(
-      and(
-        eq(liveSessionParticipants.userId, params.userId),
-        inArray(liveSessionParticipants.sessionId, [...params.sessionIds]),
-      ),
-    );
+  const query = preparedOnce(db, "participationsOfUser", (d, name) =>
+    d
+      .select()
+      .from(liveSessionParticipants)
+      .where(
+        and(
+          eq(liveSessionParticipants.userId, sql.placeholder("userId")),
+          sql`${liveSessionParticipants.sessionId} = any(${sql.placeholder("sessionIds")}::text[])`,
+        ),
+      )
+      .prepare(name),
+  );
+  return query.execute({ userId: params.userId, sessionIds: [...params.sessionIds] });
 }
 
 /** The enrollment a payment reference paid for, if any (a reference pays for one seat). */

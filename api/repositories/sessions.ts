@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessions, sessionCounts, type SessionRow } from "../db/schema.js";
+import { preparedOnce } from "./prepared.js";
 
 export type NewSession = typeof liveSessions.$inferInsert;
 export type SessionStatus = SessionRow["status"];
@@ -11,7 +12,10 @@ export async function insertSession(db: DbOrTx, values: NewSession): Promise<Ses
 }
 
 export async function findSessionById(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id)).limit(1);
+  const query = preparedOnce(db, "sessionById", (d, name) =>
+    d.select().from(liveSessions).where(eq(liveSessions.id, sql.placeholder("id"))).limit(1).prepare(name),
+  );
+  const [row] = await query.execute({ id });
   return row;
 }
 
@@ -30,13 +34,19 @@ export interface SessionFilter {
   difficulty?: string;
 }
 
+const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty"] as const;
+
+/** Which filters are set: the queries below are prepared once per shape, values bound per call. */
+const shapeOf = (filter: SessionFilter) => FILTER_KEYS.filter((key) => filter[key] !== undefined).join(",");
+
 function filterCondition(filter: SessionFilter): SQL | undefined {
+  const value = sql.placeholder;
   return and(
-    filter.status ? eq(liveSessions.status, filter.status) : ne(liveSessions.status, "cancelled"),
-    filter.expertId !== undefined ? eq(liveSessions.expertId, filter.expertId) : undefined,
-    filter.featured !== undefined ? eq(liveSessions.featured, filter.featured) : undefined,
-    filter.category !== undefined ? sql`lower(${liveSessions.metadata}->>'category') = lower(${filter.category})` : undefined,
-    filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${filter.difficulty})` : undefined,
+    filter.status !== undefined ? eq(liveSessions.status, value("status")) : ne(liveSessions.status, "cancelled"),
+    filter.expertId !== undefined ? eq(liveSessions.expertId, value("expertId")) : undefined,
+    filter.featured !== undefined ? eq(liveSessions.featured, value("featured")) : undefined,
+    filter.category !== undefined ? sql`lower(${liveSessions.metadata}->>'category') = lower(${value("category")})` : undefined,
+    filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${value("difficulty")})` : undefined,
   );
 }
 
@@ -44,15 +54,18 @@ export async function listSessions(
   db: DbOrTx,
   params: { filter: SessionFilter; limit: number; skip: number },
 ): Promise<{ items: SessionRow[]; total: number }> {
-  const where = filterCondition(params.filter);
-  const [items, total] = await Promise.all([
-    db
+  const page = preparedOnce(db, `sessionPage:${shapeOf(params.filter)}`, (d, name) =>
+    d
       .select()
       .from(liveSessions)
-      .where(where)
+      .where(filterCondition(params.filter))
       .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
-      .limit(params.limit)
-      .offset(params.skip),
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("skip"))
+      .prepare(name),
+  );
+  const [items, total] = await Promise.all([
+    page.execute({ ...params.filter, limit: params.limit, skip: params.skip }),
     countSessions(db, params.filter),
   ]);
   return { items, total };
@@ -64,20 +77,29 @@ export async function listSessions(
  * exact count of the sessions for the metadata filters, which those keys cannot answer.
  */
 export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<number> {
+  const shape = shapeOf(filter);
   if (filter.category !== undefined || filter.difficulty !== undefined) {
-    const [row] = await db.select({ total: count() }).from(liveSessions).where(filterCondition(filter));
+    const counted = preparedOnce(db, `sessionCount:${shape}`, (d, name) =>
+      d.select({ total: count() }).from(liveSessions).where(filterCondition(filter)).prepare(name),
+    );
+    const [row] = await counted.execute({ ...filter });
     return Number(row?.total ?? 0);
   }
-  const [row] = await db
-    .select({ total: sql<string | null>`sum(${sessionCounts.sessions})` })
-    .from(sessionCounts)
-    .where(
-      and(
-        filter.status ? eq(sessionCounts.status, filter.status) : ne(sessionCounts.status, "cancelled"),
-        filter.expertId !== undefined ? eq(sessionCounts.expertId, filter.expertId) : undefined,
-        filter.featured !== undefined ? eq(sessionCounts.featured, filter.featured) : undefined,
-      ),
-    );
+  const value = sql.placeholder;
+  const summed = preparedOnce(db, `sessionCountSum:${shape}`, (d, name) =>
+    d
+      .select({ total: sql<string | null>`sum(${sessionCounts.sessions})` })
+      .from(sessionCounts)
+      .where(
+        and(
+          filter.status !== undefined ? eq(sessionCounts.status, value("status")) : ne(sessionCounts.status, "cancelled"),
+          filter.expertId !== undefined ? eq(sessionCounts.expertId, value("expertId")) : undefined,
+          filter.featured !== undefined ? eq(sessionCounts.featured, value("featured")) : undefined,
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await summed.execute({ ...filter });
   return Number(row?.total ?? 0);
 }
 

@@ -1,15 +1,23 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { users, type UserRow } from "../db/schema.js";
+import { preparedOnce } from "./prepared.js";
 
 export async function findUserBySubject(db: DbOrTx, subject: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.authSubject, subject)).limit(1);
+  const query = preparedOnce(db, "userBySubject", (d, name) =>
+    d.select().from(users).where(eq(users.authSubject, sql.placeholder("subject"))).limit(1).prepare(name),
+  );
+  const [row] = await query.execute({ subject });
   return row;
 }
 
 export async function findUsersByIds(db: DbOrTx, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, [...ids]));
+  // One prepared query for any number of ids: `= any(array)` instead of an IN list.
+  const query = preparedOnce(db, "usersByIds", (d, name) =>
+    d.select().from(users).where(sql`${users.id} = any(${sql.placeholder("ids")}::text[])`).prepare(name),
+  );
+  return query.execute({ ids: [...ids] });
 }
 
 export type UserProfile = Pick<UserRow, "name" | "email" | "avatarUrl" | "roles">;

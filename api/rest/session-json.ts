@@ -86,7 +86,9 @@ export type ParticipantJson = z.infer<typeof participantJson>;
 /** Drop null and undefined values: the seed marks such fields optional rather than nullable. */
 type Present<T> = { [K in keyof T]: Exclude<T[K], null> };
 function present<T extends Record<string, unknown>>(obj: T): Present<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as Present<T>;
+  // In place, key by key: this runs for every session of every list page.
+  for (const key in obj) if (obj[key] === null || obj[key] === undefined) delete obj[key];
+  return obj as Present<T>;
 }
 
 const iso = (d: Date | null | undefined) => d?.toISOString();
