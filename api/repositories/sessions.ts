@@ -119,10 +119,11 @@ export async function transitionSession(
 /**
  * Take one seat, atomically: the row is only updated while a seat is free and the
  * session still accepts enrollments. Concurrent callers queue on the row lock and each
- * re-checks the condition, so the count can never pass the cap.
+ * re-checks the condition, so the count can never pass the cap. Answers the updated row,
+ * or undefined when no seat was taken.
  */
-export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<boolean> {
-  const rows = await db
+export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
+  const [row] = await db
     .update(liveSessions)
     .set({ enrolledCount: sql`${liveSessions.enrolledCount} + 1`, updatedAt: params.now })
     .where(
@@ -132,6 +133,6 @@ export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): P
         sql`(${liveSessions.maxParticipants} is null or ${liveSessions.enrolledCount} < ${liveSessions.maxParticipants})`,
       ),
     )
-    .returning({ id: liveSessions.id });
-  return rows.length === 1;
+    .returning();
+  return row;
 }

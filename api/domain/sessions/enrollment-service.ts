@@ -38,13 +38,17 @@ export async function enroll(
   await takeRateLimitedAttempt(deps, "enroll", student);
   const sessionId = parseInput(sessionIdInput, rawSessionId);
   const payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
-  const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
+  // Both reads at once: the enrollment waits for one round trip to the database, not two.
+  const [found, existing] = await Promise.all([
+    findSessionById(deps.db, sessionId),
+    findParticipant(deps.db, { sessionId, userId: student.id }),
+  ]);
+  const session = requireSession(found, sessionId);
   if (isOwner(student, session)) {
     throw new DomainError("FORBIDDEN", "You are this session's expert; experts do not enroll in their own sessions.");
   }
 
   // Enrolling twice is not an error: it answers with the first enrollment.
-  const existing = await findParticipant(deps.db, { sessionId, userId: student.id });
   if (existing) return { participant: existing, session, created: false };
 
   let verified: VerifiedPayment | undefined;
@@ -85,13 +89,13 @@ export async function enroll(
       // Not this person's row, so the payment's: it paid for someone else's seat first.
       throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
     }
-    if (!(await takeSeat(tx, { id: sessionId, now }))) {
+    const seated = await takeSeat(tx, { id: sessionId, now });
+    if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
       throw new DomainError("FAILED_PRECONDITION", "This session is full; no seats are left.");
     }
-    const updated = await findSessionById(tx, sessionId);
-    return { participant, session: updated!, created: true };
+    return { participant, session: seated, created: true };
   });
 }
 
@@ -128,11 +132,17 @@ export async function joinToken(deps: ServiceDeps, viewer: Viewer | null, rawSes
   const user = requireViewer(viewer);
   await takeRateLimitedAttempt(deps, "joinToken", user);
   const sessionId = parseInput(sessionIdInput, rawSessionId);
-  const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
+  // Both reads at once (the enrollment is not needed when the viewer is the expert, but
+  // asking costs less than a second round trip for every student).
+  const [found, enrollment] = await Promise.all([
+    findSessionById(deps.db, sessionId),
+    findParticipant(deps.db, { sessionId, userId: user.id }),
+  ]);
+  const session = requireSession(found, sessionId);
   let role: VideoRole;
   if (isOwner(user, session)) {
     role = "host";
-  } else if (await findParticipant(deps.db, { sessionId, userId: user.id })) {
+  } else if (enrollment) {
     role = "guest";
   } else {
     throw new DomainError("FORBIDDEN", "Only enrolled participants and the session's expert can join. Enroll first.");

@@ -4,19 +4,29 @@ import type { SessionRow, UserRow } from "../../db/schema.js";
 import type { Readers } from "../../domain/readers.js";
 import { isFree } from "../../domain/sessions/session-rules.js";
 
-async function expertOf(session: SessionRow, readers: Readers): Promise<UserRow> {
-  const expert = await readers.user(session.expertId);
-  // The foreign key makes this impossible; if it happens, it is our bug, not the caller's.
-  if (!expert) throw new Error(`session ${session.id} has no expert row ${session.expertId}`);
-  return expert;
+/** The session's expert: at once when this request has loaded them (a list preloads its page's experts). */
+function expertOf(session: SessionRow, readers: Readers): UserRow | Promise<UserRow> {
+  const loaded = readers.loadedUser(session.expertId);
+  if (loaded) return loaded;
+  return readers.user(session.expertId).then((expert) => {
+    // The foreign key makes this impossible; if it happens, it is our bug, not the caller's.
+    if (!expert) throw new Error(`session ${session.id} has no expert row ${session.expertId}`);
+    return expert;
+  });
+}
+
+/** `pick(expert)`, synchronously when the expert is already loaded. */
+function fromExpert<T>(session: SessionRow, readers: Readers, pick: (expert: UserRow) => T): T | Promise<T> {
+  const expert = expertOf(session, readers);
+  return expert instanceof Promise ? expert.then(pick) : pick(expert);
 }
 
 export const LiveSession: LiveSessionResolvers = {
   sessionType: (s) => s.sessionType as SessionType,
   status: (s) => s.status as SessionStatus,
   expert: (s, _a, { readers }) => expertOf(s, readers),
-  expertName: async (s, _a, { readers }) => (await expertOf(s, readers)).name,
-  expertAvatar: async (s, _a, { readers }) => (await expertOf(s, readers)).avatarUrl,
+  expertName: (s, _a, { readers }) => fromExpert(s, readers, (e) => e.name),
+  expertAvatar: (s, _a, { readers }) => fromExpert(s, readers, (e) => e.avatarUrl),
   seatsLeft: (s) => (s.maxParticipants == null ? null : Math.max(0, s.maxParticipants - s.enrolledCount)),
   isFree: (s) => isFree(s),
   checkoutGateway: (s, _a, { services }) => services.checkoutGateway(s) as PaymentGateway | null,

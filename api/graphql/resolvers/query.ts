@@ -1,7 +1,12 @@
 import type { QueryResolvers } from "../__generated__/resolvers-types.js";
 
 export const Query: QueryResolvers = {
-  sessions: (_parent, args, { services, viewer }) => services.listSessions(viewer, args),
+  sessions: async (_parent, args, { services, viewer, readers }) => {
+    const page = await services.listSessions(viewer, args);
+    // The page's experts in one batch before the items resolve, so their expert fields need not wait.
+    await readers.preloadUsers(page.items.map((s) => s.expertId));
+    return page;
+  },
   session: (_parent, { id }, { services, viewer }) => services.getSession(viewer, id),
   me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),
