@@ -4,7 +4,8 @@
  * bare node:http baseline running the same SQL. Prints figures; never passes or fails.
  *
  * Settings: DATABASE_URL (a server to create a scratch database on; default the local
- * PostgreSQL), BENCH_SECONDS (per scenario, default 10), BENCH_SIZES (default 1000,100000),
+ * PostgreSQL), BENCH_SECONDS (per scenario and round, default 10), BENCH_SIZES (default 1000,100000),
+ * BENCH_ROUNDS (turns each read scenario takes, default 3; the median is reported),
  * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling).
  */
 import { randomBytes } from "node:crypto";
@@ -23,6 +24,7 @@ const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/p
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const CONNECTIONS = 32;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SCENARIOS = ["baseline", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(",")).split(",").map((s) => s.trim()));
@@ -63,7 +65,7 @@ async function main() {
   const databaseUrl = url.toString();
   const results: Result[] = [];
   console.log(`Live Sessions benchmark: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario, scratch database ${name}\n`);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario and round, ${ROUNDS} rounds of the reads, scratch database ${name}\n`);
   try {
     const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
     await database.migrate();
@@ -83,18 +85,35 @@ async function main() {
       const add = (scenario: string, r: autocannon.Result) =>
         results.push({ scenario, size, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
 
-      if (wanted("baseline")) add("baseline list (node:http)", await run("baseline list", { url: `${baseline.url}/?status=live&limit=20` }));
-      if (wanted("rest-list")) add("REST list", await run("REST list", { url: `${base}/api/live/sessions?status=live&limit=20` }));
-      if (wanted("graphql-list")) add(
-        "GraphQL list",
-        await run("GraphQL list", {
-          url: `${base}/graphql`,
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: LIST_QUERY }),
-        }),
-      );
-      if (wanted("detail")) add("REST session detail", await run("session detail", { url: `${base}/api/live/sessions/ses_bench0000500` }));
+      // The read scenarios take turns, round after round, and each reports its median round:
+      // this machine's speed drifts over a minute, and the ratios to the baseline should not.
+      const reads: { key: Scenario; label: string; opts: autocannon.Options }[] = [
+        { key: "baseline", label: "baseline list (node:http)", opts: { url: `${baseline.url}/?status=live&limit=20` } },
+        { key: "rest-list", label: "REST list", opts: { url: `${base}/api/live/sessions?status=live&limit=20` } },
+        {
+          key: "graphql-list",
+          label: "GraphQL list",
+          opts: { url: `${base}/graphql`, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: LIST_QUERY }) },
+        },
+        { key: "detail", label: "REST session detail", opts: { url: `${base}/api/live/sessions/ses_bench0000500` } },
+      ];
+      const rounds = new Map<string, autocannon.Result[]>();
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const read of reads.filter((r) => wanted(r.key))) {
+          const result = await run(`${read.label}, round ${round}`, read.opts);
+          rounds.set(read.label, [...(rounds.get(read.label) ?? []), result]);
+        }
+      }
+      for (const [label, all] of rounds) {
+        results.push({
+          scenario: label,
+          size,
+          rps: median(all.map((r) => r.requests.average)),
+          p50: median(all.map((r) => r.latency.p50)),
+          p99: median(all.map((r) => r.latency.p99)),
+          errors: all.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+        });
+      }
 
       // Writes: each request is a different student (tokens minted up front), into one uncapped live session.
       const writes = wanted("enroll") || wanted("join-token");
@@ -131,6 +150,12 @@ async function main() {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function printSummary(results: Result[]) {
