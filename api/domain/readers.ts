@@ -17,10 +17,10 @@ import type { Viewer } from "./viewer.js";
 
 export interface Readers {
   user(id: string): Promise<UserRow | null>;
-  /** Load these users in one batch now (e.g. a page's experts), so `loadedUser` knows them. */
-  preloadUsers(ids: readonly string[]): Promise<void>;
+  /** Users read along with something else (a page's experts): `user` and `loadedUser` then know them. */
+  knowUsers(rows: readonly UserRow[]): void;
   /**
-   * A user this request has already loaded, without waiting. GraphQL resolves a field that
+   * A user this request has already read, without waiting. GraphQL resolves a field that
    * returns a plain value synchronously, and a page of sessions whose expert fields all do
    * skips two promises per session and field.
    */
@@ -75,8 +75,11 @@ export function createReaders(db: Database, viewer: Viewer | null): Readers {
   });
   return {
     user: (id) => users.load(id),
-    preloadUsers: async (ids) => {
-      await users.loadMany(ids);
+    knowUsers: (rows) => {
+      for (const row of rows) {
+        users.prime(row.id, row);
+        loadedUsers.set(row.id, row);
+      }
     },
     loadedUser: (id) => loadedUsers.get(id),
     session: (id) => sessions.load(id),

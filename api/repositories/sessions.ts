@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
-import { liveSessions, sessionCounts, type SessionRow } from "../db/schema.js";
+import { liveSessions, sessionCounts, type SessionRow, type UserRow, users } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
 
 export type NewSession = typeof liveSessions.$inferInsert;
@@ -53,22 +53,25 @@ function filterCondition(filter: SessionFilter): SQL | undefined {
 export async function listSessions(
   db: DbOrTx,
   params: { filter: SessionFilter; limit: number; skip: number },
-): Promise<{ items: SessionRow[]; total: number }> {
+): Promise<{ items: SessionRow[]; experts: UserRow[]; total: number }> {
+  // The page with its experts in one query: every list shows the expert's name and picture.
   const page = preparedOnce(db, `sessionPage:${shapeOf(params.filter)}`, (d, name) =>
     d
-      .select()
+      .select({ session: liveSessions, expert: users })
       .from(liveSessions)
+      .innerJoin(users, eq(users.id, liveSessions.expertId))
       .where(filterCondition(params.filter))
       .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("skip"))
       .prepare(name),
   );
-  const [items, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     page.execute({ ...params.filter, limit: params.limit, skip: params.skip }),
     countSessions(db, params.filter),
   ]);
-  return { items, total };
+  const experts = new Map(rows.map((r) => [r.expert.id, r.expert]));
+  return { items: rows.map((r) => r.session), experts: [...experts.values()], total };
 }
 
 /**

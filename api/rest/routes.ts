@@ -92,6 +92,7 @@ export const REST_ROUTES: RestRoute[] = [
     errors: [400, 401],
     handle: async ({ viewer, services, readers, query }) => {
       const page = await services.listSessions(viewer, knownQuery(query));
+      readers.knowUsers(page.experts);
       return { data: await sessionsToJson(readers, page.items), extra: { total: page.total } };
     },
   },

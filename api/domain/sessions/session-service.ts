@@ -2,7 +2,7 @@
  * The life of a live session: create, list, start, end, cancel. Every rule is checked
  * here (or in session-rules.ts); the GraphQL and REST adapters only call these.
  */
-import type { SessionRow } from "../../db/schema.js";
+import type { SessionRow, UserRow } from "../../db/schema.js";
 import {
   findSessionById,
   insertSession,
@@ -61,7 +61,7 @@ export async function listSessions(
   deps: ServiceDeps,
   _viewer: Viewer | null,
   raw: unknown,
-): Promise<{ items: SessionRow[]; total: number; limit: number; skip: number }> {
+): Promise<{ items: SessionRow[]; experts: UserRow[]; total: number; limit: number; skip: number }> {
   const input = parseInput(listSessionsInput, raw ?? {});
   const page = await listSessionRows(deps.db, {
     filter: {

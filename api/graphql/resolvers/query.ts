@@ -3,8 +3,8 @@ import type { QueryResolvers } from "../__generated__/resolvers-types.js";
 export const Query: QueryResolvers = {
   sessions: async (_parent, args, { services, viewer, readers }) => {
     const page = await services.listSessions(viewer, args);
-    // The page's experts in one batch before the items resolve, so their expert fields need not wait.
-    await readers.preloadUsers(page.items.map((s) => s.expertId));
+    // The page came with its experts, so the items' expert fields resolve without waiting.
+    readers.knowUsers(page.experts);
     return page;
   },
   session: (_parent, { id }, { services, viewer }) => services.getSession(viewer, id),
