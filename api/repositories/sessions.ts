@@ -39,12 +39,20 @@ const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty"]
 /** Which filters are set: the queries below are prepared once per shape, values bound per call. */
 const shapeOf = (filter: SessionFilter) => FILTER_KEYS.filter((key) => filter[key] !== undefined).join(",");
 
+/** The filter's status, expert and featured conditions, on the sessions or on their counts. */
+function keyConditions(table: typeof liveSessions | typeof sessionCounts, filter: SessionFilter): (SQL | undefined)[] {
+  const value = sql.placeholder;
+  return [
+    filter.status !== undefined ? eq(table.status, value("status")) : ne(table.status, "cancelled"),
+    filter.expertId !== undefined ? eq(table.expertId, value("expertId")) : undefined,
+    filter.featured !== undefined ? eq(table.featured, value("featured")) : undefined,
+  ];
+}
+
 function filterCondition(filter: SessionFilter): SQL | undefined {
   const value = sql.placeholder;
   return and(
-    filter.status !== undefined ? eq(liveSessions.status, value("status")) : ne(liveSessions.status, "cancelled"),
-    filter.expertId !== undefined ? eq(liveSessions.expertId, value("expertId")) : undefined,
-    filter.featured !== undefined ? eq(liveSessions.featured, value("featured")) : undefined,
+    ...keyConditions(liveSessions, filter),
     filter.category !== undefined ? sql`lower(${liveSessions.metadata}->>'category') = lower(${value("category")})` : undefined,
     filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${value("difficulty")})` : undefined,
   );
@@ -88,18 +96,11 @@ export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<
     const [row] = await counted.execute({ ...filter });
     return Number(row?.total ?? 0);
   }
-  const value = sql.placeholder;
   const summed = preparedOnce(db, `sessionCountSum:${shape}`, (d, name) =>
     d
       .select({ total: sql<string | null>`sum(${sessionCounts.sessions})` })
       .from(sessionCounts)
-      .where(
-        and(
-          filter.status !== undefined ? eq(sessionCounts.status, value("status")) : ne(sessionCounts.status, "cancelled"),
-          filter.expertId !== undefined ? eq(sessionCounts.expertId, value("expertId")) : undefined,
-          filter.featured !== undefined ? eq(sessionCounts.featured, value("featured")) : undefined,
-        ),
-      )
+      .where(and(...keyConditions(sessionCounts, filter)))
       .prepare(name),
   );
   const [row] = await summed.execute({ ...filter });

@@ -4,7 +4,7 @@ import type { SessionRow, UserRow } from "../../db/schema.js";
 import type { Readers } from "../../domain/readers.js";
 import { isFree } from "../../domain/sessions/session-rules.js";
 
-/** The session's expert: at once when this request has loaded them (a list preloads its page's experts). */
+/** The session's expert: at once when this request has read them already (a list's page comes with its experts). */
 function expertOf(session: SessionRow, readers: Readers): UserRow | Promise<UserRow> {
   const loaded = readers.loadedUser(session.expertId);
   if (loaded) return loaded;
