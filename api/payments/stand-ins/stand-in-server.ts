@@ -10,7 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
 import { type ActiveFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
 import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
 
@@ -134,15 +134,7 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const { port, origin } = await listenOnLoopback(server, opts.port);
   opts.logger.info(
     { service: `${opts.gateway.toLowerCase()}-stand-in`, url: `${origin}/v1`, control: `${origin}/_stand-in`, ...opts.announce },
     `LOCAL ${opts.gateway} stand-in started: this is NOT ${opts.gateway} (in-memory test payments, no money moves)`,
@@ -158,11 +150,8 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
     faults: () => faults.list(),
     requests: () => structuredClone(requestLog),
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        cancelSleeps();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      cancelSleeps();
+      closed ??= closeNow(server);
       return closed;
     },
   };

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
 import { apiRoutes } from "./api-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { badRequest, HmsApiError, notFound } from "./errors.js";
@@ -206,15 +206,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  ({ origin } = await listenOnLoopback(server, opts.port));
   const baseUrl = `${origin}/v2`;
   logger.info(
     { service: "hms-emulator", url: baseUrl, control: `${origin}/_emulator`, templateId: opts.templateId, roles },
@@ -227,12 +219,9 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     origin,
     workspace,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        state.webhooks.close();
-        cancelSleeps();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      state.webhooks.close();
+      cancelSleeps();
+      closed ??= closeNow(server);
       return closed;
     },
     rooms: () => structuredClone(state.rooms.all()),
