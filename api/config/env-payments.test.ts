@@ -1,21 +1,9 @@
 /** The payment settings: which gateways are real, and when the local stand-ins take their place. */
 import { describe, expect, it } from "vitest";
+import { PRODUCTION_ENV } from "../test-support/production-env.js";
 import { EnvError, loadEnv } from "./env.js";
 
-const PRODUCTION = {
-  NODE_ENV: "production",
-  DATABASE_URL: "postgres://db.internal/live",
-  HMS_APP_ACCESS_KEY: "key",
-  HMS_APP_SECRET: "secret",
-  HMS_TEMPLATE_ID: "tpl",
-  HMS_WEBHOOK_SECRET: "a-long-shared-webhook-secret",
-  AUTH0_DOMAIN: "yoga.eu.auth0.com",
-  AUTH0_AUDIENCE: "https://api.live-sessions.app",
-  AUTH0_CLIENT_ID: "web-client",
-  AUTH0_CLIENT_SECRET: "web-client-secret",
-  SESSION_SECRET: "s".repeat(32),
-  APP_URL: "https://live.example.com",
-};
+const PRODUCTION = PRODUCTION_ENV;
 
 const refusal = (source: Record<string, string>) => {
   try {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { PRODUCTION_ENV } from "../test-support/production-env.js";
 import { EnvError, loadEnv } from "./env.js";
 
-const REAL = {
-  NODE_ENV: "production",
-  DATABASE_URL: "postgres://db.internal/live",
-  HMS_APP_ACCESS_KEY: "key",
-  HMS_APP_SECRET: "secret",
-  HMS_TEMPLATE_ID: "tpl",
-  HMS_WEBHOOK_SECRET: "a-long-shared-webhook-secret",
-  AUTH0_DOMAIN: "yoga.eu.auth0.com",
-  AUTH0_AUDIENCE: "https://api.live-sessions.app",
-  AUTH0_CLIENT_ID: "web-client",
-  AUTH0_CLIENT_SECRET: "web-client-secret",
-  SESSION_SECRET: "s".repeat(32),
-  APP_URL: "https://live.example.com",
-};
+const REAL = PRODUCTION_ENV;
 
 describe("loadEnv", () => {
   it("runs with no settings at all, on the local stand-ins", () => {
