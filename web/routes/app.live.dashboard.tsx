@@ -6,12 +6,13 @@ import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { STATUS_LABEL } from "../lib/format";
 import { load, signInUrl } from "../lib/graphql-errors.server";
+import { isExpert } from "../../api/domain/viewer";
 
 export const meta: MetaFunction = () => [{ title: "Your sessions — Live Sessions" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.viewer) throw redirect(signInUrl(request));
-  if (!context.viewer.roles.includes("expert")) throw new Response("The dashboard is for experts.", { status: 403 });
+  if (!isExpert(context.viewer)) throw new Response("The dashboard is for experts.", { status: 403 });
   const data = await load(request, () => context.gql(DASHBOARD, { expertId: context.viewer!.id }));
   return { sessions: data.sessions.items, total: data.sessions.total };
 }

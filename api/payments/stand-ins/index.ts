@@ -5,7 +5,6 @@ import type { StandInLogger } from "./stand-in-server.js";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in.js";
 
 export type { RazorpayOrder, RazorpayPayment, RazorpayStandIn, RazorpayStatus } from "./razorpay-stand-in.js";
-export type { StandInRequestRecord } from "./stand-in-server.js";
 export type { StripePaymentIntent, StripeStandIn, StripeStatus } from "./stripe-stand-in.js";
 
 export interface PaymentStandIns {

@@ -17,6 +17,7 @@
  *   GET    /_stand-in/requests
  */
 import { randomBytes } from "node:crypto";
+import type { RequestRecord } from "../../stand-ins/request-log.js";
 import type { FaultSpec } from "../../video/hms-emulator/faults.js";
 import {
   commonControlRoutes,
@@ -24,7 +25,6 @@ import {
   type Route,
   StandInHttpError,
   type StandInLogger,
-  type StandInRequestRecord,
   startStandInServer,
 } from "./stand-in-server.js";
 
@@ -98,7 +98,7 @@ export interface RazorpayStandIn {
   failNext(route: string, fault?: FaultSpec): void;
   setFault(route: string, fault: FaultSpec): void;
   clearFaults(): void;
-  requests(): StandInRequestRecord[];
+  requests(): RequestRecord[];
   close(): Promise<void>;
 }
 

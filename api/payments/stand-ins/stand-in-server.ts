@@ -11,7 +11,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
-import { type ActiveFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
+import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
+import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
 import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
 
 export type { Route };
@@ -32,22 +33,13 @@ export class StandInHttpError extends Error {
   }
 }
 
-export interface StandInRequestRecord {
-  method: string;
-  path: string;
-  route?: string;
-  /** 0 while unanswered (a hanging fault). */
-  status: number;
-  fault: boolean;
-  at: string;
-}
 
 export interface StandInServerOptions {
   /** For the production guard and the startup line: "Stripe", "Razorpay". */
   gateway: string;
   api: Route[];
   /** The control routes; they get the fault registry and the request log to expose. */
-  control(faults: FaultRegistry, requests: () => StandInRequestRecord[]): Route[];
+  control(faults: FaultRegistry, requests: () => RequestRecord[]): Route[];
   /** Throws StandInHttpError(401, …) when the REST call's credentials are not the stand-in's. */
   authenticate(headers: IncomingHttpHeaders): void;
   /** The gateway's body for an injected (or internal) server error. */
@@ -70,12 +62,11 @@ export interface StandInServer {
   setFault(route: string, fault: FaultSpec): void;
   clearFaults(): void;
   faults(): ActiveFault[];
-  requests(): StandInRequestRecord[];
+  requests(): RequestRecord[];
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-const MAX_LOGGED_REQUESTS = 5000;
 
 export async function startStandInServer(opts: StandInServerOptions): Promise<StandInServer> {
   if (process.env.NODE_ENV === "production") {
@@ -85,16 +76,14 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
     );
   }
   const faults = new FaultRegistry(new Set(opts.api.map(routeKey)));
-  const requestLog: StandInRequestRecord[] = [];
-  const control = opts.control(faults, () => structuredClone(requestLog));
+  const requestLog = new RequestLog();
+  const control = opts.control(faults, () => requestLog.list());
   const { sleep, cancelAll: cancelSleeps } = cancellableSleeps();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
-    const record: StandInRequestRecord = { method, path: url.pathname + url.search, status: 0, fault: false, at: new Date().toISOString() };
-    requestLog.push(record);
-    if (requestLog.length > MAX_LOGGED_REQUESTS) requestLog.shift();
+    const record = requestLog.start(method, url.pathname + url.search, new Date().toISOString());
     const isApi = url.pathname.startsWith("/v1/");
     const send = (status: number, body: unknown) => {
       record.status = status;
@@ -112,13 +101,8 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
       if (!match) throw new StandInHttpError(404, isApi ? opts.notFoundBody(method, url.pathname) : { error: `no control route ${method} ${url.pathname}` });
       if (isApi) {
         record.route = routeKey(match.route);
-        const fault = faults.take(record.route);
-        if (fault) {
-          record.fault = true;
-          if (fault.hang) return; // the client's deadline has to end it; close() destroys the socket
-          if (fault.delayMs > 0) await sleep(fault.delayMs);
-          if (fault.status !== undefined) throw new StandInHttpError(fault.status, opts.serverErrorBody(fault.status, fault.message));
-        }
+        const injected = (status: number, message: string) => new StandInHttpError(status, opts.serverErrorBody(status, message));
+        if ((await applyFault(faults.take(record.route), record, sleep, injected)) === "hang") return;
         opts.authenticate(req.headers);
       }
       send(200, await match.route.handler({ params: match.params, query: url.searchParams, body, headers: req.headers, now: new Date() }));
@@ -148,7 +132,7 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
     setFault: (route, fault) => void faults.add(route, fault, Number.POSITIVE_INFINITY),
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
-    requests: () => structuredClone(requestLog),
+    requests: () => requestLog.list(),
     close() {
       cancelSleeps();
       closed ??= closeNow(server);
@@ -183,7 +167,7 @@ export function faultFromBody(body: unknown): { route: string; spec: FaultSpec }
 }
 
 /** The control routes both stand-ins share: health, faults, the request log. */
-export function commonControlRoutes(gateway: string, faults: FaultRegistry, requests: () => StandInRequestRecord[]): Route[] {
+export function commonControlRoutes(gateway: string, faults: FaultRegistry, requests: () => RequestRecord[]): Route[] {
   return [
     { method: "GET", pattern: "/health", handler: () => ({ ok: true, service: `local ${gateway} stand-in (not ${gateway})` }) },
     { method: "GET", pattern: "/faults", handler: () => ({ data: faults.list() }) },

@@ -15,6 +15,7 @@
  *   GET    /_stand-in/requests
  */
 import { randomBytes } from "node:crypto";
+import type { RequestRecord } from "../../stand-ins/request-log.js";
 import type { FaultSpec } from "../../video/hms-emulator/faults.js";
 import {
   commonControlRoutes,
@@ -22,7 +23,6 @@ import {
   type Route,
   StandInHttpError,
   type StandInLogger,
-  type StandInRequestRecord,
   startStandInServer,
 } from "./stand-in-server.js";
 
@@ -81,7 +81,7 @@ export interface StripeStandIn {
   failNext(route: string, fault?: FaultSpec): void;
   setFault(route: string, fault: FaultSpec): void;
   clearFaults(): void;
-  requests(): StandInRequestRecord[];
+  requests(): RequestRecord[];
   close(): Promise<void>;
 }
 

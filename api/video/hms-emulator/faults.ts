@@ -12,6 +12,8 @@
  * key is consulted before `*`. Beware the server SDK retries once after a 401/403, so a
  * one-time 401 fault is invisible through it.
  */
+import type { RequestRecord } from "../../stand-ins/request-log.js";
+
 export interface FaultSpec {
   /** Answer with this status and `{code, message, details}`. Default 500 unless `delayMs`/`hang` alone. */
   status?: number;
@@ -34,6 +36,26 @@ export interface ActiveFault {
 }
 
 export const ANY_ROUTE = "*";
+
+/**
+ * Applies the fault injected for this call, if any: marks its record, waits out a delay,
+ * and throws an injected status as the stand-in's own error (`failure`). Answers "hang"
+ * when the request must stay unanswered: the client's deadline has to end it, and the
+ * stand-in's close() destroys the socket.
+ */
+export async function applyFault(
+  fault: ActiveFault | undefined,
+  record: RequestRecord,
+  sleep: (ms: number) => Promise<void>,
+  failure: (status: number, message: string) => Error,
+): Promise<"hang" | undefined> {
+  if (!fault) return undefined;
+  record.fault = true;
+  if (fault.hang) return "hang";
+  if (fault.delayMs > 0) await sleep(fault.delayMs);
+  if (fault.status !== undefined) throw failure(fault.status, fault.message);
+  return undefined;
+}
 
 export class FaultRegistry {
   private readonly queues = new Map<string, ActiveFault[]>();

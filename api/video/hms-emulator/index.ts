@@ -1,5 +1,6 @@
 /** The local emulator of the 100ms REST API v2. Never used in production (it refuses to start). */
-export { startHmsEmulator, type HmsEmulator, type HmsEmulatorOptions, type RequestRecord } from "./server.js";
+export { startHmsEmulator, type HmsEmulator, type HmsEmulatorOptions } from "./server.js";
+export type { RequestRecord } from "../../stand-ins/request-log.js";
 export { HmsApiError } from "./errors.js";
 export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "./faults.js";
 export type { InactiveRoomAnswer } from "./sessions.js";

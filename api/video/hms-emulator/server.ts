@@ -3,7 +3,8 @@ import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
 import { apiRoutes } from "./api-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { badRequest, HmsApiError, notFound } from "./errors.js";
-import { type ActiveFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "./faults.js";
+import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
+import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "./faults.js";
 import { objectId, rfc3339 } from "./ids.js";
 import { matchRoute, type Route, routeKey } from "./router.js";
 import type { InactiveRoomAnswer } from "./sessions.js";
@@ -40,18 +41,6 @@ export interface HmsEmulatorOptions {
   now?: () => Date;
   /** The template records every session by itself (its auto-start recording setting). Default false. */
   autoRecord?: boolean;
-}
-
-export interface RequestRecord {
-  method: string;
-  /** Path and query as received. */
-  path: string;
-  /** The matched route key (see faults.ts); absent for unknown routes. */
-  route?: string;
-  /** 0 while unanswered (a hanging fault). */
-  status: number;
-  fault: boolean;
-  at: string;
 }
 
 export interface HmsEmulator {
@@ -104,7 +93,6 @@ export interface HmsEmulator {
 
 const MAX_BODY_BYTES = 1_000_000;
 /** The request log is for tests and debugging; a long-running dev server keeps only the tail. */
-const MAX_LOGGED_REQUESTS = 5000;
 
 const consoleLogger: Logger = {
   info: (obj, msg) => console.log(JSON.stringify({ level: "info", ...obj, msg })),
@@ -151,16 +139,14 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
   });
   const api = apiRoutes(state);
   const faults = new FaultRegistry(new Set(api.map(routeKey)));
-  const requestLog: RequestRecord[] = [];
-  const control = controlRoutes(state, faults, () => structuredClone(requestLog));
+  const requestLog = new RequestLog();
+  const control = controlRoutes(state, faults, () => requestLog.list());
   const { sleep, cancelAll: cancelSleeps } = cancellableSleeps();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
-    const record: RequestRecord = { method, path: url.pathname + url.search, status: 0, fault: false, at: rfc3339(now()) };
-    requestLog.push(record);
-    if (requestLog.length > MAX_LOGGED_REQUESTS) requestLog.shift();
+    const record = requestLog.start(method, url.pathname + url.search, rfc3339(now()));
     const send = (status: number, body: unknown) => {
       record.status = status;
       const text = JSON.stringify(body);
@@ -177,13 +163,8 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
       if (!match) throw notFound("route not found", `${method} ${url.pathname}`);
       if (isApi) {
         record.route = routeKey(match.route);
-        const fault = faults.take(record.route);
-        if (fault) {
-          record.fault = true;
-          if (fault.hang) return; // leave the response open; close() destroys the socket
-          if (fault.delayMs > 0) await sleep(fault.delayMs);
-          if (fault.status !== undefined) throw new HmsApiError(fault.status, fault.message, ["injected by the emulator's fault injection"]);
-        }
+        const injected = (status: number, message: string) => new HmsApiError(status, message, ["injected by the emulator's fault injection"]);
+        if ((await applyFault(faults.take(record.route), record, sleep, injected)) === "hang") return;
         await verifyManagementToken(req.headers.authorization, opts, now());
       }
       const result = await match.route.handler({
@@ -245,7 +226,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     routeKeys: () => api.map(routeKey),
-    requests: () => structuredClone(requestLog),
+    requests: () => requestLog.list(),
     events: () => state.webhooks.events(),
     webhookDeliveries: () => state.webhooks.deliveries(),
     webhooksSettled: () => state.webhooks.settled(),
