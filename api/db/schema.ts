@@ -37,6 +37,12 @@ export const users = pgTable(
     email: text("email"),
     avatarUrl: text("avatar_url"),
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * When the identity provider issued the claims the profile was last taken from (the
+     * token's `iat`). A profile is never overwritten with claims older than these: a copied
+     * old token must not bring back a role the provider has since removed.
+     */
+    identityIssuedAt: timestamp("identity_issued_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_auth_subject_key").on(t.authSubject)],
@@ -265,6 +271,47 @@ export const rateLimits = pgTable(
 );
 
 /**
+ * Web sign-in sessions, kept on the server so they can be ended: the `__session` cookie
+ * carries only a random id, and this row is found by the id's SHA-256 (a copy of the table
+ * does not hand out working cookies). Sign-out deletes the row; the server enforces the
+ * absolute lifetime (`expires_at`) and the idle timeout (`last_seen_at`), and renews the
+ * identity from the provider with the refresh token at most every few minutes.
+ */
+export const signInSessions = pgTable(
+  "sign_in_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The identity as last verified (ID token claims mapped by identityFromClaims). */
+    identity: jsonb("identity").notNull(),
+    /** The provider's refresh token, sealed with SESSION_SECRET; null when the provider gave none. */
+    refreshToken: text("refresh_token"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    identityRefreshedAt: timestamp("identity_refreshed_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sign_in_sessions_user_idx").on(t.userId), index("sign_in_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Per-address counters for requests nobody is signed in for (anonymous reads, the sign-in
+ * routes): like rate_limits, but keyed by the client's address, which has no user row.
+ */
+export const addressRateLimits = pgTable(
+  "address_rate_limits",
+  {
+    address: text("address").notNull(),
+    action: text("action").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.action] }), index("address_rate_limits_window_idx").on(t.windowStart)],
+);
+
+/**
  * How many sessions there are per (status, expert, featured), so a list's `total` is a sum
  * over a few rows instead of counting every matching session (at 100,000 sessions the exact
  * count cost more than the whole page). Kept exact by triggers on live_sessions, in the
@@ -283,6 +330,7 @@ export const sessionCounts = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+export type SignInSessionRow = typeof signInSessions.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;
 export type RoomCleanupRow = typeof roomCleanups.$inferSelect;

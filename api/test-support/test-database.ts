@@ -27,6 +27,7 @@ const TABLES = [
   "hms_room_sessions",
   "peer_presences",
   "hms_webhook_events",
+  "address_rate_limits",
 ];
 
 export async function openTestDatabase(options: OpenOptions & { maxConnections?: number } = {}): Promise<TestDatabase> {
