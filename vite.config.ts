@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { clientBundlePackages } from "./api/licences/client-bundle-packages.js";
 
 export default defineConfig({
   plugins: [
@@ -16,6 +17,8 @@ export default defineConfig({
         v3_lazyRouteDiscovery: true,
       },
     }),
+    // Lists the npm packages shipped to browsers, for the licence test in web/e2e/bundle.e2e.ts.
+    clientBundlePackages(),
   ],
   define: {
     // The 100ms React SDK reads this at run time; browsers have no `process`.

@@ -1,10 +1,14 @@
 /**
  * What the browse page makes a phone download: its JavaScript stays under 150 KB gzip,
  * and the 100ms SDK (its own lazy chunk) is not part of it. Read from the built manifest.
+ * And what every page ships: only permissively licensed packages (no GPL/AGPL/LGPL/MPL,
+ * custom or missing licences), read from the build's list of bundled packages.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import type { ClientBundlePackage } from "../../api/licences/client-bundle-packages.js";
+import { judge } from "../../api/licences/policy.js";
 
 const ASSETS = "build/client/assets";
 
@@ -47,5 +51,23 @@ describe("the browse page's JavaScript", () => {
       expect(pageModules(m, id)).not.toContain(`/assets/${sdkChunk}`);
       expect(readFileSync(`build/client${m.routes[id]!.module}`, "utf8")).toContain(sdkChunk!);
     }
+  });
+});
+
+describe("the licences of the JavaScript sent to browsers", () => {
+  it("are all permissive: no copyleft, custom or unknown licence, and no exceptions", () => {
+    // Written by the client build (api/licences/client-bundle-packages.ts, a plugin in vite.config.ts).
+    const { packages } = JSON.parse(readFileSync("build/client-packages.json", "utf8")) as { packages: ClientBundlePackage[] };
+    const names = packages.map((p) => p.name);
+    // The list covers the app shell and the room pages' SDK chunk, so an empty or partial list cannot pass.
+    expect(names).toEqual(expect.arrayContaining(["react-dom", "@remix-run/react", "@100mslive/hms-video-store"]));
+    console.log(`browser bundle: ${packages.length} npm packages: ${packages.map((p) => `${p.name}@${p.version} (${p.licence})`).join(", ")}`);
+    const refused = packages.filter((p) => !judge(p.licence ?? undefined).ok).map((p) => `${p.name}@${p.version} ${p.licence ?? "(no licence)"} in ${p.chunks.join(", ")}`);
+    expect(refused).toEqual([]);
+
+    // Minifying drops most copyright notices, so the build ships them in one file beside the code.
+    const notices = readFileSync("build/client/third-party-licences.txt", "utf8");
+    for (const p of packages) expect(notices).toContain(`${p.name}@${p.version} — ${p.licence}`);
+    expect(notices).toContain("Copyright (c) Facebook, Inc. and its affiliates."); // react's MIT notice
   });
 });
