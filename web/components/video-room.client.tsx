@@ -40,11 +40,18 @@ export default function VideoRoom(props: VideoRoomProps) {
   );
 }
 
-async function fetchToken(sessionId: string): Promise<{ token: string; userName: string }> {
+interface Ticket {
+  token: string;
+  userName: string;
+  /** Set when the app runs on the local 100ms stand-ins; otherwise the SDK uses 100ms's own. */
+  initEndpoint?: string;
+}
+
+async function fetchToken(sessionId: string): Promise<Ticket> {
   const res = await fetch(`/app/live/${encodeURIComponent(sessionId)}/token`, { method: "POST" });
-  const body = (await res.json().catch(() => ({}))) as { token?: string; userName?: string; error?: string };
+  const body = (await res.json().catch(() => ({}))) as { token?: string; userName?: string; initEndpoint?: string; error?: string };
   if (!res.ok || !body.token) throw new Error(body.error ?? "Could not get a ticket for the video room.");
-  return { token: body.token, userName: body.userName ?? "" };
+  return { token: body.token, userName: body.userName ?? "", initEndpoint: body.initEndpoint };
 }
 
 function describe(error: unknown): string {
@@ -59,7 +66,7 @@ function Room({ sessionId, role, autoJoin, onEndSession }: VideoRoomProps) {
   const connected = useHMSStore(selectIsConnectedToRoom);
   const [phase, setPhase] = useState<Phase>("connecting");
   const [problem, setProblem] = useState("");
-  const [ticket, setTicket] = useState<{ token: string; userName: string } | null>(null);
+  const [ticket, setTicket] = useState<Ticket | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -70,7 +77,8 @@ function Room({ sessionId, role, autoJoin, onEndSession }: VideoRoomProps) {
         const t = await fetchToken(sessionId);
         if (cancelled) return;
         setTicket(t);
-        await hms.preview({ userName: t.userName, authToken: t.token, settings: { isAudioMuted: false, isVideoMuted: false } });
+        // The same initEndpoint for preview and join: join re-reads it, and a reconnect would otherwise go to 100ms.
+        await hms.preview({ userName: t.userName, authToken: t.token, initEndpoint: t.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } });
         if (!cancelled) setPhase("preview");
       } catch (error) {
         if (cancelled) return;
@@ -87,7 +95,7 @@ function Room({ sessionId, role, autoJoin, onEndSession }: VideoRoomProps) {
     if (!ticket) return;
     setPhase("joining");
     try {
-      await hms.join({ userName: ticket.userName, authToken: ticket.token, settings: { isAudioMuted: false, isVideoMuted: false } });
+      await hms.join({ userName: ticket.userName, authToken: ticket.token, initEndpoint: ticket.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } });
       setPhase("in-room");
     } catch (error) {
       setProblem(describe(error));
@@ -238,7 +246,11 @@ function Chat() {
   const messages = useHMSStore(selectHMSMessages);
   const [text, setText] = useState("");
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [messages.length]);
+  useEffect(() => {
+    // Braces matter: newer Chromium returns a Promise from scrollIntoView, and React would
+    // call an effect's returned value as its clean-up ("n is not a function", the room unmounts).
+    void end.current?.scrollIntoView({ block: "nearest" });
+  }, [messages.length]);
   const send = (e: FormEvent) => {
     e.preventDefault();
     const message = text.trim();

@@ -51,7 +51,9 @@ describe("headers on pages", () => {
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("script-src-attr")).toEqual(["'none'"]);
-    expect(csp.get("connect-src")).toEqual(["'self'", "https://*.100ms.live", "wss://*.100ms.live"]);
+    // Plus the local media plane (init over http, signalling over ws), which runs only beside the emulator.
+    const plane = e2e.composition.mediaPlane!.origin;
+    expect(csp.get("connect-src")).toEqual(["'self'", "https://*.100ms.live", "wss://*.100ms.live", plane, plane.replace(/^http/, "ws")]);
     expect(csp.get("media-src")).toEqual(expect.arrayContaining(["blob:"]));
     expect(csp.get("worker-src")).toEqual(["'self'", "blob:"]);
     // Plain HTTP here: nothing to upgrade, no HSTS.

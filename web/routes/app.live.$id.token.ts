@@ -9,7 +9,12 @@ import { isGraphQLError } from "../lib/graphql-errors.server";
 export async function action({ params, context }: ActionFunctionArgs) {
   try {
     const { joinToken } = await context.gql(JOIN_TOKEN, { sessionId: params.id! });
-    return Response.json({ token: joinToken.token, role: joinToken.role, userName: joinToken.userName }, { headers: { "Cache-Control": "no-store" } });
+    // Only when the app runs on the local 100ms stand-ins; with real 100ms the SDK keeps its own default.
+    const initEndpoint = context.videoInitEndpoint;
+    return Response.json(
+      { token: joinToken.token, role: joinToken.role, userName: joinToken.userName, ...(initEndpoint ? { initEndpoint } : {}) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     if (!isGraphQLError(error)) throw error;
     const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 }[error.code] ?? 400;

@@ -63,8 +63,8 @@ export default function HostRoom() {
       )}
       {localStandIns && (
         <p className="notice">
-          Running on the local 100ms emulator: rooms and tokens are real to the app, but there is no video service here, so the
-          camera preview will say it cannot connect. With real 100ms credentials this page runs the live room.
+          Running on the local 100ms stand-ins: rooms, tokens and the live room's video stay on this machine (a local media
+          plane stands in for 100ms). With real 100ms credentials this page runs the room on 100ms.
         </p>
       )}
       {session.status === "SCHEDULED" && (

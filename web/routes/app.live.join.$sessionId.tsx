@@ -56,7 +56,7 @@ export default function JoinRoom() {
         <>
           {localStandIns && (
             <p className="notice">
-              Running on the local 100ms emulator: there is no video service here, so the room will say it cannot connect.
+              Running on the local 100ms stand-ins: the live room's video stays on this machine.
             </p>
           )}
           <ClientOnly fallback={<p role="status">Loading the video room…</p>}>

@@ -3,7 +3,8 @@ export { startHmsEmulator, type HmsEmulator, type HmsEmulatorOptions } from "./s
 export type { RequestRecord } from "../../stand-ins/request-log.js";
 export { HmsApiError } from "./errors.js";
 export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "./faults.js";
-export type { InactiveRoomAnswer } from "./sessions.js";
+export type { InactiveRoomAnswer, PeerLeft, RoomMessage, SessionListener } from "./sessions.js";
+export type { AppTokenGrant } from "./tokens.js";
 export type {
   HmsRecording,
   HmsRecordingAsset,

@@ -7,9 +7,9 @@ import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
 import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "./faults.js";
 import { objectId, rfc3339 } from "./ids.js";
 import { matchRoute, type Route, routeKey } from "./router.js";
-import type { InactiveRoomAnswer } from "./sessions.js";
+import type { InactiveRoomAnswer, SessionListener } from "./sessions.js";
 import { createState } from "./state.js";
-import { verifyManagementToken } from "./tokens.js";
+import { type AppTokenGrant, verifyAppToken, verifyManagementToken } from "./tokens.js";
 import type {
   HmsRecording,
   HmsRecordingAsset,
@@ -61,6 +61,12 @@ export interface HmsEmulator {
   joinPeer(roomId: string, params: JoinPeerParams): string;
   /** A client leaves (default reason "client request"); the last leave closes the session. */
   leavePeer(roomId: string, peerId: string, reason?: string): void;
+  /** A peer (or the REST API) ends the room: room.end.success, every peer leaves, `lock` disables the room. */
+  endRoom(roomId: string, opts?: { reason?: string; lock?: boolean }): void;
+  /** Checks a client's app token as 100ms's realtime side does; throws HmsApiError 401 saying why. */
+  verifyAppToken(token: string): Promise<AppTokenGrant>;
+  /** Leaves and REST messages as they happen (for the local media plane); answers an unsubscribe. */
+  listenToSessions(listener: SessionListener): () => void;
 
   /** Recordings with their assets once completed. */
   recordings(roomId?: string): HmsRecording[];
@@ -212,6 +218,9 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     activeSession: (roomId) => structuredClone(state.sessions.active(roomId)),
     joinPeer: (roomId, params) => state.sessions.join(roomId, params, now()).id,
     leavePeer: (roomId, peerId, reason) => void state.sessions.leave(roomId, peerId, now(), reason),
+    endRoom: (roomId, o = {}) => void state.sessions.endRoom(roomId, { ...o }, now()),
+    verifyAppToken: (token) => verifyAppToken(token, opts, now()),
+    listenToSessions: (listener) => state.sessions.listen(listener),
     recordings: (roomId) =>
       structuredClone(state.recordings.all().filter((r) => roomId === undefined || r.room_id === roomId).map((r) => state.recordings.get(r.id))),
     recordingAssets: () => structuredClone(state.recordings.allAssets()),

@@ -188,4 +188,28 @@ describe("sessions and active rooms", () => {
     });
     expect(refused).toEqual({ status: 403, body: { code: 403, message: "Room is disabled", details: expect.any(Array) } });
   });
+
+  it("keeps a real client's own peer id, refuses it twice, and tells listeners of every leave and REST message", async () => {
+    const left: unknown[] = [];
+    const messages: unknown[] = [];
+    const stop = emu.listenToSessions({ peerLeft: (e) => left.push(e), messageSent: (e) => messages.push(e) });
+    const sdkPeerId = "0b7c3a5e-2f4d-4e1a-9c3b-5d6e7f8a9b0c";
+    expect(emu.joinPeer(roomId, { ...expert, peerId: sdkPeerId })).toBe(sdkPeerId);
+    expect(() => emu.joinPeer(roomId, { ...student(1), peerId: sdkPeerId })).toThrow(HmsApiError);
+    const g = emu.joinPeer(roomId, student(1));
+    expect(emu.events().filter((e) => e.type === "peer.join.success").map((e) => e.data.peer_id)).toEqual([sdkPeerId, g]);
+
+    await api.post(`/v2/active-rooms/${roomId}/send-message`, { message: "hello", role: "guest" });
+    expect(messages).toEqual([{ roomId, message: "hello", type: "chat", peerId: undefined, role: "guest" }]);
+    await api.post(`/v2/active-rooms/${roomId}/remove-peers`, { peer_id: g, reason: "wrong class" });
+    await api.post(`/v2/active-rooms/${roomId}/end-room`, { reason: "over" });
+    expect(left).toEqual([
+      { roomId, peerId: g, reason: "peer kicked", message: "wrong class", roomEnd: false },
+      { roomId, peerId: sdkPeerId, reason: "server removed peer", message: "over", roomEnd: true },
+    ]);
+    stop();
+    emu.joinPeer(roomId, student(2));
+    await api.post(`/v2/active-rooms/${roomId}/send-message`, { message: "again" });
+    expect(messages).toHaveLength(1);
+  });
 });

@@ -23,6 +23,36 @@ export interface SessionLifecycle {
   closed(room: HmsRoom, session: HmsSession, now: Date): void;
 }
 
+/** A peer left the session, whoever caused it. */
+export interface PeerLeft {
+  roomId: string;
+  peerId: string;
+  /** The webhook's leave reason ("client request", "peer kicked", "server removed peer", …). */
+  reason: string;
+  message: string;
+  /** True when the whole room was ended (REST end-room), false for a single removal or a leave. */
+  roomEnd: boolean;
+}
+
+/** A message sent through REST send-message, for the peers in the room to receive. */
+export interface RoomMessage {
+  roomId: string;
+  message: string;
+  type: string;
+  peerId?: string;
+  role?: string;
+}
+
+/**
+ * Told what happens to peers on the server side. The local media plane listens so that
+ * the REST API's end-room, remove-peers and send-message reach the clients really
+ * connected to it; without a listener these only change the emulator's records.
+ */
+export interface SessionListener {
+  peerLeft?(event: PeerLeft): void;
+  messageSent?(event: RoomMessage): void;
+}
+
 const secondsBetween = (from: string, to: Date) => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
 
 /**
@@ -32,6 +62,7 @@ const secondsBetween = (from: string, to: Date) => Math.max(0, Math.round((to.ge
 export class SessionStore {
   private readonly byId = new Map<string, HmsSession>();
   private readonly activeByRoom = new Map<string, string>();
+  private readonly listeners = new Set<SessionListener>();
 
   constructor(
     private readonly ws: Workspace,
@@ -49,18 +80,27 @@ export class SessionStore {
     return this.byId.get(id);
   }
 
+  /** Answers a function that stops listening. */
+  listen(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
   active(roomId: string): HmsSession | undefined {
     const id = this.activeByRoom.get(roomId);
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  /** Simulates a client joining (the control API): what the SFU would do on `join`. */
+  /** A client joins: a real one through the local media plane, or a simulated one (the control API). */
   join(roomId: string, params: JoinPeerParams, now: Date): HmsSessionPeer {
     const room = this.rooms.require(roomId);
     if (!room.enabled) throw forbidden("Room is disabled", "a disabled room refuses new joins");
     if (!this.ws.roles.includes(params.role)) throw badRequest("role not allowed", `role ${params.role} is not in the template`);
     if (typeof params.userId !== "string" || params.userId === "") throw badRequest("user_id is required");
     if (typeof params.name !== "string" || params.name === "") throw badRequest("name is required");
+    if (params.peerId !== undefined && (params.peerId === "" || this.active(roomId)?.peers[params.peerId])) {
+      throw badRequest("peer_id is already in use", `peer ${params.peerId} already joined this session`);
+    }
     let session = this.active(roomId);
     if (!session) {
       session = {
@@ -79,7 +119,7 @@ export class SessionStore {
       this.lifecycle?.opened(room, session, now);
     }
     const peer: HmsSessionPeer = {
-      id: uuid(),
+      id: params.peerId ?? uuid(),
       session_id: session.id,
       name: params.name,
       role: params.role,
@@ -99,6 +139,10 @@ export class SessionStore {
 
   /** A peer leaves; `reason` is one of the webhook's documented leave reasons. */
   leave(roomId: string, peerId: string, now: Date, reason = "client request", message = ""): HmsSessionPeer {
+    return this.removePeer(roomId, peerId, now, reason, message, false);
+  }
+
+  private removePeer(roomId: string, peerId: string, now: Date, reason: string, message: string, roomEnd: boolean): HmsSessionPeer {
     const room = this.rooms.require(roomId);
     const session = this.active(roomId);
     const peer = session?.peers[peerId];
@@ -114,6 +158,8 @@ export class SessionStore {
       reason,
       message,
     });
+    // Clients hear of it before the session closes, in the order 100ms would tell them.
+    for (const l of this.listeners) l.peerLeft?.({ roomId, peerId, reason, message, roomEnd });
     if (this.currentPeers(session).length === 0) this.close(room, session, now);
     return peer;
   }
@@ -163,12 +209,20 @@ export class SessionStore {
     return { ...activePeer(peer), tracks: {} };
   }
 
-  /** POST /active-rooms/:id/send-message — accepted and dropped: there are no clients. */
+  /** POST /active-rooms/:id/send-message — reaches the clients connected to the local media plane, if any. */
   sendMessage(roomId: string, body: Body): { message: string } {
     this.rooms.require(roomId);
     this.requireActive(roomId);
     const message = optionalString(body, "message");
     if (!message) throw badRequest("Invalid body param: message", "message is required");
+    const event: RoomMessage = {
+      roomId,
+      message,
+      type: optionalString(body, "type") ?? "chat",
+      peerId: optionalString(body, "peer_id"),
+      role: optionalString(body, "role"),
+    };
+    for (const l of this.listeners) l.messageSent?.(event);
     return { message: "message sent" };
   }
 
@@ -213,7 +267,7 @@ export class SessionStore {
         source: "api",
         session_started_at: session.created_at,
       });
-      for (const p of this.currentPeers(session)) this.leave(roomId, p.id, now, "server removed peer", reason);
+      for (const p of this.currentPeers(session)) this.removePeer(roomId, p.id, now, "server removed peer", reason, true);
     }
     return { message: "session is ending" };
   }

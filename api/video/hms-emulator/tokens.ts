@@ -40,6 +40,42 @@ export async function verifyManagementToken(
   if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
 }
 
+/** What a client's join token grants (contract §3.2). */
+export interface AppTokenGrant {
+  roomId: string;
+  role: string;
+  /** Absent when the token was minted without one. */
+  userId?: string;
+}
+
+/**
+ * Checks an app (auth) token as 100ms's realtime side would when a client joins:
+ * HS256 with the app secret, `type: "app"`, our `access_key`, `version: 2`, a live
+ * `nbf`/`exp`, and the `room_id` and `role` it grants. The client SDK never checks any
+ * of this itself (media-plane reference §1.6), so this is the only place it happens.
+ */
+export async function verifyAppToken(token: string, creds: ManagementCredentials, now: Date): Promise<AppTokenGrant> {
+  let payload: Record<string, unknown>;
+  try {
+    const verified = await jwtVerify(token, new TextEncoder().encode(creds.secret), {
+      algorithms: ["HS256"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: now,
+      requiredClaims: ["exp"],
+    });
+    payload = verified.payload as Record<string, unknown>;
+  } catch (e) {
+    throw unauthorized("Token validation error", describeJoseError(e));
+  }
+  if (payload.type !== "app") throw unauthorized("Token validation error", "token type must be app");
+  if (payload.access_key !== creds.accessKey) throw unauthorized("Token validation error", "access_key does not match");
+  if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
+  if (typeof payload.room_id !== "string" || payload.room_id === "") throw unauthorized("Token validation error", "room_id is missing");
+  if (typeof payload.role !== "string" || payload.role === "") throw unauthorized("Token validation error", "role is missing");
+  const userId = typeof payload.user_id === "string" && payload.user_id !== "" ? payload.user_id : undefined;
+  return { roomId: payload.room_id, role: payload.role, userId };
+}
+
 function describeJoseError(e: unknown): string {
   if (e instanceof errors.JWTExpired) return "token is expired";
   if (e instanceof errors.JWTClaimValidationFailed) return `claim ${e.claim}: ${e.reason}`;

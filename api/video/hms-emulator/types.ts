@@ -115,6 +115,12 @@ export interface WebhookEnvelope {
 }
 
 export interface JoinPeerParams {
+  /**
+   * The peer id to use. A real client (the web SDK) chooses its own and the local media
+   * plane passes it on, so webhooks and active-rooms name the peer as the client does;
+   * simulated joins leave it out and get a fresh one.
+   */
+  peerId?: string;
   userId: string;
   role: string;
   name: string;
