@@ -14,6 +14,7 @@ import type { Env } from "./config/env.js";
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from "./db/client.js";
 import type { ServiceDeps } from "./domain/deps.js";
 import type { RateLimitPolicy } from "./domain/rate-limits/rate-limits.js";
+import { startAddressWindowPurge, type AddressRateLimitPolicy } from "./domain/rate-limits/address-limits.js";
 import { systemClock, type Clock, type VideoProvider } from "./domain/ports.js";
 import { createServices, type Services } from "./domain/services.js";
 import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
@@ -31,11 +32,16 @@ import { mergeSources, RAZORPAY_CHECKOUT_SOURCES, STRIPE_CHECKOUT_SOURCES, type 
 import { createWebRouter, loadWebBuild, requestIdOf } from "./http/web.js";
 import { createDevRoom } from "./http/dev-room.js";
 import { createGql, type WebContext } from "./http/web-context.js";
-import { startLocalOidcProvider } from "./auth/local-oidc-provider.js";
+import { startLocalOidcProvider, type LocalOidcProvider } from "./auth/local-oidc-provider.js";
+import { createOidcClient, type OidcClient } from "./auth/oidc-client.js";
 import { createWebAuth, type WebAuth } from "./auth/web-auth.js";
+import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
+import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
+import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
 import { bearerIdentitySource, createViewerLookup } from "./http/viewer.js";
 import { seedDemoData } from "./demo/seed-demo-data.js";
 import { startHmsEmulator, type HmsEmulator } from "./video/hms-emulator/index.js";
+import { startHmsMediaPlane, type HmsMediaPlane } from "./stand-ins/hms-media-plane/index.js";
 import { createHmsVideoProvider } from "./video/hms-video-provider.js";
 import { composePayments } from "./payments/compose-payments.js";
 import type { PaymentStandIns } from "./payments/stand-ins/index.js";
@@ -55,7 +61,11 @@ export interface Composition {
   webAuth: WebAuth;
   /** Present when the local stand-ins run (tests drive them). */
   emulator?: HmsEmulator;
+  /** The emulator's realtime side (init, signalling, werift SFU) that the room pages' SDK joins; runs with the emulator. */
+  mediaPlane?: HmsMediaPlane;
   localIssuer?: LocalIssuer;
+  /** The local OpenID Connect provider web sign-in uses when Auth0 is not configured (tests remove roles on it). */
+  localOidc?: LocalOidcProvider;
   /** Present when the local Stripe and Razorpay stand-ins run (tests create payments on them). */
   paymentStandIns?: PaymentStandIns;
   /** Call once the HTTP server listens: requests Node cannot parse get a JSON answer, and the local emulator sends its webhooks there. */
@@ -81,29 +91,41 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
   try {
     const database = options.database ?? (await openOwnDatabase(env, logger, closers));
 
-    const { video, emulator, webhookSecret } = await videoProvider(env, logger, closers);
+    const { video, emulator, mediaPlane, webhookSecret } = await videoProvider(env, logger, closers);
     const { verifier, localIssuer } = await identity(env, logger, closers);
     const payments = await composePayments(env, logger, closers);
+    // A random secret outside production: sessions cannot renew (and so end) when the process restarts.
+    const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString("hex");
+    const { oidc, localOidc } = await webSignIn(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env) };
+    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc } };
     const services = createServices(deps);
+    // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
+    logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
-    if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps));
+    if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);
     }
 
-    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production" });
+    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection });
     await graphql.start();
     closers.push(() => graphql.stop());
 
-    const webAuth = await webSignIn(env, logger, closers);
+    const webAuth = createWebAuth({
+      oidc,
+      sessions: services,
+      appUrl: env.APP_URL,
+      sessionSecret,
+      secureCookies: env.NODE_ENV === "production",
+      sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
+    });
     const viewerOf = createViewerLookup(
       [bearerIdentitySource(verifier), (headers) => webAuth.identityFromCookie(headers.cookie)],
       services,
     );
-    const devRoom = emulator ? createDevRoom(emulator) : undefined;
+    const devRoom = emulator ? createDevRoom(emulator, database.db) : undefined;
     const web = options.web
       ? createWebRouter(await loadWebBuild(), async (req): Promise<WebContext> => {
           const viewer = await viewerOf(req.headers);
@@ -113,9 +135,10 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
             auth: webAuth,
             localStandIns: !env.webSignIn,
             devRoom,
+            videoInitEndpoint: mediaPlane?.initEndpoint,
             localPayments: payments.local,
           };
-        }, pageSecurity(env, webAuth, emulator))
+        }, pageSecurity(env, webAuth, emulator, mediaPlane))
       : undefined;
 
     const app = createApp({
@@ -131,6 +154,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       },
       localRoutes: localIssuer ? localIssuerRoutes(localIssuer) : undefined,
       hmsWebhooks: createHmsWebhookRouter({ services, logger, secret: webhookSecret }),
+      trustProxy: env.TRUST_PROXY,
     });
 
     return {
@@ -141,7 +165,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       deps,
       database,
       emulator,
+      mediaPlane,
       localIssuer,
+      localOidc,
       paymentStandIns: payments.standIns,
       listening: (server) => {
         answerUnparsableRequests(server);
@@ -156,14 +182,20 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
 }
 
 /** HTTPS pages get HSTS; forms may also go to the local stand-ins' pages (sign-out, recordings). */
-function pageSecurity(env: Env, webAuth: WebAuth, emulator: HmsEmulator | undefined): PageSecurityOptions {
+function pageSecurity(env: Env, webAuth: WebAuth, emulator: HmsEmulator | undefined, mediaPlane: HmsMediaPlane | undefined): PageSecurityOptions {
   const local = [webAuth.issuer, emulator?.url].filter((u): u is string => u !== undefined).map((u) => new URL(u).origin);
   return {
     secure: new URL(env.APP_URL).protocol === "https:",
     formActionOrigins: local.filter((o) => o.startsWith("http:")),
     // The browser checkout loads the configured gateways' own scripts and frames.
     extraSources: mergeSources(env.payments.stripe ? STRIPE_CHECKOUT_SOURCES : {}, env.payments.razorpay ? RAZORPAY_CHECKOUT_SOURCES : {}),
+    // The room pages' SDK fetches init from the local media plane and opens its socket there, and nowhere else.
+    videoConnectSrc: mediaPlane ? [mediaPlane.origin, mediaPlane.origin.replace(/^http/, "ws")] : undefined,
   };
+}
+
+function addressRateLimitPolicy(env: Env): AddressRateLimitPolicy {
+  return { anonymous: { max: env.RATE_LIMIT_ANONYMOUS, windowMs: 60_000 }, signIn: { max: env.RATE_LIMIT_SIGN_IN, windowMs: 60_000 } };
 }
 
 function rateLimitPolicy(env: Env): RateLimitPolicy {
@@ -175,18 +207,26 @@ function rateLimitPolicy(env: Env): RateLimitPolicy {
   };
 }
 
-/** Sign-in for the web app: Auth0, or the local OpenID Connect provider with demo accounts. */
-async function webSignIn(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<WebAuth> {
-  const common = {
-    appUrl: env.APP_URL,
-    rolesClaim: env.AUTH0_ROLES_CLAIM,
-    // A random secret outside production: sessions simply end when the process restarts.
-    sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
-    secureCookies: env.NODE_ENV === "production",
+function signInSessionPolicy(env: Env): SignInSessionPolicy {
+  const minute = 60_000;
+  return {
+    maxAgeMs: env.SESSION_MAX_AGE_HOURS * 60 * minute,
+    idleMs: env.SESSION_IDLE_MINUTES * minute,
+    refreshEveryMs: env.SESSION_REFRESH_MINUTES * minute,
+    refreshGraceMs: env.SESSION_REFRESH_GRACE_MINUTES * minute,
   };
+}
+
+/** Sign-in for the web app: Auth0, or the local OpenID Connect provider with demo accounts. */
+async function webSignIn(
+  env: Env,
+  logger: Logger,
+  closers: (() => Promise<void>)[],
+): Promise<{ oidc: OidcClient; localOidc?: LocalOidcProvider }> {
+  const common = { appUrl: env.APP_URL, rolesClaim: env.AUTH0_ROLES_CLAIM, secureCookies: env.NODE_ENV === "production" };
   if (env.webSignIn) {
     logger.info({ issuer: env.webSignIn.issuer }, "web sign-in: Auth0");
-    return createWebAuth({ ...common, ...env.webSignIn });
+    return { oidc: createOidcClient({ ...common, ...env.webSignIn }) };
   }
   const provider = await startLocalOidcProvider({
     redirectUri: `${env.APP_URL}/auth/callback`,
@@ -195,7 +235,10 @@ async function webSignIn(env: Env, logger: Logger, closers: (() => Promise<void>
     logger: logger.child({ component: "local-oidc" }),
   });
   closers.push(() => provider.close());
-  return createWebAuth({ ...common, issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
+  return {
+    oidc: createOidcClient({ ...common, issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret }),
+    localOidc: provider,
+  };
 }
 
 async function openOwnDatabase(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<OpenDatabase> {
@@ -213,7 +256,7 @@ async function videoProvider(
   env: Env,
   logger: Logger,
   closers: (() => Promise<void>)[],
-): Promise<{ video: VideoProvider; emulator?: HmsEmulator; webhookSecret?: string }> {
+): Promise<{ video: VideoProvider; emulator?: HmsEmulator; mediaPlane?: HmsMediaPlane; webhookSecret?: string }> {
   if (env.hms) {
     logger.info({ baseUrl: env.hms.baseUrl, recording: env.HMS_RECORDING }, "video: 100ms");
     if (!env.HMS_WEBHOOK_SECRET) logger.warn("HMS_WEBHOOK_SECRET is not set: every 100ms webhook will be refused (no attendance, no recordings)");
@@ -232,9 +275,13 @@ async function videoProvider(
     logger: logger.child({ component: "hms-emulator" }),
   });
   closers.push(() => emulator.close());
+  // With the emulator only: real 100ms credentials never reach this branch.
+  const mediaPlane = await startHmsMediaPlane({ emulator, logger: logger.child({ component: "hms-media-plane" }) });
+  closers.push(() => mediaPlane.close());
   return {
     video: createHmsVideoProvider({ ...credentials, baseUrl: emulator.url, timeoutMs: env.HMS_TIMEOUT_MS }),
     emulator,
+    mediaPlane,
     webhookSecret: env.HMS_WEBHOOK_SECRET ?? randomBytes(24).toString("hex"),
   };
 }

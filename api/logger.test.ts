@@ -126,6 +126,10 @@ describe("what reaches the logs", () => {
     secrets.set("OAuth state", "oauth-state-never-in-the-logs");
     await fetch(`${url}/auth/callback?code=${code}&state=oauth-state-never-in-the-logs`, { headers: { cookie: sessionCookie } });
     await fetch(`${url}/api/live/sessions?token=${expertToken}`);
+    // Stripe's return from a redirect-based payment: its client secret is in the query.
+    const clientSecret = "pi_3Nv0abcdef_secret_never-in-the-logs-42";
+    secrets.set("Stripe's payment_intent_client_secret", clientSecret);
+    await fetch(`${url}/api/live/sessions?payment_intent=pi_3Nv0abcdef&payment_intent_client_secret=${clientSecret}&redirect_status=succeeded`);
 
     // Something unexpected, logged whole: an HTTP client's error with the request it made.
     composition.deps.logger.error(
@@ -137,6 +141,7 @@ describe("what reaches the logs", () => {
     // The capture works: requests, with their ids and paths, and the error were logged.
     expect(output).toMatch(/"url":"\/graphql"/);
     expect(output).toMatch(/"url":"\/api\/webhooks\/100ms"/);
+    expect(output).toContain('"url":"/api/live/sessions?payment_intent=pi_3Nv0abcdef&payment_intent_client_secret=[redacted]&redirect_status=succeeded"');
     expect(output).toMatch(/an error carrying credentials/);
     expect(output).toMatch(/\[redacted\]/);
     for (const [what, value] of secrets) expect(value.length, what).toBeGreaterThan(15);
@@ -151,6 +156,9 @@ describe("loggableUrl", () => {
     ["/x?access_token=t&page=2", "/x?access_token=[redacted]&page=2"],
     ["/r?X-Amz-Signature=s&X-Amz-Expires=60", "/r?X-Amz-Signature=[redacted]&X-Amz-Expires=60"],
     ["/api/live/sessions?status=live&limit=20", "/api/live/sessions?status=live&limit=20"],
+    ["/p?payment_intent=pi_1&payment_intent_client_secret=pi_1_secret_2", "/p?payment_intent=pi_1&payment_intent_client_secret=[redacted]"],
+    ["/p?api_key=k&apiKey=k&refreshToken=t&auth_code=c&user_password=p&Webhook-Signature=s", "/p?api_key=[redacted]&apiKey=[redacted]&refreshToken=[redacted]&auth_code=[redacted]&user_password=[redacted]&Webhook-Signature=[redacted]"],
+    ["/p?razorpay_signature=s&razorpay_payment_id=pay_1", "/p?razorpay_signature=[redacted]&razorpay_payment_id=pay_1"],
     ["/plain", "/plain"],
     ["/odd?%E0%A4%A=1&code", "/odd?%E0%A4%A=1&code"],
   ])("%s → %s", (given, expected) => {

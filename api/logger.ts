@@ -3,11 +3,15 @@ import pino, { type DestinationStream, type Logger } from "pino";
 /**
  * Structured JSON logs. Credentials are redacted wherever they could appear, so a token,
  * secret or cookie never reaches the log output even when a whole request, its headers or
- * an HTTP client's error (which carries the request it made) is logged.
+ * an HTTP client's error (which carries the request it made) is logged. Email addresses
+ * (personal data, not needed to follow a request) are withheld the same way.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
+    serializers: { err: serializeError },
+    // The last guard: whatever a message, an error or a driver put in a line, no address leaves.
+    hooks: { streamWrite: withoutEmailAddresses },
     redact: {
       paths: [
         "token",
@@ -41,8 +45,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Query parameters that carry credentials: OAuth codes and state, tokens, signatures. */
-const SECRET_PARAMS = /^(code|state|session_state|token|access_token|id_token|refresh_token|client_secret|secret|password|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token)$/i;
+/**
+ * Query parameters that carry credentials: OAuth codes and state, tokens, keys, signatures,
+ * and anything named like one (a gateway's `payment_intent_client_secret`, an `api_key`):
+ * redacting a harmless `postcode` costs nothing, logging a new gateway's secret would.
+ */
+const SECRET_PARAMS = /secret|token|code|password|passwd|key|signature|credential|^(state|session_state|sig)$/i;
 
 /** A URL as it may be logged: the values of credential-bearing query parameters replaced. */
 export function loggableUrl(url: string): string {
@@ -60,4 +68,37 @@ export function loggableUrl(url: string): string {
     return eq >= 0 && SECRET_PARAMS.test(decoded) ? `${name}=[redacted]` : pair;
   });
   return `${url.slice(0, q)}?${params.join("&")}`;
+}
+
+/** Shaped like an email address, plain or percent-encoded (a URL's `%40`), inside any JSON string. */
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/gi;
+
+/** A serialized log line with every email address replaced. */
+export function withoutEmailAddresses(line: string): string {
+  return line.includes("@") || line.includes("%40") ? line.replace(EMAIL_ADDRESS, "[email]") : line;
+}
+
+/**
+ * pino's error serializer (message, stack and causes), without the values a failed query
+ * was given: Drizzle puts every parameter in its error's message (`params: …`), and those
+ * are people's names, email addresses and texts. The SQL stays; it is what one debugs with.
+ */
+export function serializeError(err: unknown): unknown {
+  const serialized = pino.stdSerializers.err(err as Error) as unknown;
+  if (typeof serialized !== "object" || serialized === null) return serialized;
+  const out = serialized as Record<string, unknown>;
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; typeof e === "object" && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const params = (e as { params?: unknown }).params ?? (e as { parameters?: unknown }).parameters;
+    if (!Array.isArray(params) || params.length === 0) continue;
+    const shown = `params: ${String(params)}`;
+    const withheld = `params: [${params.length} values withheld]`;
+    for (const key of ["message", "stack"] as const) {
+      if (typeof out[key] === "string") out[key] = (out[key] as string).split(shown).join(withheld);
+    }
+  }
+  delete out.params;
+  delete out.parameters;
+  return out;
 }

@@ -57,6 +57,9 @@ function Header() {
             <button type="submit" className="link-button">
               Sign out
             </button>
+            <button type="submit" className="link-button" formAction="/auth/sign-out-everywhere" title="Also signs you out in every other browser and device">
+              Sign out everywhere
+            </button>
           </Form>
         ) : (
           <Link to="/auth/login" className="button small">
@@ -94,6 +97,18 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    // Nothing is broken and nothing is lost: the service is briefly away (its database, usually).
+    return (
+      <section className="error-page">
+        <h1>Live Sessions is briefly unavailable</h1>
+        <p>{typeof error.data === "string" && error.data ? error.data : "Please try again in a moment."}</p>
+        <a href="" className="button">
+          Try again
+        </a>
+      </section>
+    );
+  }
   if (isRouteErrorResponse(error)) {
     const title = error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : "Something went wrong";
     return (

@@ -30,6 +30,7 @@ describe("a valid access token", () => {
       email: "deepak@example.com",
       picture: deepak.picture,
       roles: ["expert"],
+      issuedAt: new Date((decodeJwt(token).iat as number) * 1000),
     });
   });
 
@@ -49,15 +50,15 @@ describe("a valid access token", () => {
   it("without the roles claim has no roles and no invented profile", async () => {
     const { [issuer.rolesClaim]: _roles, ...claims } = issuer.accessTokenClaims({ sub: "auth0|bare" });
     const token = await issuer.signClaims(claims);
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: "auth0|bare", roles: [] });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: "auth0|bare", roles: [], issuedAt: expect.any(Date) });
   });
 
   it("with a roles claim of the wrong shape ignores what is not a list of strings", async () => {
     const base = issuer.accessTokenClaims({ sub: "auth0|odd" });
     const notAList = await issuer.signClaims({ ...base, [issuer.rolesClaim]: "admin", name: 42, email: null });
     const mixed = await issuer.signClaims({ ...base, [issuer.rolesClaim]: ["expert", 42, null, { admin: true }, "", "expert"] });
-    await expect(verifier.verify(notAList)).resolves.toEqual({ subject: "auth0|odd", roles: [] });
-    await expect(verifier.verify(mixed)).resolves.toEqual({ subject: "auth0|odd", roles: ["expert"] });
+    await expect(verifier.verify(notAList)).resolves.toEqual({ subject: "auth0|odd", roles: [], issuedAt: expect.any(Date) });
+    await expect(verifier.verify(mixed)).resolves.toEqual({ subject: "auth0|odd", roles: ["expert"], issuedAt: expect.any(Date) });
   });
 
   it("tolerates 30 seconds of clock skew by default, and the tolerance is configurable", async () => {

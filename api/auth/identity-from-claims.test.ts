@@ -28,6 +28,12 @@ describe("identityFromClaims", () => {
     expect(identityFromClaims({ sub: "s", [ROLES]: value }, ROLES).roles).toEqual(expected);
   });
 
+  it("takes the issue time from iat (seconds), and none from a missing or non-numeric one", () => {
+    expect(identityFromClaims({ sub: "s", iat: 1_900_000_000 }, ROLES).issuedAt).toEqual(new Date(1_900_000_000_000));
+    expect(identityFromClaims({ sub: "s" }, ROLES).issuedAt).toBeUndefined();
+    expect(identityFromClaims({ sub: "s", iat: "yesterday" as never }, ROLES).issuedAt).toBeUndefined();
+  });
+
   it("leaves out profile claims that are not non-empty strings", () => {
     expect(identityFromClaims({ sub: "s", name: 7, email: "", picture: null }, ROLES)).toEqual({ subject: "s", roles: [] });
   });

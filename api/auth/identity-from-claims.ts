@@ -15,6 +15,8 @@ export function identityFromClaims(
     const value = claims[field];
     if (typeof value === "string" && value !== "") identity[field] = value;
   }
+  // jose has checked that a present `iat` is a number; a token without one cannot prove its age.
+  if (typeof claims.iat === "number" && Number.isFinite(claims.iat)) identity.issuedAt = new Date(claims.iat * 1000);
   return identity;
 }
 

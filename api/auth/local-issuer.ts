@@ -95,7 +95,7 @@ export async function startLocalIssuer(opts: LocalIssuerOptions = {}): Promise<L
   const accessTokenClaims = (claims: MintClaims): JWTPayload => {
     const iat = Math.floor(Date.now() / 1000);
     const payload: JWTPayload = {
-      // The roles Action in reference/auth0.md: namespaced roles, then the profile.
+      // The roles Action in docs/auth0.md#the-roles-action: namespaced roles, then the profile.
       [rolesClaim]: [...(claims.roles ?? [])],
       ...(claims.name !== undefined && { name: claims.name }),
       ...(claims.email !== undefined && { email: claims.email }),

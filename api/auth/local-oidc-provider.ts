@@ -8,13 +8,20 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
-import { DEMO_USERS, findDemoUser } from "./demo-users.js";
+import { DEMO_USERS, findDemoUser, getDemoUser, type DemoUserKey } from "./demo-users.js";
 
 export interface LocalOidcProvider {
   /** `http://127.0.0.1:PORT/`, with the trailing slash Auth0's issuers have. */
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /**
+   * What an Auth0 admin does in the dashboard, for tests and demos: the change reaches the
+   * app's sessions at their next renewal, as it would with Auth0. Local stand-in only.
+   */
+  removeRole(user: DemoUserKey, role: string): void;
+  /** The user is blocked: the provider refuses their refresh tokens and sign-ins (invalid_grant). */
+  blockUser(user: DemoUserKey): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,9 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const clientId = "live-sessions-web-local";
   const clientSecret = randomBytes(24).toString("hex");
+  // This provider's own copy of the demo accounts, so removing a role here changes no other instance.
+  const roles = new Map(DEMO_USERS.map((u) => [u.sub, [...u.roles]]));
+  const blocked = new Set<string>();
 
   const provider = new Provider(issuer.replace(/\/$/, ""), {
     clients: [
@@ -48,7 +58,7 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
         redirect_uris: [opts.redirectUri],
         post_logout_redirect_uris: [opts.postLogoutRedirectUri],
         response_types: ["code"],
-        grant_types: ["authorization_code"],
+        grant_types: ["authorization_code", "refresh_token"],
         token_endpoint_auth_method: "client_secret_post",
       },
     ],
@@ -56,13 +66,14 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
     // Profile and roles travel in the ID token, as Auth0's roles Action puts them there.
     conformIdTokenClaims: false,
     claims: { openid: ["sub", opts.rolesClaim], profile: ["name", "picture"], email: ["email"] },
-    scopes: ["openid", "profile", "email"],
+    scopes: ["openid", "profile", "email", "offline_access"],
+    // Called again on every refresh-token grant: a removed role or a blocked user shows there.
     findAccount: (_ctx, id) => {
       const user = DEMO_USERS.find((u) => u.sub === id);
-      if (!user) return undefined;
+      if (!user || blocked.has(id)) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, name: user.name, email: user.email, picture: user.picture, [opts.rolesClaim]: [...user.roles] }),
+        claims: () => ({ sub: id, name: user.name, email: user.email, picture: user.picture, [opts.rolesClaim]: [...(roles.get(id) ?? [])] }),
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -77,7 +88,11 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
       },
     },
     cookies: { keys: [randomBytes(32).toString("hex")] },
-    ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600, IdToken: 3600, AccessToken: 3600, AuthorizationCode: 600 },
+    // Every use of a refresh token returns a new one and retires the old, as Auth0 does with
+    // rotation on; reusing a retired one revokes the grant. The app must cope with the strictest case.
+    rotateRefreshToken: true,
+    // Refresh tokens and grants outlive any app session (the app's own limits end those), as on Auth0.
+    ttl: { Session: 8 * 3600, Interaction: 3600, Grant: 14 * 86400, RefreshToken: 14 * 86400, IdToken: 3600, AccessToken: 3600, AuthorizationCode: 600 },
   });
   // 127.0.0.1 over plain HTTP is fine for a local stand-in; the provider warns about it otherwise.
   provider.proxy = false;
@@ -85,6 +100,7 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
   const callback = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", issuer);
+    grantOfflineAccessLikeAuth0(url, req);
     const match = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
     if (!match) {
       callback(req, res);
@@ -105,12 +121,32 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
     issuer,
     clientId,
     clientSecret,
+    removeRole: (key, role) => {
+      const sub = getDemoUser(key).sub;
+      roles.set(sub, (roles.get(sub) ?? []).filter((r) => r !== role));
+    },
+    blockUser: (key) => {
+      blocked.add(getDemoUser(key).sub);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Auth0 issues a refresh token to its first-party applications for `offline_access` without
+ * a consent prompt; oidc-provider follows OpenID Connect Core §11 to the letter and drops
+ * `offline_access` unless `prompt=consent` is sent. The app sends what Auth0 wants, so the
+ * stand-in adds the prompt, and its consent step grants first-party requests by itself.
+ */
+function grantOfflineAccessLikeAuth0(url: URL, req: IncomingMessage): void {
+  if (url.pathname !== "/auth" || url.searchParams.has("prompt")) return;
+  if (!url.searchParams.get("scope")?.split(" ").includes("offline_access")) return;
+  url.searchParams.set("prompt", "consent");
+  req.url = `${url.pathname}${url.search}`;
 }
 
 async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, submitted: boolean): Promise<void> {

@@ -4,11 +4,10 @@
  * app runs with secure cookies (production).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSignInHarness, type SignInHarness } from "../test-support/sign-in-harness.js";
+import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
 import { signInOnWeb } from "../test-support/web-sign-in.js";
-import { startLocalOidcProvider, type LocalOidcProvider } from "./local-oidc-provider.js";
-import { createWebAuth, SESSION_COOKIE, type WebAuth } from "./web-auth.js";
-
-const ROLES = "https://live-sessions.app/roles";
+import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, type WebAuth } from "./web-auth.js";
 
 function attributes(setCookie: string): { name: string; value: string; flags: Map<string, string | true> } {
   const [pair, ...rest] = setCookie.split(";").map((p) => p.trim());
@@ -32,22 +31,17 @@ describe.each([
   { secureCookies: false, appUrl: "http://app.test" },
   { secureCookies: true, appUrl: "https://app.test" },
 ])("with secureCookies: $secureCookies", ({ secureCookies, appUrl }) => {
-  let provider: LocalOidcProvider;
+  let database: TestDatabase;
+  let harness: SignInHarness;
   let auth: WebAuth;
   beforeAll(async () => {
-    provider = await startLocalOidcProvider({ redirectUri: `${appUrl}/auth/callback`, postLogoutRedirectUri: `${appUrl}/app/live`, rolesClaim: ROLES });
-    auth = createWebAuth({
-      issuer: provider.issuer,
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-      appUrl,
-      rolesClaim: ROLES,
-      sessionSecret: "s".repeat(40),
-      secureCookies,
-    });
+    database = await openTestDatabase();
+    harness = await startSignInHarness(database, { appUrl, secureCookies });
+    auth = harness.auth;
   });
   afterAll(async () => {
-    await provider?.close();
+    await harness?.close();
+    await database?.close();
   });
 
   it("the signed-in session cookie is HttpOnly, SameSite=Lax, site-wide, 8 hours" + (secureCookies ? ", Secure" : ", not Secure"), async () => {
@@ -61,7 +55,7 @@ describe.each([
     expect(session.flags.has("secure")).toBe(secureCookies);
   });
 
-  it("so are the cookies of the sign-in's first leg (the PKCE/state cookie and the pending session)", async () => {
+  it("so are the cookies of the sign-in's first leg (the PKCE/state cookie and the pending sign-in)", async () => {
     const { setCookies } = await signInOnWeb(auth, appUrl, "deepak");
     expect(setCookies.firstLeg.length).toBeGreaterThanOrEqual(2);
     for (const line of setCookies.firstLeg) {
@@ -71,7 +65,7 @@ describe.each([
       expect(cookie.flags.has("secure"), cookie.name).toBe(secureCookies);
     }
     named(setCookies.firstLeg, "__oauth_state");
-    named(setCookies.firstLeg, SESSION_COOKIE);
+    named(setCookies.firstLeg, PENDING_SIGN_IN_COOKIE);
   });
 
   it("signing out expires the session cookie with the same attributes", async () => {

@@ -1,44 +1,42 @@
 /**
- * Web sign-in: the OAuth2/OIDC authorization-code flow with PKCE and state (remix-auth's
- * OAuth2 strategy) against Auth0 or the local provider, and the signed session cookie it
- * leaves behind. The cookie is one more identity source of the viewer lookup, so pages
- * and API calls from the browser see the same viewer.
+ * Web sign-in: the OpenID Connect code flow (oidc-client.ts) against Auth0 or the local
+ * provider, and the session it leaves behind. The `__session` cookie carries only a random
+ * id; the session itself is a row on the server (api/domain/sign-in), so signing out, an
+ * admin, the lifetime and idle limits, and the provider (on renewal) can all end it. The
+ * cookie is one more identity source of the viewer lookup, so pages and API calls from the
+ * browser see the same viewer.
  */
-import { createCookieSessionStorage } from "@remix-run/node";
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
-import { Authenticator } from "remix-auth";
-import { CodeChallengeMethod, OAuth2Strategy } from "remix-auth-oauth2";
+import { createCookie } from "@remix-run/node";
+import { isDomainError } from "../domain/errors.js";
 import type { Identity } from "../domain/ports.js";
-import { identityFromClaims } from "./identity-from-claims.js";
+import type { StartedSignInSession } from "../domain/sign-in/sign-in-sessions.js";
+import { SignInError, type OidcClient } from "./oidc-client.js";
+import { safeReturnTo } from "./return-to.js";
+
+export { SignInError } from "./oidc-client.js";
+
+/** What web sign-in needs of the domain: its sign-in session service. */
+export interface WebSessionStore {
+  startSignInSession(signIn: { identity: Identity; refreshToken?: string }): Promise<StartedSignInSession>;
+  identityOfSignInSession(cookieId: string): Promise<Identity | null>;
+  endSignInSession(cookieId: string): Promise<void>;
+}
 
 export interface WebAuthOptions {
-  /** The identity provider's issuer URL (Auth0: `https://tenant/`). */
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
+  oidc: OidcClient;
+  sessions: WebSessionStore;
   appUrl: string;
-  rolesClaim: string;
+  /** Signs the short-lived cookie that carries returnTo through the provider. */
   sessionSecret: string;
   /** Secure cookies: always in production. */
   secureCookies: boolean;
+  /** The session cookie's Max-Age: the session's absolute lifetime (the server enforces it too). */
+  sessionMaxAgeSeconds: number;
 }
 
 export const SESSION_COOKIE = "__session";
-const STATE_COOKIE = "__oauth_state";
-const SESSION_HOURS = 8;
-
-/** A sign-in that could not complete; the message is for the person signing in. */
-export class SignInError extends Error {
-  override readonly name = "SignInError";
-}
-
-interface Discovery {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-  jwks_uri: string;
-  end_session_endpoint?: string;
-}
+/** Where the app was asked to return to, kept while the person is at the provider. */
+export const PENDING_SIGN_IN_COOKIE = "__sign_in";
 
 export interface WebAuth {
   /** The identity provider's issuer URL (sign-out leaves the app for it). */
@@ -47,128 +45,76 @@ export interface WebAuth {
   identityFromCookie(cookieHeader: string | undefined): Promise<Identity | null>;
   /** First leg: a redirect to the provider. Callback: a redirect back into the app, signed in. */
   signIn(request: Request, returnTo?: string): Promise<Response>;
+  /** Ends this browser's session on the server, clears the cookie, and leaves for the provider's logout. */
   signOut(request: Request): Promise<Response>;
 }
 
 export function createWebAuth(opts: WebAuthOptions): WebAuth {
-  const sessions = createCookieSessionStorage<{ identity: Identity; returnTo: string }>({
-    cookie: {
-      name: SESSION_COOKIE,
-      secrets: [opts.sessionSecret],
-      httpOnly: true,
-      sameSite: "lax",
-      secure: opts.secureCookies,
-      path: "/",
-      maxAge: SESSION_HOURS * 3600,
-    },
+  const { oidc, sessions } = opts;
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${opts.secureCookies ? "; Secure" : ""}`;
+  const pending = createCookie(PENDING_SIGN_IN_COOKIE, {
+    secrets: [opts.sessionSecret],
+    httpOnly: true,
+    sameSite: "lax",
+    secure: opts.secureCookies,
+    path: "/auth",
+    // Long enough to choose an account at the provider; the sign-in itself is the session.
+    maxAge: 3600,
   });
-  const redirectURI = `${opts.appUrl}/auth/callback`;
-
-  // Discovery is lazy: the local provider may start after us, and Auth0 may be briefly unreachable.
-  let discovered: Promise<{ doc: Discovery; keys: JWTVerifyGetKey; authenticator: Authenticator<Identity> }> | undefined;
-  function discover() {
-    discovered ??= (async () => {
-      const res = await fetch(new URL(".well-known/openid-configuration", withSlash(opts.issuer)));
-      if (!res.ok) throw new SignInError(`The sign-in provider did not answer (HTTP ${res.status}). Please try again in a moment.`);
-      const doc = (await res.json()) as Discovery;
-      const keys = createRemoteJWKSet(new URL(doc.jwks_uri));
-      const strategy = new OAuth2Strategy<Identity>(
-        {
-          clientId: opts.clientId,
-          clientSecret: opts.clientSecret,
-          authorizationEndpoint: doc.authorization_endpoint,
-          tokenEndpoint: doc.token_endpoint,
-          redirectURI,
-          scopes: ["openid", "profile", "email"],
-          codeChallengeMethod: CodeChallengeMethod.S256,
-          cookie: { name: STATE_COOKIE, httpOnly: true, sameSite: "Lax", path: "/auth", ...(opts.secureCookies ? { secure: true as const } : {}) },
-        },
-        async ({ tokens }) => {
-          // The ID token came straight from the token endpoint; check it is for us all the same.
-          const { payload } = await jwtVerify(tokens.idToken(), keys, { issuer: doc.issuer, audience: opts.clientId });
-          if (typeof payload.sub !== "string") throw new SignInError("The sign-in provider sent no user id.");
-          return identityFromClaims({ ...payload, sub: payload.sub }, opts.rolesClaim);
-        },
-      );
-      return { doc, keys, authenticator: new Authenticator<Identity>().use(strategy, "oidc") };
-    })().catch((error: unknown) => {
-      discovered = undefined;
-      throw error instanceof SignInError ? error : new SignInError("The sign-in provider cannot be reached. Please try again in a moment.");
-    });
-    return discovered;
-  }
+  const sessionCookie = (id: string) => `${SESSION_COOKIE}=${id}; Max-Age=${opts.sessionMaxAgeSeconds}; ${attributes}`;
+  const clearedSessionCookie = `${SESSION_COOKIE}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${attributes}`;
 
   return {
-    issuer: opts.issuer,
+    issuer: oidc.issuer,
 
     async identityFromCookie(cookieHeader) {
-      if (!cookieHeader?.includes(`${SESSION_COOKIE}=`)) return null;
-      const session = await sessions.getSession(cookieHeader);
-      return session.get("identity") ?? null;
+      const id = cookieValue(cookieHeader, SESSION_COOKIE);
+      return id ? sessions.identityOfSignInSession(id) : null;
     },
 
     async signIn(request, returnTo) {
-      const { authenticator } = await discover();
-      const session = await sessions.getSession(request.headers.get("cookie"));
+      const cookies = request.headers.get("cookie") ?? undefined;
       const isCallback = new URL(request.url).searchParams.has("state");
       if (!isCallback) {
-        session.set("returnTo", safeReturnTo(returnTo));
-        try {
-          await authenticator.authenticate("oidc", request);
-        } catch (thrown) {
-          // The strategy "throws" its redirect to the provider, with the state cookie.
-          if (thrown instanceof Response) {
-            thrown.headers.append("Set-Cookie", await sessions.commitSession(session));
-            return thrown;
-          }
-          throw thrown;
-        }
-        throw new SignInError("The sign-in could not be started.");
+        const redirect = await oidc.authorizationRedirect(request);
+        redirect.headers.append("Set-Cookie", await pending.serialize({ returnTo: safeReturnTo(returnTo, opts.appUrl) }));
+        return redirect;
       }
-      let identity: Identity;
+      const signedIn = await oidc.completeSignIn(request);
+      let started: StartedSignInSession;
       try {
-        identity = await authenticator.authenticate("oidc", request);
+        started = await sessions.startSignInSession(signedIn);
       } catch (error) {
-        throw new SignInError(describeCallbackError(error));
+        // The provider vouched for someone this service cannot take (a user id it cannot store).
+        if (isDomainError(error) && error.code === "UNAUTHENTICATED") throw new SignInError(error.message);
+        throw error;
       }
-      const target = safeReturnTo(session.get("returnTo"));
-      session.unset("returnTo");
-      session.set("identity", identity);
+      // A browser that was signed in already gets a new session id; the old row goes.
+      const previous = cookieValue(cookies, SESSION_COOKIE);
+      if (previous) await sessions.endSignInSession(previous);
+      const remembered = (await pending.parse(cookies ?? null)) as { returnTo?: unknown } | null;
+      // Checked again: the first leg may have been served by an older version of this check.
+      const target = safeReturnTo(remembered?.returnTo, opts.appUrl);
       const headers = new Headers({ Location: target });
-      headers.append("Set-Cookie", await sessions.commitSession(session));
+      headers.append("Set-Cookie", sessionCookie(started.id));
+      headers.append("Set-Cookie", await pending.serialize("", { maxAge: 0 }));
       return new Response(null, { status: 302, headers });
     },
 
     async signOut(request) {
-      const session = await sessions.getSession(request.headers.get("cookie"));
-      const home = `${opts.appUrl}/app/live`;
-      let location = home;
-      try {
-        const { doc } = await discover();
-        location = doc.end_session_endpoint
-          ? `${doc.end_session_endpoint}?${new URLSearchParams({ client_id: opts.clientId, post_logout_redirect_uri: home })}`
-          : `${withSlash(opts.issuer)}v2/logout?${new URLSearchParams({ client_id: opts.clientId, returnTo: home })}`;
-      } catch {
-        // The provider is down: sign out of the app at least.
-      }
-      return new Response(null, { status: 302, headers: { Location: location, "Set-Cookie": await sessions.destroySession(session) } });
+      const id = cookieValue(request.headers.get("cookie") ?? undefined, SESSION_COOKIE);
+      if (id) await sessions.endSignInSession(id);
+      const location = await oidc.logoutLocation(`${opts.appUrl}/app/live`);
+      return new Response(null, { status: 302, headers: { Location: location, "Set-Cookie": clearedSessionCookie } });
     },
   };
 }
 
-/** Only paths inside the app: never an open redirect to another site. */
-export function safeReturnTo(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/app/live";
-  return value;
-}
-
-function describeCallbackError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  if (/access_denied/i.test(text)) return "Sign-in was cancelled or refused. You can try again.";
-  if (/state/i.test(text)) return "This sign-in link has expired or was already used. Please sign in again.";
-  return "Sign-in could not be completed. Please try again.";
-}
-
-function withSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
+/** One cookie's raw value from a Cookie header; the session id needs no decoding. */
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim() || null;
+  }
+  return null;
 }

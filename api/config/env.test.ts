@@ -67,9 +67,52 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ HMS_RECORDING: "always" })).toThrow(/HMS_RECORDING/);
   });
 
+  it("refuses plain http:// for the identity provider and 100ms in production, naming the variable", () => {
+    for (const name of ["AUTH0_ISSUER_BASE_URL", "HMS_API_BASE_URL"]) {
+      const plain = { ...REAL, [name]: "http://login.example.com/" };
+      expect(() => loadEnv(plain), name).toThrow(EnvError);
+      expect(() => loadEnv(plain), name).toThrow(new RegExp(`${name} must be an https:// URL in production`));
+      // Outside production the local stand-ins listen on plain loopback HTTP.
+      const { NODE_ENV: _n, ...dev } = plain;
+      expect(() => loadEnv(dev), name).not.toThrow();
+    }
+    expect(loadEnv({ ...REAL, AUTH0_ISSUER_BASE_URL: "https://login.example.com", HMS_API_BASE_URL: "https://api.100ms.live/v2" }).hms?.baseUrl).toBe(
+      "https://api.100ms.live/v2",
+    );
+  });
+
+  it("lets the schema be introspected outside production, and in production only with GRAPHQL_INTROSPECTION=true", () => {
+    expect(loadEnv({}).graphqlIntrospection).toBe(true);
+    expect(loadEnv({ GRAPHQL_INTROSPECTION: "false" }).graphqlIntrospection).toBe(false);
+    expect(loadEnv(REAL).graphqlIntrospection).toBe(false);
+    expect(loadEnv({ ...REAL, GRAPHQL_INTROSPECTION: "true" }).graphqlIntrospection).toBe(true);
+    expect(() => loadEnv({ GRAPHQL_INTROSPECTION: "yes" })).toThrow(/GRAPHQL_INTROSPECTION/);
+  });
+
   it("rejects malformed values with the variable's name", () => {
     expect(() => loadEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadEnv({ APP_URL: "not a url" })).toThrow(/APP_URL/);
     expect(() => loadEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+  });
+});
+
+describe("web sign-in session settings", () => {
+  it("default to 8 hours, 2 idle hours, renewal every 15 minutes with 15 minutes' grace", () => {
+    expect(loadEnv({})).toMatchObject({ SESSION_MAX_AGE_HOURS: 8, SESSION_IDLE_MINUTES: 120, SESSION_REFRESH_MINUTES: 15, SESSION_REFRESH_GRACE_MINUTES: 15 });
+    expect(loadEnv({ SESSION_MAX_AGE_HOURS: "12", SESSION_IDLE_MINUTES: "30", SESSION_REFRESH_MINUTES: "5", SESSION_REFRESH_GRACE_MINUTES: "0" })).toMatchObject({
+      SESSION_MAX_AGE_HOURS: 12,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_REFRESH_MINUTES: 5,
+      SESSION_REFRESH_GRACE_MINUTES: 0,
+    });
+  });
+
+  it.each([
+    ["SESSION_MAX_AGE_HOURS", "0"],
+    ["SESSION_IDLE_MINUTES", "ten"],
+    ["SESSION_REFRESH_MINUTES", "0"],
+    ["SESSION_REFRESH_GRACE_MINUTES", "-1"],
+  ])("refuses %s=%s, naming it", (name, value) => {
+    expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
   });
 });

@@ -2,6 +2,7 @@
  * Every setting the service reads, validated once at boot. Nothing else reads
  * process.env (the local stand-ins check NODE_ENV themselves as a last guard).
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalString = z
@@ -10,10 +11,56 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const envSchema = z.object({
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Unset or `false`: nobody (the address is the socket's). A number: that many proxies in
+ * front of the app. Otherwise a comma-separated list of proxy addresses or subnets (CIDR),
+ * or Express's names loopback, linklocal, uniquelocal. `true` (believe anyone) is refused:
+ * X-Forwarded-For is whatever the client wrote, and every per-address limit could be dodged.
+ */
+function trustProxySetting() {
+  return optionalString.transform((v, ctx): false | number | string[] => {
+    if (v === undefined || v === "false") return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = v === "true" ? ["true"] : entries.filter((e) => !isProxyEntry(e));
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          v === "true"
+            ? "TRUST_PROXY=true would believe the X-Forwarded-For any client writes (and let anyone dodge the per-address rate limits): give the number of proxies in front of the app, or their addresses or subnets"
+            : `TRUST_PROXY must be false, a number of proxies, or a comma-separated list of addresses, CIDR subnets, loopback, linklocal, uniquelocal (not ${bad.join(", ") || "empty"})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  const family = isIP(address ?? "");
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Exported for the test that keeps .env.example and docs/configuration.md complete. */
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3111),
+  // Unset: 127.0.0.1 outside production (a laptop's stand-ins are not for the network), 0.0.0.0 in production.
   HOST: optionalString,
+  // The HTTP server's own limits (api/http/server-limits.ts): headers must arrive within
+  // HEADERS_TIMEOUT_MS, the whole request within REQUEST_TIMEOUT_MS; idle keep-alive
+  // connections close after KEEP_ALIVE_TIMEOUT_MS; at most MAX_CONNECTIONS are open at once.
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
   APP_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
@@ -26,7 +73,7 @@ const envSchema = z.object({
   HMS_TEMPLATE_ID: optionalString,
   HMS_API_BASE_URL: z.url().default("https://api.100ms.live/v2"),
   HMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  // 100ms webhooks carry no signature, only the headers set in its dashboard (contract §4.1).
+  // 100ms webhooks carry no signature, only the headers set in its dashboard (docs/100ms.md#delivery).
   HMS_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     error: "HMS_WEBHOOK_SECRET must be at least 16 characters",
   }),
@@ -39,6 +86,12 @@ const envSchema = z.object({
   AUTH0_CLIENT_ID: optionalString,
   AUTH0_CLIENT_SECRET: optionalString,
   SESSION_SECRET: z.string().min(32, { error: "SESSION_SECRET must be at least 32 characters" }).optional(),
+  // Web sign-in sessions (api/domain/sign-in): absolute lifetime, idle limit, how often the
+  // identity is renewed from the provider, and how long past a due renewal an unreachable provider is tolerated.
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(120),
+  SESSION_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SESSION_REFRESH_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 
   ROOM_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   SESSION_LIMIT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
@@ -48,6 +101,12 @@ const envSchema = z.object({
   RATE_LIMIT_CREATE_SESSION: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_ENROLL: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_JOIN_TOKEN: z.coerce.number().int().min(1).default(120),
+  // Per-address limits (api/domain/rate-limits/address-limits.ts), requests per minute: without
+  // credentials, and to the sign-in routes (/auth/login, /auth/callback) with or without.
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(60),
+  // Which proxies' X-Forwarded-For to believe for the client's address (Express's `trust proxy`).
+  TRUST_PROXY: trustProxySetting(),
 
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,
@@ -57,12 +116,16 @@ const envSchema = z.object({
   RAZORPAY_CURRENCIES: z.string().default("INR").transform((v) => v.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean)),
   // Unset: the local gateway stand-ins run when no gateway key is set, outside production.
   LOCAL_PAYMENTS: z.enum(["true", "false"]).optional(),
+  // Unset: the schema can be introspected outside production only (integrators read schema.graphql).
+  GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).optional(),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
 
 export interface Env extends Omit<RawEnv, "APP_URL"> {
   APP_URL: string;
+  /** GRAPHQL_INTROSPECTION, or else: on outside production, off in it. */
+  graphqlIntrospection: boolean;
   /** Real 100ms credentials, or undefined when the local emulator stands in. */
   hms?: { accessKey: string; secret: string; templateId: string; baseUrl: string; timeoutMs: number };
   /** Real Auth0 settings, or undefined when the local issuer stands in. */
@@ -150,6 +213,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         `NODE_ENV=production needs the real services; the local stand-ins never run in production. Missing: ${missing.join(", ")}.`,
       );
     }
+    // Tokens, keys and the identity provider's keys travel on these: never in clear text.
+    for (const name of ["AUTH0_ISSUER_BASE_URL", "HMS_API_BASE_URL"] as const) {
+      const value = raw[name];
+      if (value !== undefined && new URL(value).protocol !== "https:") {
+        problems.push(`${name} must be an https:// URL in production (it is ${new URL(value).protocol}//…); credentials would cross the network in clear text.`);
+      }
+    }
   }
   if ((raw.AUTH0_CLIENT_ID === undefined) !== (raw.AUTH0_CLIENT_SECRET === undefined)) {
     problems.push("Web sign-in is partly configured: set both AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET.");
@@ -177,11 +247,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     razorpayCurrencies: raw.RAZORPAY_CURRENCIES,
   };
 
+  if (raw.HEADERS_TIMEOUT_MS > raw.REQUEST_TIMEOUT_MS) {
+    problems.push(`HEADERS_TIMEOUT_MS (${raw.HEADERS_TIMEOUT_MS}) must not exceed REQUEST_TIMEOUT_MS (${raw.REQUEST_TIMEOUT_MS}): the whole request includes its headers.`);
+  }
   if (problems.length > 0) throw new EnvError(problems.join("\n"));
 
   return {
     ...raw,
     APP_URL: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    graphqlIntrospection: raw.GRAPHQL_INTROSPECTION === undefined ? raw.NODE_ENV !== "production" : raw.GRAPHQL_INTROSPECTION === "true",
     hms,
     auth0,
     webSignIn,

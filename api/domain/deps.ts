@@ -1,6 +1,8 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
+import type { AddressRateLimitPolicy } from "./rate-limits/address-limits.js";
 import type { RateLimitPolicy } from "./rate-limits/rate-limits.js";
+import type { SignInSetup } from "./sign-in/sign-in-sessions.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
@@ -15,8 +17,12 @@ export interface ServiceDeps {
   recordingMode?: RecordingMode;
   /** Per-user limits on createSession, enroll and joinToken; DEFAULT_RATE_LIMITS when absent. */
   rateLimits?: RateLimitPolicy;
+  /** Per-address limits on anonymous requests and sign-ins; DEFAULT_ADDRESS_RATE_LIMITS when absent. */
+  addressRateLimits?: AddressRateLimitPolicy;
   /** The payment gateways this server can verify with; without one, priced enrollments through it are refused. */
   payments?: PaymentSetup;
+  /** Web sign-in sessions (lifetimes, refresh-token sealing, identity renewal); absent where no web sign-in runs. */
+  signIn?: SignInSetup;
 }
 
 export interface PaymentSetup {

@@ -14,7 +14,7 @@ export type VideoRole = "host" | "guest";
 
 export interface VideoRoom {
   roomId: string;
-  /** Room code for the host role (the only role we create codes for; see README). */
+  /** Room code for the host role (the only role we create codes for; see docs/decisions/0007-deterministic-room-names.md). */
   roomCode: string;
 }
 
@@ -98,6 +98,32 @@ export interface Identity {
   email?: string;
   picture?: string;
   roles: string[];
+  /**
+   * When the provider issued these claims (the token's `iat`). Only ever compared with other
+   * `iat`s, never with our clock: a profile is not overwritten with older claims.
+   */
+  issuedAt?: Date;
+}
+
+/** A web session's identity renewed by the provider, and the refresh token to use next time. */
+export interface RenewedIdentity {
+  identity: Identity;
+  /** Present when the provider rotated the refresh token; the old one must not be used again. */
+  refreshToken?: string;
+}
+
+/**
+ * The identity provider's refresh-token grant, which web sign-in sessions use to learn of
+ * changes at the provider (a role removed, a user blocked). `renew` throws IdentityRefused when
+ * the provider refuses the grant for good, and UpstreamError when it cannot be asked right now.
+ */
+export interface IdentityRenewer {
+  renew(refreshToken: string): Promise<RenewedIdentity>;
+}
+
+/** The provider refused to renew an identity (invalid_grant: user deleted or blocked, grant revoked). */
+export class IdentityRefused extends Error {
+  override readonly name = "IdentityRefused";
 }
 
 /** The gateways a paid seat can be bought through (the seed's `paymentGateway` values). */
@@ -114,8 +140,14 @@ export interface GatewayPayment {
   amountMinor: number;
   /** ISO-4217, upper case. */
   currency: string;
-  /** Our session id, when our checkout opened the payment (Stripe metadata, Razorpay notes). */
+  /**
+   * Our session and user ids, when our checkout opened the payment: what our server wrote with
+   * its secret key (Stripe PaymentIntent metadata; the notes of the Razorpay order it created,
+   * never the payment's own notes, which the browser's checkout options can set). Absent for
+   * a payment made any other way.
+   */
   sessionId?: string;
+  userId?: string;
 }
 
 export interface OpenCheckoutParams {

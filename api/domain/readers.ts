@@ -11,7 +11,7 @@ import { findParticipationsOfUser, listParticipantsOfSessions } from "../reposit
 import { findSessionsByIds } from "../repositories/sessions.js";
 import { findUsersByIds } from "../repositories/users.js";
 import { summarizeFeedback, type FeedbackSummary } from "./feedback/feedback-rules.js";
-import { mayWatchRecording } from "./recordings/recording-rules.js";
+import { mayWatchRecording, recordingLocationFor } from "./recordings/recording-rules.js";
 import { isOwner } from "./sessions/session-rules.js";
 import type { Viewer } from "./viewer.js";
 
@@ -34,6 +34,8 @@ export interface Readers {
   hostDetails(session: SessionRow): SessionRow | null;
   /** Whether the viewer is the session's expert (who starts, hosts and ends it). */
   isHost(session: SessionRow): boolean;
+  /** Where 100ms stored the recording; null unless the viewer is the session's expert or an admin. */
+  recordingLocation(session: SessionRow): string | null;
   /** Ratings and comments; null unless the viewer is the session's expert. */
   feedback(session: SessionRow): Promise<FeedbackSummary | null>;
   /** Whether the session has a recording the viewer may watch (no call to 100ms). */
@@ -87,6 +89,7 @@ export function createReaders(db: Database, viewer: Viewer | null): Readers {
     viewerEnrollment: (session) => enrollments.load(session.id),
     hostDetails: (session) => (isOwner(viewer, session) && session.hmsRoomId ? session : null),
     isHost: (session) => isOwner(viewer, session),
+    recordingLocation: (session) => recordingLocationFor(viewer, session),
     feedback: async (session) => (isOwner(viewer, session) ? feedback.load(session.id) : null),
     canWatchRecording: async (session) =>
       session.recordingAvailable &&

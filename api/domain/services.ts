@@ -3,11 +3,13 @@ import { recordRoomEvent } from "./attendance/attendance-service.js";
 import type { ServiceDeps } from "./deps.js";
 import { submitFeedback } from "./feedback/feedback-service.js";
 import { checkoutGateway, startCheckout } from "./payments/checkout-service.js";
+import { takeAddressAttempt } from "./rate-limits/address-limits.js";
 import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
 import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
 import { cancelSession, createSession, endSession, getSession, listSessions, startSession } from "./sessions/session-service.js";
 import { resolveViewer } from "./users/user-service.js";
+import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -31,6 +33,14 @@ export interface Services {
   startCheckout: Bound<typeof startCheckout>;
   /** Which gateway's checkout takes a session's price; null when free or none is configured. */
   checkoutGateway: Bound<typeof checkoutGateway>;
+  /** Counts a request without credentials, or a sign-in, from a network address; RATE_LIMITED when over. */
+  takeAddressAttempt: Bound<typeof takeAddressAttempt>;
+  /** Web sign-in sessions: start one after the provider's callback, read one per request, end one. */
+  startSignInSession: Bound<typeof startSignInSession>;
+  identityOfSignInSession: Bound<typeof identityOfSignInSession>;
+  endSignInSession: Bound<typeof endSignInSession>;
+  signOutEverywhere: Bound<typeof signOutEverywhere>;
+  endUserSessions: Bound<typeof endUserSessions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -50,5 +60,11 @@ export function createServices(deps: ServiceDeps): Services {
     myEnrollments: (...a) => myEnrollments(deps, ...a),
     startCheckout: (...a) => startCheckout(deps, ...a),
     checkoutGateway: (...a) => checkoutGateway(deps, ...a),
+    takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
+    startSignInSession: (...a) => startSignInSession(deps, ...a),
+    identityOfSignInSession: (...a) => identityOfSignInSession(deps, ...a),
+    endSignInSession: (...a) => endSignInSession(deps, ...a),
+    signOutEverywhere: (...a) => signOutEverywhere(deps, ...a),
+    endUserSessions: (...a) => endUserSessions(deps, ...a),
   };
 }

@@ -38,3 +38,13 @@ export function refuseUnsafeText<S extends z.ZodString>(schema: S, field: string
     if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
   }) as S;
 }
+
+const UNSAFE_GLOBAL = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}|${BIDI_CONTROL.source}`, "g");
+
+/**
+ * `value` without the characters `textProblem` refuses, for text we cannot send back to its
+ * author to fix: profile claims from the identity provider, which arrive on every request.
+ */
+export function withoutUnsafeText(value: string): string {
+  return value.replace(UNSAFE_GLOBAL, "");
+}

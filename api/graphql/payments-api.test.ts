@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ENROLL, createSessionId, expectGqlError } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
-import { asGraphQLPayment, payFor } from "../test-support/payments.js";
+import { asGraphQLPayment, payAs } from "../test-support/payments.js";
 import type { TestApp } from "../test-support/test-app.js";
 
 const START_CHECKOUT = /* GraphQL */ `
@@ -31,7 +31,7 @@ describe("with the local gateway stand-ins", () => {
 
   it("a completed payment enrolls once; again is the same enrollment for the same student, refused for another", async () => {
     const id = await createSessionId(t.app, INR);
-    const payment = asGraphQLPayment(payFor(t.app.payments, INR, "razorpay"));
+    const payment = asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "razorpay"));
     const first = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(first).toMatchObject({ paid: true, paymentId: payment.paymentId, paymentGateway: "RAZORPAY", amountPaid: 499 });
     const again = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
@@ -43,13 +43,19 @@ describe("with the local gateway stand-ins", () => {
   });
 
   it.each([
-    ["forged", () => ({ paymentId: "pi_3NotARealPaymentIntent00", paymentGateway: "STRIPE" as const }), /Stripe has no payment "pi_3NotARealPaymentIntent00"/],
-    ["unpaid", () => asGraphQLPayment(payFor(t.app.payments, INR, "stripe", { status: "requires_payment_method" })), /is not completed/],
-    ["wrong amount", () => asGraphQLPayment(payFor(t.app.payments, INR, "razorpay", { amountMinor: 100 })), /is for 1\.00 INR, but this session costs 499\.00 INR/],
-    ["wrong currency", () => asGraphQLPayment(payFor(t.app.payments, INR, "stripe", { currency: "EUR" })), /was made in EUR/],
+    ["forged", async (_id: string) => ({ paymentId: "pi_3NotARealPaymentIntent00", paymentGateway: "STRIPE" as const }), /Stripe has no payment "pi_3NotARealPaymentIntent00"/],
+    ["unpaid", async (id: string) => asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "stripe", { status: "requires_payment_method" })), /is not completed/],
+    ["wrong amount", async (id: string) => asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "razorpay", { amountMinor: 100 })), /is for 1\.00 INR, but this session costs 499\.00 INR/],
+    ["wrong currency", async (id: string) => asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "stripe", { currency: "EUR" })), /was made in EUR/],
+    ["someone else's", async (id: string) => asGraphQLPayment(await payAs(t.app, "lena", { id, ...INR }, "razorpay")), /^Razorpay payment pay_\w+ was made by another account; a payment enrolls only the person who paid\. Pay through this app's checkout for this session/],
+    [
+      "not-from-our-checkout",
+      async (id: string) => asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "stripe", { openedFor: null })),
+      /^Stripe payment pi_\w+ was not made through this app's checkout, so nothing ties it to this session and to you\. Pay through this app's checkout for this session/,
+    ],
   ] as const)("a %s payment is BAD_USER_INPUT on paymentId and nothing is stored", async (_name, make, message) => {
     const id = await createSessionId(t.app, INR);
-    const res = await t.app.gql(ENROLL, { sessionId: id, payment: make() }, "priya");
+    const res = await t.app.gql(ENROLL, { sessionId: id, payment: await make(id) }, "priya");
     expect(res.data).toBeNull();
     const error = expectGqlError(res, "BAD_USER_INPUT", message);
     expect(error.extensions?.fields?.[0]?.path).toBe("paymentId");
@@ -61,7 +67,7 @@ describe("with the local gateway stand-ins", () => {
     ["a time-out", { hang: true }],
   ] as const)("a gateway %s is UPSTREAM_UNAVAILABLE saying to retry, stores nothing, and the retry enrolls", async (_name, fault) => {
     const id = await createSessionId(t.app, { price: 12.5, currency: "USD" });
-    const payment = asGraphQLPayment(payFor(t.app.payments, { price: 12.5, currency: "USD" }, "stripe"));
+    const payment = asGraphQLPayment(await payAs(t.app, "priya", { id, price: 12.5, currency: "USD" }, "stripe"));
     t.app.payments!.stripe.failNext("GET /payment_intents/:intent", fault);
     const res = await t.app.gql(ENROLL, { sessionId: id, payment }, "priya");
     expectGqlError(res, "UPSTREAM_UNAVAILABLE", /payment gateway \(stripe\) could not confirm your payment just now\. You have not been enrolled and no seat was taken; please try again/);

@@ -93,6 +93,24 @@ describe("a class's room life through GraphQL", () => {
     }
   });
 
+  it("shows where the recording is stored (recordingS3Key) to the session's expert and admins only", async () => {
+    const { id } = await classWithRecording();
+    const location = (as: "deepak" | "admin" | "priya" | "meera" | null) =>
+      t.app.gqlOk<{ session: { recordingS3Key: string | null; recordingAvailable: boolean } }>(
+        "query($id: ID!) { session(id: $id) { recordingS3Key recordingAvailable } }",
+        { id },
+        as,
+      );
+    for (const who of ["deepak", "admin"] as const) expect((await location(who)).session.recordingS3Key, who).toMatch(/^s3:\/\/.+\.mp4$/);
+    for (const who of ["priya", "meera", null] as const) {
+      expect((await location(who)).session, String(who)).toEqual({ recordingS3Key: null, recordingAvailable: true });
+    }
+    const listed = await t.app.gqlOk<{ sessions: { items: { id: string; recordingS3Key: string | null }[] } }>(
+      "{ sessions(status: ENDED, limit: 10) { items { id recordingS3Key } } }",
+    );
+    expect(listed.sessions.items).toEqual([{ id, recordingS3Key: null }]);
+  });
+
   it("refuses the recording link to anyone not enrolled, and says when there is none", async () => {
     const { id } = await classWithRecording();
     const meera = await t.app.gql(RECORDING_URL, { sessionId: id }, "meera");

@@ -16,11 +16,20 @@ import { resolvers } from "./resolvers/index.js";
 
 export const SCHEMA_PATH = new URL("../../schema.graphql", import.meta.url);
 
-export function createGraphQLServer(opts: { logger: Logger; production: boolean }): ApolloServer<GraphQLContext> {
+/** Until the schema has a Subscription type; clients get this instead of an internal error. */
+export const SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE =
+  "Subscriptions are not supported yet; poll the query instead (for a live session, `session(id:)` every few seconds).";
+
+export const INTROSPECTION_DISABLED_MESSAGE =
+  "Introspection is turned off on this server. The API's schema is published with its documentation (schema.graphql).";
+
+export function createGraphQLServer(opts: { logger: Logger; production: boolean; introspection?: boolean }): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     typeDefs: readFileSync(SCHEMA_PATH, "utf8"),
     resolvers: resolvers as never,
-    introspection: true,
+    // A map of every field, argument and enum helps an attacker more than an integrator,
+    // who has schema.graphql; production turns it on only with GRAPHQL_INTROSPECTION=true.
+    introspection: opts.introspection ?? !opts.production,
     // Shutdown is ours (api/main.ts): finish requests, then stop Apollo, then the pool.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -30,13 +39,22 @@ export function createGraphQLServer(opts: { logger: Logger; production: boolean 
     validationRules: queryLimitRules(),
     maxRecursiveSelections: true,
     plugins: [
-      // Measured as the single largest cost of list queries (reference/stack.md); we set no cache hints.
+      // Measured as the single largest cost of list queries (docs/architecture.md#performance-notes); we set no cache hints.
       ApolloServerPluginCacheControlDisabled(),
       // The default landing page loads Apollo Sandbox from a CDN; integrators use their own client.
       ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ operation }) {
+              // graphql-js would fail in execution ("Schema is not configured…"), which reads as our bug.
+              if (operation?.operation === "subscription") {
+                throw new GraphQLError(SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE, {
+                  nodes: [operation],
+                  extensions: { code: "OPERATION_NOT_SUPPORTED", http: { status: 400 } },
+                });
+              }
+            },
             async didEncounterErrors({ errors, contextValue, response }) {
               for (const error of errors) {
                 if (asDomainError(unwrapResolverError(error))?.code === "SERVICE_UNAVAILABLE") {
@@ -95,6 +113,10 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, productio
   if (tooComplex) return tooComplex;
   // Apollo's own request errors (parse, validation, bad variables) are the caller's to fix.
   const code = formatted.extensions?.code;
+  if (formatted.extensions?.validationErrorCode === "INTROSPECTION_DISABLED") {
+    // Apollo's words tell the client how to configure Apollo; ours say where the schema is.
+    return { ...formatted, message: INTROSPECTION_DISABLED_MESSAGE };
+  }
   if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
     // Apollo hides suggestions in validation errors only; bad variables (an enum value) suggest too.
     return production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/s, "") } : formatted;

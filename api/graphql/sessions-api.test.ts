@@ -14,7 +14,7 @@ import {
   createSessionId,
 } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
-import { asGraphQLPayment, payFor } from "../test-support/payments.js";
+import { asGraphQLPayment, payAs } from "../test-support/payments.js";
 import type { Caller } from "../test-support/test-app.js";
 
 const t = useTestApp();
@@ -195,7 +195,7 @@ describe("enrollment", () => {
     const created = (await t.app.gqlOk<{ session: { price: number; currency: string; isFree: boolean } }>(GET_SESSION, { id }, null)).session;
     expect(created).toMatchObject({ price, currency, isFree: false });
 
-    const payment = asGraphQLPayment(payFor(t.app.payments, { price, currency }, gateway === "STRIPE" ? "stripe" : "razorpay"));
+    const payment = asGraphQLPayment(await payAs(t.app, "priya", { id, price, currency }, gateway === "STRIPE" ? "stripe" : "razorpay"));
     const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({
       paid: true,

@@ -17,9 +17,12 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { domainErrorToGraphQL } from "../graphql/server.js";
 import { graphqlHttpErrors } from "../graphql/http-errors.js";
 import { createRestRouter } from "../rest/router.js";
-import { loggableUrl } from "../logger.js";
+import { loggableUrl, serializeError } from "../logger.js";
 import { apiSecurityHeaders } from "./security-headers.js";
+import { sameOriginForCookies } from "./same-origin.js";
+import { loopbackOnly } from "./loopback-only.js";
 import type { ViewerLookup } from "./viewer.js";
+import { addressRateLimit } from "./address-rate-limit.js";
 
 export interface AppDeps {
   logger: Logger;
@@ -36,14 +39,27 @@ export interface AppDeps {
   web?: express.Router;
   /** `/api/webhooks/*`: 100ms's webhook receiver. */
   hmsWebhooks?: express.Router;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For gives the client's address. Default: nobody's. */
+  trustProxy?: false | number | string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * A 503 says a dependency (the database, 100ms) is briefly away: expected in operation and
+ * answered by design, so a warning; any other 5xx, or an error on the response, is our bug.
+ */
+export function accessLogLevel(status: number, err?: Error): "info" | "warn" | "error" {
+  if (status === 503) return "warn";
+  if (err || status >= 500) return "error";
+  return status >= 400 ? "warn" : "info";
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Per-address limits count `req.ip`: a forwarded address is believed only from configured proxies.
+  app.set("trust proxy", deps.trustProxy ?? false);
 
   app.use(
     pinoHttp({
@@ -54,18 +70,23 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader("x-request-id", id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, err) => accessLogLevel(res.statusCode, err),
       // Log what is needed to follow a request, never its headers (credentials live there).
       serializers: {
         // …nor the query values that carry them (an OAuth callback's code, a token in a link).
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     }),
   );
 
   // Pages get theirs, with a policy for the web app, from the web router (security-headers.ts).
   app.use(["/graphql", "/api"], apiSecurityHeaders({ secure: deps.appUrl.startsWith("https:") }));
+  // Before every face: a cookie-authenticated change must come from our own pages (same-origin.ts).
+  app.use(sameOriginForCookies(deps.appUrl));
+  // Requests without credentials, and sign-ins, per client address (address-rate-limit.ts).
+  app.use(addressRateLimit({ take: deps.services.takeAddressAttempt, viewerOf: deps.viewerOf, logger: deps.logger }));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -92,6 +113,9 @@ export function createApp(deps: AppDeps): Express {
         } catch (error) {
           const domainError = asDomainError(error);
           if (domainError) throw domainErrorToGraphQL(domainError);
+          // Apollo answers "Context creation failed" (a 500, masked by formatError) before any
+          // plugin sees the request, so the cause is logged here, where the request id is known.
+          deps.logger.error({ err: error, requestId }, "unexpected error before a GraphQL request ran (finding the viewer)");
           throw error;
         }
       },
@@ -104,7 +128,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
   app.use("/api/live", createRestRouter({ services: deps.services, db: deps.db, viewerOf: deps.viewerOf, logger: deps.logger, appUrl: deps.appUrl }));
 
-  if (deps.localRoutes) app.use("/_local", deps.localRoutes);
+  // The stand-ins hand out tokens for any demo account: only to this machine (loopback-only.ts).
+  if (deps.localRoutes) app.use("/_local", loopbackOnly, deps.localRoutes);
 
   // The web app answers everything else (and its own 404s).
   if (deps.web) app.use(deps.web);

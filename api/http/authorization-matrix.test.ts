@@ -82,7 +82,7 @@ async function buildWorld(state: State): Promise<World> {
   if (state === "none") return { id: "", roomId: null, users };
   if (state === "priced") {
     const session = await services.createSession(users.deepak, sessionInput(t.app.clock, { price: 499, currency: "INR" }, 1));
-    await services.enroll(users.priya, session.id, payFor(t.app.payments, session));
+    await services.enroll(users.priya, session.id, payFor(t.app.payments, session, users.priya));
     return { id: session.id, roomId: null, users };
   }
   const session = await services.createSession(users.deepak, sessionInput(t.app.clock, {}, 1));
@@ -254,6 +254,20 @@ const OPERATIONS: Record<string, OperationRow> = {
     expect: row(U, F, "ok", F, F, F),
     query: "mutation($id: ID!) { submitFeedback(sessionId: $id, input: {rating: 4}) { feedbackRating } }",
     variables: (w) => ({ id: w.id }),
+  },
+  "Mutation.signOutEverywhere": {
+    state: "none",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "mutation { signOutEverywhere { userId endedSessions } }",
+    variables: () => ({}),
+    // Only ever one's own sessions.
+    sees: (p, data, w) => expect(data).toEqual({ userId: w.users[CALLER[p]!].id, endedSessions: 0 }),
+  },
+  "Mutation.endUserSessions": {
+    state: "none",
+    expect: row(U, F, F, F, F, "ok"),
+    query: "mutation($id: ID!) { endUserSessions(userId: $id) { userId endedSessions } }",
+    variables: (w) => ({ id: w.users.priya.id }),
   },
 
   // Webhooks: only 100ms, by the secret header; no user's credentials open it.

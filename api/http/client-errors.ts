@@ -32,6 +32,9 @@ export function answerUnparsableRequests(server: Server): void {
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      // HTTP sockets stay half-open after our end until the client ends too, and a slow
+      // client never does: free the connection (and its MAX_CONNECTIONS slot) once answered.
+      () => socket.destroy(),
     );
   });
 }

@@ -3,6 +3,9 @@
  * database through a TCP proxy in this test, which is cut and restored: the shared
  * PostgreSQL server other tests use is never touched. Needs real PostgreSQL.
  */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import express from "express";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.js";
@@ -13,6 +16,12 @@ import { TEST_START } from "../test-support/hooks.js";
 import { createSessionRest, expectFailure, expectSuccess, freeSessionBody, rest } from "../test-support/rest-client.js";
 import { startTcpProxy, type TcpProxy } from "../test-support/tcp-proxy.js";
 import { startTestApp, type Caller, type TestApp } from "../test-support/test-app.js";
+import { captureLogs, LEVEL } from "../test-support/captured-logs.js";
+import { tinyRemixBuild } from "../test-support/tiny-remix-build.js";
+import { outcome, webContextAs } from "../test-support/web-context.js";
+import * as browse from "../../web/routes/app.live._index.js";
+import { OUTAGE_ADVICE, OUTAGE_TITLE } from "./outage-page.js";
+import { createWebRouter } from "./web.js";
 import { openTestDatabase, realPostgresUrl, type TestDatabase } from "../test-support/test-database.js";
 
 const serverUrl = realPostgresUrl();
@@ -22,6 +31,7 @@ const WEBHOOK_SECRET = "outage-test-webhook-secret-0123456789";
 
 describe.skipIf(!serverUrl)("the database goes away and comes back (need real PostgreSQL: set DATABASE_URL)", () => {
   const t = {} as { database: TestDatabase; proxy: TcpProxy; app: TestApp; closeAppDatabase(): Promise<void> };
+  const logs = captureLogs("info");
 
   beforeAll(async () => {
     t.database = await openTestDatabase();
@@ -29,7 +39,7 @@ describe.skipIf(!serverUrl)("the database goes away and comes back (need real Po
     t.proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     const viaProxy = await openDatabase({ kind: "postgres", url: t.proxy.proxiedUrl(t.database.url!), maxConnections: 10 });
     t.closeAppDatabase = () => viaProxy.close();
-    t.app = await startTestApp({ ...viaProxy, truncate: () => t.database.truncate() }, { env: { HMS_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    t.app = await startTestApp({ ...viaProxy, truncate: () => t.database.truncate() }, { env: { HMS_WEBHOOK_SECRET: WEBHOOK_SECRET }, logger: logs.logger });
   });
   afterAll(async () => {
     await t.app?.close();
@@ -122,6 +132,54 @@ describe.skipIf(!serverUrl)("the database goes away and comes back (need real Po
     expect(session.enrolledCount).toBe(2);
     expect(session.participants.map((p: { userName: string }) => p.userName).sort()).toEqual(["Priya Sharma", "Tom Becker"].sort());
     expect(await participants(id)).toBe(2);
+  });
+
+  it("pages answer a 503 page saying the service is briefly unavailable (never a 500), and every 503 is logged as a warning", async () => {
+    // The web face as compose() mounts it behind the app, over a real Remix handler whose
+    // browse route is the web app's own (its loader asks GraphQL in-process). `x-as` signs in.
+    const tiny = tinyRemixBuild({});
+    const build = { ...tiny, routes: { ...tiny.routes, "routes/app.live._index": { id: "routes/app.live._index", parentId: "root", path: "app/live", module: browse as never } } };
+    const web = createWebRouter(build, async (req) => webContextAs(t.app, req.headers["x-as"] ? "priya" : null), { secure: false });
+    const server: Server = await new Promise((resolve) => {
+      const s = express().use(t.app.composition.app).use(web).listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await timed(() => fetch(`${base}/app/live`))).status).toBe(200);
+      await t.proxy.cut();
+      logs.clear();
+
+      // A visitor: the page's data cannot be read; Remix answers the web app's 503 (its error page says why).
+      const visitor = await timed(() => fetch(`${base}/app/live`));
+      expect(visitor.status).toBe(503);
+      // A signed-in person: finding who they are already fails; the outage page answers.
+      const signedIn = await timed(() => fetch(`${base}/app/live`, { headers: { "x-as": "priya" } }));
+      expect(signedIn.status).toBe(503);
+      expect(signedIn.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(signedIn.headers.get("retry-after")).toBe("30");
+      const html = await signedIn.text();
+      expect(html).toContain(`<h1>${OUTAGE_TITLE}</h1>`);
+      expect(html).toContain(OUTAGE_ADVICE);
+      expect(html).not.toMatch(/ECONNREFUSED|CONNECTION_|127\.0\.0\.1|stack|at /);
+      // The loader's own answer, as the web app's error boundary receives it.
+      const { response } = await outcome(async () =>
+        browse.loader({ request: new Request("http://app.test/app/live"), params: {}, context: await webContextAs(t.app, null) } as never),
+      );
+      expect(response?.status).toBe(503);
+      expect(response?.headers.get("retry-after")).toBe("30");
+      expect(await response?.text()).toBe(DATABASE_UNAVAILABLE_MESSAGE);
+
+      // REST and GraphQL answer their 503s too; the access log says "warn" for each, nobody says "error".
+      expect((await timed(() => rest(t.app, "GET", "/api/live/sessions"))).status).toBe(503);
+      expect((await timed(() => t.app.gql(LIST_SESSIONS, { limit: 5 }))).status).toBe(503);
+      const answered = logs.lines().filter((l) => l.res?.statusCode === 503);
+      expect(answered.map((l) => l.req?.url)).toEqual(["/app/live", "/app/live", "/api/live/sessions", "/graphql"]);
+      expect(answered.map((l) => l.level)).toEqual(answered.map(() => LEVEL.warn));
+      expect(logs.lines().filter((l) => l.level >= LEVEL.error)).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it("enrollments in flight when it goes: each answered 200 or 503 (never 500), and retrying the 503s afterwards seats everyone exactly once", async () => {

@@ -24,6 +24,12 @@ export interface PageSecurityOptions {
    * https://api.stripe.com). Add them here, per directive, rather than loosening the defaults.
    */
   extraSources?: Partial<Record<"scriptSrc" | "frameSrc" | "connectSrc" | "imgSrc" | "styleSrc", string[]>>;
+  /**
+   * Where the video SDK may connect instead of 100ms's hosts: the local media plane, when
+   * the app runs on it. Then nothing of the room leaves the machine, not even the SDK's
+   * failure reports to 100ms (which carry the join token).
+   */
+  videoConnectSrc?: string[];
 }
 
 type ExtraSources = NonNullable<PageSecurityOptions["extraSources"]>;
@@ -79,7 +85,7 @@ export function pageSecurityHeaders(opts: PageSecurityOptions): RequestHandler[]
           imgSrc: ["'self'", "data:", "blob:", "https:", ...(opts.secure ? [] : ["http:"]), ...(extra.imgSrc ?? [])],
           fontSrc: ["'self'", "data:"],
           mediaSrc: ["'self'", "blob:", "https://*.100ms.live", "https://100ms.live"],
-          connectSrc: ["'self'", ...HMS_CONNECT, ...(extra.connectSrc ?? [])],
+          connectSrc: ["'self'", ...(opts.videoConnectSrc ?? HMS_CONNECT), ...(extra.connectSrc ?? [])],
           frameSrc: ["'self'", ...(extra.frameSrc ?? [])],
           // The SDK runs its audio and video helpers in workers built from blobs.
           workerSrc: ["'self'", "blob:"],

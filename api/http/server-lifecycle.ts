@@ -4,12 +4,13 @@
  * finish (each answer closes its connection), then stop background work and close the
  * database pool, and exit 0. A drain that outlasts its deadline exits 1.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { compose, type Composition } from "../composition.js";
 import { EnvError, loadEnv, type Env } from "../config/env.js";
 import { createLogger } from "../logger.js";
+import { createLimitedServer } from "./server-limits.js";
 
 /**
  * Longer than any request may take: the slowest (start, end) make two calls to 100ms in a
@@ -39,6 +40,15 @@ export async function runServer(options: RunOptions): Promise<void> {
   drainOnSignals(server, composition, logger, shutdownDeadlineMs(env));
 }
 
+/**
+ * Outside production the process runs the local stand-ins, whose /_local helpers hand out
+ * tokens for any demo account: it listens on loopback unless HOST says otherwise. In
+ * production (a container) every interface, unless HOST says otherwise.
+ */
+export function listenHost(env: Pick<Env, "HOST" | "NODE_ENV">): string {
+  return env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
+}
+
 interface DrainableServer {
   http: Server;
   /** From now on every answer closes its connection, in-flight ones included. */
@@ -48,7 +58,7 @@ interface DrainableServer {
 async function listen(composition: Composition, env: Env, logger: Logger): Promise<DrainableServer> {
   let draining = false;
   const inFlight = new Set<ServerResponse>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createLimitedServer(env, (req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(res);
     res.once("close", () => {
       inFlight.delete(res);
@@ -60,14 +70,14 @@ async function listen(composition: Composition, env: Env, logger: Logger): Promi
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
+    server.listen(env.PORT, listenHost(env), () => {
       server.off("error", reject);
       resolve();
     });
   });
   composition.listening(server);
-  const { port } = server.address() as AddressInfo;
-  logger.info({ url: env.APP_URL, graphql: `${env.APP_URL}/graphql`, port }, "Live Sessions is listening");
+  const { address, port } = server.address() as AddressInfo;
+  logger.info({ url: env.APP_URL, graphql: `${env.APP_URL}/graphql`, host: address, port, maxConnections: env.MAX_CONNECTIONS }, "Live Sessions is listening");
   return {
     http: server,
     startDraining() {

@@ -41,14 +41,28 @@ export function bearerIdentitySource(verifier: BearerVerifier): IdentitySource {
 /**
  * The first source that recognises the request decides. Credentials that are present but
  * invalid are an error, never a silent fall back to anonymous.
+ *
+ * One lookup per request: the address rate limit (address-rate-limit.ts) asks whether a
+ * request is signed in before the face that answers it asks who it is, and both get the
+ * same answer from one verification. A request's headers object is the key: it lives as
+ * long as the request.
  */
 export function createViewerLookup(sources: IdentitySource[], services: Pick<Services, "resolveViewer">) {
-  return async (headers: IncomingHttpHeaders): Promise<Viewer | null> => {
+  const lookups = new WeakMap<IncomingHttpHeaders, Promise<Viewer | null>>();
+  const lookUp = async (headers: IncomingHttpHeaders): Promise<Viewer | null> => {
     for (const source of sources) {
       const identity = await source(headers);
       if (identity) return services.resolveViewer(identity);
     }
     return null;
+  };
+  return (headers: IncomingHttpHeaders): Promise<Viewer | null> => {
+    let lookup = lookups.get(headers);
+    if (!lookup) {
+      lookup = lookUp(headers);
+      lookups.set(headers, lookup);
+    }
+    return lookup;
   };
 }
 

@@ -44,6 +44,8 @@ export interface WebContext {
   localStandIns: boolean;
   /** Pretend students for the local 100ms emulator's rooms; absent with real 100ms. */
   devRoom?: DevRoom;
+  /** The local media plane's init endpoint for the room pages' SDK; absent with real 100ms (the SDK's default). */
+  videoInitEndpoint?: string;
   /** The web checkout's "pay" step on the local payment stand-ins; absent with real gateways. */
   localPayments?: LocalPayments;
   /** This response's Content-Security-Policy nonce, for the inline scripts of the page. */

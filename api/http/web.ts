@@ -6,10 +6,13 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import express, { type Request, type Router } from "express";
+// Not re-exported by the package's index, but part of its build (pinned to ~2.17, the last Remix v2).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { databaseOutagePage } from "./outage-page.js";
 import { cspNonceOf, pageSecurityHeaders, type PageSecurityOptions } from "./security-headers.js";
+import { readWebBody, webBodyOf } from "./web-body-limit.js";
 import type { WebContext } from "./web-context.js";
 
 const BUILD_DIR = fileURLToPath(new URL("../../build", import.meta.url));
@@ -30,13 +33,37 @@ export function createWebRouter(build: ServerBuild, contextFor: (req: Request) =
   router.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
   router.all(
     "*",
-    createRequestHandler({
-      build,
+    readWebBody,
+    remixHandler(build, async (req, res) => ({
+      ...(await contextFor(req)),
       // The nonce goes to web/entry.server.tsx, which puts it on the page's inline scripts.
-      getLoadContext: async (req, res) => ({ ...(await contextFor(req)), cspNonce: cspNonceOf(res) }) as never,
-    }),
+      cspNonce: cspNonceOf(res),
+    })),
   );
+  // Finding the viewer needs the database; while it is away the answer is a 503 page, not a 500.
+  router.use(databaseOutagePage);
   return router;
+}
+
+/**
+ * @remix-run/express's handler, except that the body Remix reads is the one readWebBody
+ * already read (and bounded), not the socket.
+ */
+function remixHandler(build: ServerBuild, loadContext: (req: Request, res: Response) => Promise<unknown>) {
+  // The mode @remix-run/express's handler used (it decides how much of an error a page shows).
+  const handle = createRequestHandler(build, process.env.NODE_ENV);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const fromSocket = createRemixRequest(req, res);
+      const body = webBodyOf(req);
+      const request = body
+        ? new globalThis.Request(fromSocket.url, { method: fromSocket.method, headers: fromSocket.headers, signal: fromSocket.signal, body: Uint8Array.from(body) })
+        : fromSocket;
+      await sendRemixResponse(res, await handle(request, (await loadContext(req, res)) as never));
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 export const requestIdOf = (req: Request): string => String((req as { id?: unknown }).id ?? randomUUID());

@@ -28,6 +28,7 @@ export interface RazorpayVerifierOptions {
 
 /** Payment ids; anything else is refused before it reaches a URL (the library does not encode paths). */
 const PAYMENT_ID = /^pay_[A-Za-z0-9]{1,40}$/;
+const ORDER_ID = /^order_[A-Za-z0-9]{1,40}$/;
 
 /** The few members of the library's private axios instance we touch. */
 interface RazorpayAxios {
@@ -58,6 +59,17 @@ export function createRazorpayVerifier(opts: RazorpayVerifierOptions): PaymentVe
       throw e instanceof UpstreamError ? e : upstream(doing, e);
     });
 
+  /** The order's string notes (Razorpay sends empty notes as `[]`); none for an unknown order. */
+  async function orderNotes(orderId: string): Promise<Record<string, string | undefined>> {
+    const order = await call(`looking up order ${orderId}`, () => client.orders.fetch(orderId)).catch((e: unknown) => {
+      if (e instanceof UpstreamError && (e.status === 400 || e.status === 404)) return null;
+      throw e;
+    });
+    const notes = order?.notes as unknown;
+    if (typeof notes !== "object" || notes === null || Array.isArray(notes)) return {};
+    return Object.fromEntries(Object.entries(notes).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  }
+
   return {
     gateway: "razorpay",
     canOpenCheckout: true,
@@ -70,15 +82,18 @@ export function createRazorpayVerifier(opts: RazorpayVerifierOptions): PaymentVe
         throw e;
       });
       if (!payment) return null;
-      const notes = payment.notes as unknown;
-      const sessionId = typeof notes === "object" && notes !== null && !Array.isArray(notes) ? (notes as Record<string, unknown>).live_session_id : undefined;
+      // Who and what the payment is for comes from the order our server created (openCheckout),
+      // never from the payment's own notes: Razorpay Checkout takes `notes` from the browser.
+      const orderId = typeof payment.order_id === "string" && ORDER_ID.test(payment.order_id) ? payment.order_id : undefined;
+      const notes = orderId ? await orderNotes(orderId) : {};
       return {
         id: payment.id,
         completed: payment.status === "captured",
         status: payment.status,
         amountMinor: Number(payment.amount),
         currency: String(payment.currency).toUpperCase(),
-        sessionId: typeof sessionId === "string" && sessionId !== "" ? sessionId : undefined,
+        sessionId: notes.live_session_id,
+        userId: notes.user_id,
       };
     },
 

@@ -62,7 +62,9 @@ export function createStripeVerifier(opts: StripeVerifierOptions): PaymentVerifi
         // What was actually collected once it succeeded (a partial capture collects less).
         amountMinor: completed ? intent.amount_received : intent.amount,
         currency: intent.currency.toUpperCase(),
+        // Written by openCheckout with our secret key; the browser's publishable key cannot change metadata.
         sessionId: intent.metadata?.live_session_id || undefined,
+        userId: intent.metadata?.user_id || undefined,
       };
     },
 

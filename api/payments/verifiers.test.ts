@@ -39,8 +39,11 @@ async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> 
 
 describe("Stripe verifier (stripe-node)", () => {
   it("reports a succeeded PaymentIntent as completed, in minor units and upper-case currency", async () => {
-    const pi = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr", metadata: { live_session_id: "ses_a" } });
-    expect(await stripe.findPayment(pi.id)).toEqual({ id: pi.id, completed: true, status: "succeeded", amountMinor: 49900, currency: "INR", sessionId: "ses_a" });
+    const pi = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr", metadata: { live_session_id: "ses_a", user_id: "usr_a" } });
+    expect(await stripe.findPayment(pi.id)).toEqual({ id: pi.id, completed: true, status: "succeeded", amountMinor: 49900, currency: "INR", sessionId: "ses_a", userId: "usr_a" });
+    // Made another way (a dashboard payment link, another app on the account): nothing ties it to us.
+    const bare = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr" });
+    expect(await stripe.findPayment(bare.id)).toMatchObject({ sessionId: undefined, userId: undefined });
   });
 
   it("reports an unfinished one as not completed, with Stripe's status", async () => {
@@ -81,7 +84,7 @@ describe("Stripe verifier (stripe-node)", () => {
     const opened = await stripe.openCheckout({ sessionId: "ses_b", userId: "usr_1", amountMinor: 1500, currency: "JPY", description: "Yin" });
     expect(opened).toMatchObject({ gateway: "stripe", amountMinor: 1500, currency: "JPY", publicKey: s.stripe.publishableKey });
     expect(opened.clientSecret).toMatch(new RegExp(`^${opened.reference}_secret_`));
-    expect(await stripe.findPayment(opened.reference)).toMatchObject({ completed: false, sessionId: "ses_b" });
+    expect(await stripe.findPayment(opened.reference)).toMatchObject({ completed: false, sessionId: "ses_b", userId: "usr_1" });
     s.stripe.succeed(opened.reference);
     expect(await stripe.findPayment(opened.reference)).toMatchObject({ completed: true, amountMinor: 1500 });
   });
@@ -93,9 +96,25 @@ describe("Stripe verifier (stripe-node)", () => {
 });
 
 describe("Razorpay verifier (razorpay)", () => {
-  it("reports a captured payment as completed", async () => {
-    const p = s.razorpay.createPayment({ amount: 49900, currency: "INR", notes: { live_session_id: "ses_c" } });
-    expect(await razorpay.findPayment(p.id)).toEqual({ id: p.id, completed: true, status: "captured", amountMinor: 49900, currency: "INR", sessionId: "ses_c" });
+  it("reports a captured payment as completed, for the session and user in its order's notes", async () => {
+    const order = s.razorpay.createOrder({ amount: 49900, currency: "INR", notes: { live_session_id: "ses_c", user_id: "usr_c" } });
+    const p = s.razorpay.createPayment({ amount: 49900, currency: "INR", orderId: order.id });
+    expect(await razorpay.findPayment(p.id)).toEqual({ id: p.id, completed: true, status: "captured", amountMinor: 49900, currency: "INR", sessionId: "ses_c", userId: "usr_c" });
+  });
+
+  it("never takes the session or user from the payment's own notes, which Razorpay Checkout fills from the browser", async () => {
+    const p = s.razorpay.createPayment({ amount: 49900, currency: "INR", notes: { live_session_id: "ses_c", user_id: "usr_c" } });
+    expect(await razorpay.findPayment(p.id)).toMatchObject({ completed: true, sessionId: undefined, userId: undefined });
+    const bareOrder = s.razorpay.createOrder({ amount: 49900, currency: "INR" });
+    const paid = s.razorpay.payOrder(bareOrder.id);
+    expect(await razorpay.findPayment(paid.id)).toMatchObject({ completed: true, sessionId: undefined, userId: undefined });
+  });
+
+  it("turns a Razorpay 500 on the payment's order into an UpstreamError: who paid cannot be told without it", async () => {
+    const order = s.razorpay.createOrder({ amount: 49900, currency: "INR", notes: { live_session_id: "ses_c", user_id: "usr_c" } });
+    const p = s.razorpay.createPayment({ amount: 49900, currency: "INR", orderId: order.id });
+    s.razorpay.failNext("GET /orders/:id", { status: 500 });
+    expect(await upstreamError(razorpay.findPayment(p.id))).toMatchObject({ service: "razorpay", status: 500 });
   });
 
   it("reports authorized, failed and refunded payments as not completed", async () => {
@@ -137,6 +156,6 @@ describe("Razorpay verifier (razorpay)", () => {
     const opened = await razorpay.openCheckout({ sessionId: "ses_d", userId: "usr_2", amountMinor: 49900, currency: "INR", description: "Flow" });
     expect(opened).toMatchObject({ gateway: "razorpay", reference: expect.stringMatching(/^order_/), publicKey: s.razorpay.keyId, amountMinor: 49900, currency: "INR" });
     const paid = s.razorpay.payOrder(opened.reference);
-    expect(await razorpay.findPayment(paid.id)).toMatchObject({ completed: true, amountMinor: 49900, sessionId: "ses_d" });
+    expect(await razorpay.findPayment(paid.id)).toMatchObject({ completed: true, amountMinor: 49900, sessionId: "ses_d", userId: "usr_2" });
   });
 });

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
-import { rateLimits } from "../db/schema.js";
+import { addressRateLimits, rateLimits } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
 
 /**
@@ -32,4 +32,38 @@ export async function countAttempt(
   });
   const [row] = await query.execute(params);
   return row!;
+}
+
+/**
+ * countAttempt for a network address instead of a user (address_rate_limits): the same one
+ * statement, so concurrent requests from one address each see their own count.
+ */
+export async function countAddressAttempt(
+  db: DbOrTx,
+  params: { address: string; action: string; now: Date; windowMs: number },
+): Promise<{ attempts: number; windowStart: Date }> {
+  const query = preparedOnce(db, "countAddressAttempt", (d, name) => {
+    const value = sql.placeholder;
+    const current = sql`excluded.window_start < ${addressRateLimits.windowStart} + ${value("windowMs")}::double precision * interval '1 millisecond'`;
+    return d
+      .insert(addressRateLimits)
+      .values({ address: value("address"), action: value("action"), windowStart: value("now"), attempts: 1 })
+      .onConflictDoUpdate({
+        target: [addressRateLimits.address, addressRateLimits.action],
+        set: {
+          attempts: sql`case when ${current} then ${addressRateLimits.attempts} + 1 else 1 end`,
+          windowStart: sql`case when ${current} then ${addressRateLimits.windowStart} else excluded.window_start end`,
+        },
+      })
+      .returning({ attempts: addressRateLimits.attempts, windowStart: addressRateLimits.windowStart })
+      .prepare(name);
+  });
+  const [row] = await query.execute(params);
+  return row!;
+}
+
+/** Forgets address windows that opened before `before`; returns how many. */
+export async function deleteAddressWindowsBefore(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db.delete(addressRateLimits).where(lt(addressRateLimits.windowStart, before)).returning({ address: addressRateLimits.address });
+  return rows.length;
 }

@@ -3,7 +3,7 @@
  * Upserts merge with LEAST/GREATEST/COALESCE (which skip NULLs), so applying the same
  * facts in any order, any number of times, leaves the same rows.
  */
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
   hmsRoomSessions,
@@ -111,8 +111,10 @@ export async function listPresenceSpans(db: DbOrTx, params: { sessionId: string;
 }
 
 /**
- * Distinct users who were ever in the room, and those in it now (a peer without a leave
- * whose 100ms session has not closed), leaving out one user id and one role.
+ * Distinct enrolled students who were ever in the room, and those in it now (a peer
+ * without a leave whose 100ms session has not closed), leaving out one user id and one
+ * role. A peer whose user is not enrolled in the session (a stranger, a room-code guest)
+ * is never counted: the numbers say how many of the class came.
  */
 export async function countRoomUsers(
   db: DbOrTx,
@@ -130,6 +132,12 @@ export async function countRoomUsers(
         eq(peerPresences.sessionId, params.sessionId),
         ne(peerPresences.userId, params.excludeUserId),
         or(isNull(peerPresences.role), ne(peerPresences.role, params.excludeRole)),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(liveSessionParticipants)
+            .where(and(eq(liveSessionParticipants.sessionId, peerPresences.sessionId), eq(liveSessionParticipants.userId, peerPresences.userId))),
+        ),
       ),
     );
   return { ever: Number(row?.ever ?? 0), now: Number(row?.now ?? 0) };

@@ -22,19 +22,31 @@ export async function findUsersByIds(db: DbOrTx, ids: readonly string[]): Promis
 
 export type UserProfile = Pick<UserRow, "name" | "email" | "avatarUrl" | "roles">;
 
-/** Insert the user, or refresh the profile of the one with this subject. */
+/**
+ * Insert the user, or refresh the profile of the one with this subject. With `identityIssuedAt`
+ * the update only happens when the stored profile is not from newer claims (the guard holds
+ * under concurrent requests); undefined is returned when it did not happen.
+ */
 export async function upsertUserBySubject(
   db: DbOrTx,
-  params: { id: string; authSubject: string; now: Date } & UserProfile,
-): Promise<UserRow> {
+  params: { id: string; authSubject: string; now: Date; identityIssuedAt: Date | null } & UserProfile,
+): Promise<UserRow | undefined> {
   const { now, ...values } = params;
   const [row] = await db
     .insert(users)
     .values({ ...values, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: users.authSubject,
-      set: { name: values.name, email: values.email, avatarUrl: values.avatarUrl, roles: values.roles, updatedAt: now },
+      set: {
+        name: values.name,
+        email: values.email,
+        avatarUrl: values.avatarUrl,
+        roles: values.roles,
+        identityIssuedAt: sql`coalesce(excluded.identity_issued_at, ${users.identityIssuedAt})`,
+        updatedAt: now,
+      },
+      setWhere: sql`${users.identityIssuedAt} is null or excluded.identity_issued_at >= ${users.identityIssuedAt}`,
     })
     .returning();
-  return row!;
+  return row;
 }

@@ -53,14 +53,23 @@ describe("a cookie-authenticated POST from another site is refused", () => {
   });
 });
 
+describe("a cookie-authenticated POST that does not say where it came from", () => {
+  it("with no Origin, Referer or Sec-Fetch-Site (not a current browser) → 403, pointing to Bearer tokens", async () => {
+    const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
+    const res = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE } });
+    expectFailure(res, 403, "This request carries the session cookie but no Origin or Referer header, so it was refused. Browsers send one; other clients should call the API with an Authorization: Bearer token.");
+    expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200).data[0].enrolledCount).toBe(0);
+  });
+});
+
 describe("what the guard lets through", () => {
-  it("a cookie POST from the app's own origin, or with Sec-Fetch-Site same-origin/none, reaches authentication", async () => {
+  it("a cookie POST from the app's own origin, with Sec-Fetch-Site same-origin/none, or the app's Referer, reaches authentication", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
     const allowed: Record<string, string>[] = [
       { origin: "http://app.test" },
       { "sec-fetch-site": "same-origin" },
       { "sec-fetch-site": "none" },
-      {},
+      { referer: "http://app.test/app/live" },
     ];
     for (const headers of allowed) {
       const res = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { headers: { cookie: COOKIE, ...headers } });

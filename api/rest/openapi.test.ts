@@ -290,8 +290,8 @@ describe("real responses validate against the document", () => {
 
     // Enroll: paid with the seed's body, free without one, and the refusals.
     t.app.payments!.stripe.failNext("GET /payment_intents/:intent", { status: 500 });
-    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: seedPaymentBody(t.app.payments) });
-    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: seedPaymentBody(t.app.payments) });
+    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: await seedPaymentBody(t.app, paid, "priya") });
+    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "priya", body: await seedPaymentBody(t.app, paid, "priya") });
     await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "tom" });
     await call("POST", "/api/live/sessions/{id}/enroll", small, { as: "priya" });
     await call("POST", "/api/live/sessions/{id}/enroll", small, { as: "tom" });
@@ -382,7 +382,7 @@ describe("real responses validate against the document", () => {
 
   it("a response that drifts from the document fails validation", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
-    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: seedPaymentBody(t.app.payments) }), 200);
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: await seedPaymentBody(t.app, id, "priya") }), 200);
     t.app.clock.set("2030-01-16T08:00:00.000Z");
     const started = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
     const one = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: "deepak" }), 200);

@@ -28,7 +28,7 @@ import {
 } from "../test-support/rest-client.js";
 import { startTestApp, type Caller, type GraphQLResponse, type TestApp } from "../test-support/test-app.js";
 import { useTestApp } from "../test-support/hooks.js";
-import { asGraphQLPayment, payFor, seedPaymentBody } from "../test-support/payments.js";
+import { asGraphQLPayment, payAs, seedPaymentBody } from "../test-support/payments.js";
 
 const t = useTestApp();
 
@@ -147,10 +147,10 @@ async function expectAgreement(id: string, viewers: Caller[]): Promise<Record<st
 describe("the same session reads the same through REST and GraphQL", () => {
   it("the seed's session, created and enrolled in through REST, through its whole life, for its expert, a student and a visitor", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock));
-    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: seedPaymentBody(t.app.payments) }), 200);
+    expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", body: await seedPaymentBody(t.app, id, "priya") }), 200);
     // Tom enrolls a minute later through GraphQL: REST must show his enrollment the same way.
     t.app.clock.advance(MINUTE);
-    await t.app.gqlOk(ENROLL, { sessionId: id, payment: asGraphQLPayment(payFor(t.app.payments, { price: 499, currency: "INR" }, "razorpay")) }, "tom");
+    await t.app.gqlOk(ENROLL, { sessionId: id, payment: asGraphQLPayment(await payAs(t.app, "tom", { id, price: 499, currency: "INR" }, "razorpay")) }, "tom");
     const viewers: Caller[] = ["deepak", "priya", "meera", null];
 
     const scheduled = await expectAgreement(id, viewers);

@@ -51,6 +51,25 @@ describe("GET /api/live/sessions/:id/recording", () => {
   });
 });
 
+describe("where the recording is stored (recordingS3Key)", () => {
+  it("is in the session's JSON for its expert and admins only, in the seed's shape; others get the session without it", async () => {
+    const id = await recordedClass();
+    for (const who of ["deepak", "admin"] as const) {
+      const { session } = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: who }), 200).data;
+      expect(session.recordingS3Key, who).toMatch(/^s3:\/\/.+\.mp4$/);
+      expect(session.recordingAvailable).toBe(true);
+    }
+    for (const who of ["priya", "meera", null] as const) {
+      const { session } = expectSuccess(await rest(t.app, "GET", `/api/live/sessions/${id}`, { as: who }), 200).data;
+      expect(session, String(who)).not.toHaveProperty("recordingS3Key");
+      expect(session.recordingAvailable).toBe(true);
+      const list = expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=ended", { as: who }), 200).data;
+      expect(list.map((s: { id: string }) => s.id)).toContain(id);
+      for (const s of list) expect(s, String(who)).not.toHaveProperty("recordingS3Key");
+    }
+  });
+});
+
 describe("POST /api/live/sessions/:id/feedback", () => {
   it("rates the session and edits the rating, answering the documented shape", async () => {
     const id = await recordedClass();

@@ -127,7 +127,7 @@ export const REST_ROUTES: RestRoute[] = [
   {
     method: "post",
     path: "/sessions/:id/enroll",
-    summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway of a completed payment, checked with the gateway)",
+    summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway of a completed payment this user opened through the app's checkout for this session, checked with the gateway)",
     public: false,
     body: paymentInput.partial(),
     data: z.object({ participantId: z.string() }),

@@ -1,6 +1,6 @@
 /**
- * 100ms webhook deliveries exactly as its docs show them (contract §4.2 envelope, §4.4
- * payloads, with the docs' own inconsistencies: peer and beam samples have no `app_id`,
+ * 100ms webhook deliveries exactly as its docs show them (docs/100ms.md#envelope and
+ * #events-the-app-uses, with the docs' own inconsistencies: peer and beam samples have no `app_id`,
  * `template_id` sits inside `data`, the SFU recording events are version 1.0), filled in
  * with a test's rooms, peers and times. Each call makes a new delivery with a new id;
  * a retry of a delivery is the same object sent again.

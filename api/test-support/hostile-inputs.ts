@@ -398,6 +398,12 @@ const CHECKOUT = "mutation($id: ID!) { startCheckout(sessionId: $id) { reference
 const END = "mutation($id: ID!) { endSession(id: $id) { sessionId } }";
 const CANCEL = "mutation($id: ID!) { cancelSession(id: $id) { id } }";
 const FEEDBACK = "mutation($id: ID!, $input: FeedbackInput!) { submitFeedback(sessionId: $id, input: $input) { id } }";
+const END_USER_SESSIONS = "mutation($id: ID!) { endUserSessions(userId: $id) { endedSessions } }";
+
+/** endUserSessions as an admin (anyone else is refused before the id is read). */
+function gqlUserId(name: string, id: unknown, message: RegExp): GraphQLCase {
+  return { face: "graphql", name: `endUserSessions: id ${name}`, op: "Mutation.endUserSessions", as: "admin", query: END_USER_SESSIONS, variables: { id }, status: 200, code: "BAD_USER_INPUT", message };
+}
 
 /** Refused by the domain's schema while executing: HTTP 200, BAD_USER_INPUT naming the field. */
 function gqlCreate(name: string, overrides: Record<string, unknown>, message: RegExp): GraphQLCase {
@@ -584,6 +590,22 @@ const graphqlCases: GraphQLCase[] = [
   gqlId("Query.session", "null", null, /must not be null/, "BAD_USER_INPUT", 400),
   gqlId("Mutation.joinToken", "with a right-to-left override", "ses_\u202e", BIDI),
   gqlId("Mutation.startSession", "as a float", 1.5, /ID cannot represent/, "BAD_USER_INPUT", 400),
+
+  // endUserSessions / signOutEverywhere
+  gqlUserId("with a NUL byte", "usr\u0000", /^The user id cannot contain control characters such as NUL$/),
+  gqlUserId("of 65 characters", x(65), /^The user id is too long$/),
+  gqlUserId("with a right-to-left override", "usr_\u202e", BIDI),
+  gqlUserId("empty", "", /^The user id is required$/),
+  {
+    face: "graphql",
+    name: "signOutEverywhere: an argument it does not take",
+    op: "Mutation.signOutEverywhere",
+    as: "priya",
+    query: 'mutation { signOutEverywhere(userId: "usr_someone_else") { endedSessions } }',
+    status: 400,
+    code: "GRAPHQL_VALIDATION_FAILED",
+    message: /Unknown argument "userId"/,
+  },
 
   // enroll: payment
   gqlEnroll("gateway PAYPAL", { paymentId: "pay_1", paymentGateway: "PAYPAL" }, /PaymentGateway/, 400),

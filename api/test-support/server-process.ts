@@ -49,6 +49,9 @@ export async function spawnServer(settings: Record<string, string>, opts: { read
       LOG_LEVEL: "info",
       DEMO_DATA: "false",
       DATA_DIR: dataDir,
+      // Every test request comes from 127.0.0.1; tests that mean to hit the limit set their own.
+      RATE_LIMIT_ANONYMOUS: "1000000",
+      RATE_LIMIT_SIGN_IN: "1000000",
       ...settings,
     },
     // stdin stays open while this process lives: serve-for-test.ts stops when it closes.

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
 import { compose, type Composition } from "../composition.js";
 import { loadEnv } from "../config/env.js";
@@ -14,8 +14,17 @@ import type { PaymentStandIns } from "../payments/stand-ins/index.js";
 import { createTestClock, type TestClock } from "./test-clock.js";
 import type { TestDatabase } from "./test-database.js";
 
-/** Tests make many sessions per user; the rate-limit tests set their own limits. */
-const UNLIMITED_ENV = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000" };
+/**
+ * Tests make many sessions per user, and every test's requests come from 127.0.0.1 within
+ * a few (test-clock) minutes; the rate-limit tests set their own limits.
+ */
+const UNLIMITED_ENV = {
+  RATE_LIMIT_CREATE_SESSION: "1000000",
+  RATE_LIMIT_ENROLL: "1000000",
+  RATE_LIMIT_JOIN_TOKEN: "1000000",
+  RATE_LIMIT_ANONYMOUS: "1000000",
+  RATE_LIMIT_SIGN_IN: "1000000",
+};
 
 export type Caller = DemoUserKey | { sub: string; name?: string; roles?: string[] } | null;
 
@@ -40,10 +49,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(database: TestDatabase, options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(database: TestDatabase, options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
   const clock = createTestClock();
   const env = loadEnv({ NODE_ENV: "test", PORT: "0", DEMO_DATA: "false", DATA_DIR: "/nonexistent-in-tests", APP_URL: "http://app.test", ...UNLIMITED_ENV, ...options.env });
-  const composition = await compose(env, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), clock, database });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const composition = await compose(env, { logger, clock, database });
   const server: Server = await new Promise((resolve) => {
     const s = composition.app.listen(0, "127.0.0.1", () => resolve(s));
   });

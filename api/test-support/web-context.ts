@@ -12,7 +12,7 @@ const devRooms = new WeakMap<TestApp, DevRoom>();
 function devRoomOf(app: TestApp): DevRoom | undefined {
   const emulator = app.composition.emulator;
   if (!emulator) return undefined;
-  if (!devRooms.has(app)) devRooms.set(app, createDevRoom(emulator));
+  if (!devRooms.has(app)) devRooms.set(app, createDevRoom(emulator, app.composition.database.db));
   return devRooms.get(app);
 }
 

@@ -12,6 +12,8 @@ export interface WebSignIn {
   sessionCookie: string;
   /** The app's Set-Cookie headers: the first leg's, then the callback's. */
   setCookies: { firstLeg: string[]; callback: string[] };
+  /** Where the callback sent the browser (the returnTo the app accepted). */
+  location: string;
 }
 
 function remember(jar: Map<string, string>, setCookies: string[]): void {
@@ -24,10 +26,10 @@ function remember(jar: Map<string, string>, setCookies: string[]): void {
 
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-export async function signInOnWeb(auth: WebAuth, appUrl: string, who: DemoUserKey): Promise<WebSignIn> {
+export async function signInOnWeb(auth: WebAuth, appUrl: string, who: DemoUserKey, returnTo = "/app/live"): Promise<WebSignIn> {
   const app = new Map<string, string>();
   const provider = new Map<string, string>();
-  const first = await auth.signIn(new Request(`${appUrl}/auth/login?returnTo=%2Fapp%2Flive`), "/app/live");
+  const first = await auth.signIn(new Request(`${appUrl}/auth/login?${new URLSearchParams({ returnTo })}`), returnTo);
   const firstLeg = first.headers.getSetCookie();
   remember(app, firstLeg);
 
@@ -54,5 +56,5 @@ export async function signInOnWeb(auth: WebAuth, appUrl: string, who: DemoUserKe
   const callback = back.headers.getSetCookie();
   remember(app, callback);
   if (back.status !== 302 || !app.has("__session")) throw new Error(`sign-in did not complete (HTTP ${back.status})`);
-  return { sessionCookie: `__session=${app.get("__session")}`, setCookies: { firstLeg, callback } };
+  return { sessionCookie: `__session=${app.get("__session")}`, setCookies: { firstLeg, callback }, location: back.headers.get("location")! };
 }

@@ -26,7 +26,7 @@ export interface HmsVideoProviderOptions {
 }
 
 /**
- * VideoProvider over @100mslive/server-sdk 0.3.0 (contract §5). The SDK is GPL-licensed,
+ * VideoProvider over @100mslive/server-sdk 0.3.0 (docs/100ms.md#the-server-sdk). The SDK is GPL-licensed,
  * unmaintained and quirky, so it stays behind this one file: its errors are translated
  * (hms-calls.ts), its hard-coded base URL and 3-minute timeout are overridden, and no
  * caller-supplied string reaches a query string (it does not URL-encode).
@@ -111,7 +111,7 @@ export function createHmsVideoProvider(opts: HmsVideoProviderOptions): VideoProv
     async startRecording(roomId: string): Promise<void> {
       if (roomId === "") throw new TypeError("startRecording: roomId is required");
       // No meeting_url: 100ms then records through the template's own composite-recording
-      // page, which needs composite recording enabled on the template (contract §2.8).
+      // page, which needs composite recording enabled on the template (docs/100ms.md#recordings).
       await calls.run(`starting the recording of room ${roomId}`, () =>
         sdk.recordings.start(pathSegment(roomId), {} as HMS.Recording.StartParams),
       );

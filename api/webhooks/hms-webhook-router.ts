@@ -1,6 +1,6 @@
 /**
  * `POST /api/webhooks/100ms`: where 100ms (or the local emulator) reports what happens in
- * rooms. 100ms signs nothing; the dashboard sends a secret header we check (README).
+ * rooms. 100ms signs nothing; the dashboard sends a secret header we check (docs/operations.md#webhooks).
  * 100ms retries anything but a 200 after 1, 3 and 10 s, so the answer is: 200 once the
  * delivery is applied, a duplicate, or of no interest; 400 for a body that will never
  * parse (retrying cannot help, but it is the honest answer); 401 for a wrong secret;

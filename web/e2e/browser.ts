@@ -35,12 +35,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `chromiumArgs` are added last, so a journey can override a default (the fake camera's frame rate). */
+export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promise<E2E> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const database = await openTestDatabase();
-  const env = loadEnv({ NODE_ENV: "test", PORT: String(port), APP_URL: url, DEMO_DATA: "false", DATA_DIR: "build/e2e-data" });
+  // The journeys sign in and browse many times from 127.0.0.1: the per-address limits are not what they test.
+  const env = loadEnv({ NODE_ENV: "test", PORT: String(port), APP_URL: url, DEMO_DATA: "false", DATA_DIR: "build/e2e-data", RATE_LIMIT_ANONYMOUS: "1000000", RATE_LIMIT_SIGN_IN: "1000000" });
   const composition = await compose(env, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), database, web: true });
   const server: Server = await new Promise((resolve) => {
     const s = composition.app.listen(port, "127.0.0.1", () => resolve(s));
@@ -59,6 +61,9 @@ export async function startE2E(): Promise<E2E> {
       "--disable-sync",
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
+      // Machines with only a loopback interface (some CI): WebRTC must be allowed to use it.
+      "--allow-loopback-in-peer-connection",
+      ...(options.chromiumArgs ?? []),
     ],
   });
   return {

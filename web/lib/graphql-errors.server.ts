@@ -13,6 +13,9 @@ interface WebGraphQLErrorLike {
   errors: WebGraphQLErrorInfo[];
 }
 
+/** As the outage page (api/http/outage-page.ts) says when finding the viewer already fails. */
+const RETRY_AFTER_SECONDS = 30;
+
 export function isGraphQLError(error: unknown): error is WebGraphQLErrorLike {
   return error instanceof Error && error.name === "WebGraphQLError";
 }
@@ -32,6 +35,9 @@ export function pageFor(error: unknown, request: Request): WebGraphQLErrorLike {
       throw new Response(error.message, { status: 403 });
     case "NOT_FOUND":
       throw new Response(error.message, { status: 404 });
+    // The database is away: the whole page is briefly unavailable (503), not broken (500).
+    case "SERVICE_UNAVAILABLE":
+      throw new Response(error.message, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
     default:
       return error;
   }

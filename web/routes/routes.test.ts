@@ -7,7 +7,7 @@ import type { DemoUserKey } from "../../api/auth/demo-users.js";
 import { useTestApp } from "../../api/test-support/hooks.js";
 import { sessionInput } from "../../api/test-support/service-harness.js";
 import { outcome, webContextAs } from "../../api/test-support/web-context.js";
-import { payFor } from "../../api/test-support/payments.js";
+import { payAs } from "../../api/test-support/payments.js";
 import * as browse from "./app.live._index";
 import * as detail from "./app.live.$id";
 import * as token from "./app.live.$id.token";
@@ -68,7 +68,7 @@ describe("session page", () => {
     const missing = await outcome(async () => detail.action(await args(`/app/live/${s.id}`, "priya", { id: s.id }, { intent: "enroll" })));
     expect(missing.value).toMatchObject({ error: expect.stringMatching(/costs 499 INR/), fields: { paymentId: expect.any(String) } });
     // A real payment on the local Stripe stand-in: the server checks every reference with the gateway.
-    const { paymentId } = payFor(t.app.payments, s, "stripe");
+    const { paymentId } = await payAs(t.app, "priya", s, "stripe");
     const ok = await outcome(async () =>
       detail.action(await args(`/app/live/${s.id}`, "priya", { id: s.id }, { intent: "enroll", paymentId, paymentGateway: "STRIPE" })),
     );

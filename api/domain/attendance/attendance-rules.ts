@@ -65,6 +65,30 @@ export function unionMs(spans: readonly Span[]): number {
   return total;
 }
 
+/** When the session's room could hold anyone: from its start to its end (or, while it runs, to now). */
+export interface RoomWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Nobody can be in a session's room before the expert started it (the room did not exist),
+ * after it ended (it was closed), or after the webhook saying so arrived. 100ms's times are
+ * its word, and a bad one (a `joined_at` of 2000-01-01 read as 27 years of watching) must
+ * not become a number shown to people; within these bounds its times are kept as given.
+ */
+export function roomWindow(session: Pick<SessionRow, "actualStartTime" | "actualEndTime" | "createdAt">, receivedAt: Date): RoomWindow {
+  const from = session.actualStartTime ?? session.createdAt;
+  const end = session.actualEndTime && session.actualEndTime.getTime() < receivedAt.getTime() ? session.actualEndTime : receivedAt;
+  return { from, to: end.getTime() < from.getTime() ? from : end };
+}
+
+export function clampToWindow<T extends Date | null>(time: T, window: RoomWindow): T {
+  if (time === null) return time;
+  const ms = Math.min(Math.max(time.getTime(), window.from.getTime()), window.to.getTime());
+  return (ms === time.getTime() ? time : new Date(ms)) as T;
+}
+
 /** A live session's viewers are whoever is in the room; once it is over there are none. */
 export const viewersOf = (session: Pick<SessionRow, "status">, inRoomNow: number): number =>
   session.status === "live" ? inRoomNow : 0;

@@ -2,7 +2,7 @@
  * Attendance from 100ms's webhooks, on a real database: the documented payloads replayed
  * in order, shuffled, duplicated, and late, always give the same numbers.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionRow } from "../../db/schema.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
@@ -25,13 +25,17 @@ interface Class {
   peer(user: Viewer, n: number, role?: "host" | "guest"): PeerContext;
 }
 
-/** A live session with three enrolled students, and the 100ms session its room holds. */
+/**
+ * A live session with three enrolled students, and the 100ms session its room holds. It
+ * starts at 09:00; its webhooks (about 10:00–11:00) arrive at 12:00, after what they report.
+ */
 async function liveClass(): Promise<Class> {
   const deepak = await t.h.viewer("deepak");
   const [priya, tom, lena] = [await t.h.viewer("priya"), await t.h.viewer("tom"), await t.h.viewer("lena")];
   const created = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
   for (const s of [priya, tom, lena]) await t.h.services.enroll(s, created.id);
   const { session } = await t.h.services.startSession(deepak, created.id);
+  t.h.clock.set(at(120));
   const room = { roomId: session.hmsRoomId!, roomName: `live-session-${session.id}`, sessionId: "633c22b420636a0cb361dea0", sessionStartedAt: at(0) };
   return {
     session,
@@ -182,6 +186,31 @@ describe("recordRoomEvent: the rules", () => {
     expect([await viewers(), await attended()]).toEqual([0, 2]);
   });
 
+  it("counts enrolled students only: a stranger, a signed-up user who did not enroll and a room-code guest are logged, not counted", async () => {
+    const c = await liveClass();
+    const info = vi.spyOn(t.h.deps.logger, "info");
+    const numbers = async () => {
+      const s = (await t.h.services.getSession(null, c.session.id))!;
+      return { enrolled: s.enrolledCount, viewers: s.currentViewers, attended: s.attendedCount };
+    };
+    const { room } = c;
+    const meera = await t.h.viewer("meera"); // a real user, not enrolled in this class
+    const stranger: PeerContext = { peerId: "stranger-peer-1".padEnd(36, "0"), userId: "usr_not_a_user_of_this_app", userName: "Stranger", role: "guest" };
+    // 100ms fills in no user id for a room-code guest; the webhook input names it by its peer.
+    const guest: PeerContext = { peerId: "room-code-guest-1".padEnd(36, "0"), userId: "", userName: "Guest", role: "guest" };
+    await deliver([hook.sessionOpen(room), hook.peerJoin(room, c.peer(c.deepak, 1, "host"), at(0)), hook.peerJoin(room, c.peer(c.priya, 1), at(1))]);
+    // Leaves first, as the bug report had it: a leave of an unknown peer used to count as attendance.
+    await deliver([hook.peerLeave(room, stranger, at(2), at(3)), hook.peerLeave(room, guest, at(2), at(4))]);
+    await deliver([hook.peerJoin(room, c.peer(meera, 1), at(5))]);
+    expect(await numbers()).toEqual({ enrolled: 3, viewers: 1, attended: 1 });
+    const outsiders = info.mock.calls.filter(([, msg]) => typeof msg === "string" && /not an enrolled student/.test(msg)).map(([obj]) => (obj as { userId: string }).userId);
+    expect(outsiders.sort()).toEqual([stranger.userId, meera.id, `anonymous:${guest.peerId}`].sort());
+    // Nothing was written for them: only enrolled students have attendance rows.
+    expect(Object.keys((await state(c)).participants).sort()).toEqual([c.priya.id, c.tom.id, c.lena.id].sort());
+    expect(await t.database.query("select 1 from live_session_participants where user_id = $1", [meera.id])).toEqual([]);
+    info.mockRestore();
+  });
+
   it("a leave that arrives before its join ends the stay; the late join does not reopen it", async () => {
     const c = await liveClass();
     const p = c.peer(c.priya, 1);
@@ -233,6 +262,33 @@ describe("recordRoomEvent: the rules", () => {
     expect(failure).toEqual([{ recording_error: "UPLOAD_ERROR: upload failed" }]);
     await deliver([hook.sfuRecordingSuccess(c.room, "s3://bucket/sfu/class.mp4", at(60)), hook.beamFailure(c.room, at(62))]);
     expect(await state(c)).toMatchObject({ recordingAvailable: true, recordingS3Key: "s3://bucket/sfu/class.mp4", hmsRecordingId: null });
+  });
+
+  it("keeps absurd times inside the session: nobody is in the room before it started, after it ended, or after the webhook arrived", async () => {
+    const c = await liveClass(); // started 09:00; deliveries arrive at 12:00
+    const started = c.session.actualStartTime!;
+    const y2000 = new Date("2000-01-01T00:00:00Z");
+    // A join 30 years early counts from the start, not from 2000 (it read as 27 years).
+    await deliver([hook.sessionOpen({ ...c.room, sessionStartedAt: y2000 }), hook.peerJoin(c.room, c.peer(c.priya, 1), y2000)]);
+    await deliver([hook.peerLeave(c.room, c.peer(c.priya, 1), y2000, at(30))]);
+    // A leave 20 hours ahead of the receipt (within what is accepted at all) ends at the receipt.
+    await deliver([hook.peerJoin(c.room, c.peer(c.tom, 1), at(10)), hook.peerLeave(c.room, c.peer(c.tom, 1), at(10), at(20 * 60))]);
+    let s = await state(c);
+    expect(s.participants[c.priya.id]).toEqual({ attended: true, joinedAt: started.toISOString(), leftAt: at(30).toISOString(), watchTime: (at(30).getTime() - started.getTime()) / 1000 });
+    expect(s.participants[c.tom.id]).toEqual({ attended: true, joinedAt: at(10).toISOString(), leftAt: at(120).toISOString(), watchTime: 110 * 60 });
+    const [opened] = await t.database.query<{ opened_at: Date }>("select opened_at from hms_room_sessions");
+    expect(new Date(opened!.opened_at).toISOString()).toBe(started.toISOString());
+
+    // Ended at 12:00; a leave reported for 12:59 arrives at 13:00 and ends at 12:00.
+    await t.h.services.endSession(c.deepak, c.session.id);
+    t.h.clock.set(at(180));
+    await deliver([hook.peerJoin(c.room, c.peer(c.lena, 1), at(30)), hook.peerLeave(c.room, c.peer(c.lena, 1), at(30), at(179))]);
+    // …and a close reported for the year 2000 cannot end anyone's stay before the start.
+    await deliver([hook.sessionClose({ ...c.room, sessionStartedAt: y2000 }, y2000)]);
+    s = await state(c);
+    expect(s.participants[c.lena.id]).toEqual({ attended: true, joinedAt: at(30).toISOString(), leftAt: at(120).toISOString(), watchTime: 90 * 60 });
+    const length = (at(120).getTime() - started.getTime()) / 1000;
+    for (const p of Object.values(s.participants)) expect(p.watchTime).toBeLessThanOrEqual(length);
   });
 
   it("acknowledges unknown rooms and unknown event types without storing anything", async () => {

@@ -18,10 +18,11 @@ import {
   upsertHmsRoomSession,
   upsertPresence,
 } from "../../repositories/room-presence.js";
+import { findParticipant } from "../../repositories/participants.js";
 import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/webhook-events.js";
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
-import { attendanceOf, currentHmsSession, HOST_ROLE, recordedHmsSessions, viewersOf } from "./attendance-rules.js";
+import { attendanceOf, clampToWindow, currentHmsSession, HOST_ROLE, recordedHmsSessions, roomWindow, viewersOf } from "./attendance-rules.js";
 import { assertReportedTimes, parseRoomEvent, type RoomEvent, UNUSED_EVENT_TYPES } from "./room-event-input.js";
 
 export type RoomEventOutcome =
@@ -50,6 +51,7 @@ export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<
     const fresh = await insertWebhookEventIfNew(tx, { id: event.eventId, type: event.type, sessionId: session.id, receivedAt: now });
     if (!fresh) return false;
     const users = await addFact(tx, session, event, now);
+    if (event.kind === "peer-joined" || event.kind === "peer-left") await noteOutsider(deps, tx, session, event);
     await refreshRoomState(tx, session, users, now);
     return true;
   });
@@ -60,9 +62,26 @@ export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<
   return { outcome: "applied", type: event.type, sessionId: known.id };
 }
 
+/**
+ * A peer who is neither the expert nor an enrolled student (a stranger holding a token, a
+ * room-code guest): its stay is stored as 100ms reported it, but no number counts it.
+ * Logged, because someone outside the class was in the room.
+ */
+async function noteOutsider(deps: ServiceDeps, tx: Transaction, session: SessionRow, event: Extract<RoomEvent, { kind: "peer-joined" | "peer-left" }>): Promise<void> {
+  if (event.userId === session.expertId || event.role === HOST_ROLE) return;
+  if (await findParticipant(tx, { sessionId: session.id, userId: event.userId })) return;
+  deps.logger.info(
+    { sessionId: session.id, peerId: event.peerId, userId: event.userId, role: event.role, event: event.kind },
+    "a peer who is not an enrolled student of the session was in its room: not counted in attendance",
+  );
+}
+
 /** Stores the event's fact; returns the users whose attendance it may change. */
 async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, now: Date): Promise<string[]> {
-  const room = { id: event.hmsSessionId, sessionId: session.id, openedAt: event.sessionStartedAt };
+  // Every time that says who was in the room when, within the session's own window.
+  const window = roomWindow(session, now);
+  const inWindow = <T extends Date | null>(time: T) => clampToWindow(time, window);
+  const room = { id: event.hmsSessionId, sessionId: session.id, openedAt: inWindow(event.sessionStartedAt) };
   switch (event.kind) {
     case "peer-joined":
     case "peer-left":
@@ -73,8 +92,8 @@ async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, n
         hmsSessionId: event.hmsSessionId,
         userId: event.userId,
         role: event.role,
-        joinedAt: event.joinedAt,
-        leftAt: event.kind === "peer-left" ? (event.leftAt ?? now) : null,
+        joinedAt: inWindow(event.joinedAt),
+        leftAt: event.kind === "peer-left" ? inWindow(event.leftAt ?? now) : null,
       });
       return [event.userId];
     case "session-opened":
@@ -82,7 +101,7 @@ async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, n
       return [];
     case "session-closed":
       // Everyone still counted in this 100ms session has left, whatever leaves are late.
-      await upsertHmsRoomSession(tx, { ...room, closedAt: event.closedAt ?? now });
+      await upsertHmsRoomSession(tx, { ...room, closedAt: inWindow(event.closedAt ?? now) });
       return listUserIdsOfHmsSession(tx, { sessionId: session.id, hmsSessionId: event.hmsSessionId });
     case "recording-succeeded":
       await upsertHmsRoomSession(tx, {

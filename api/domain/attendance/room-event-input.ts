@@ -1,5 +1,5 @@
 /**
- * A 100ms webhook delivery (contract §4.2–4.4) read into one of our room events. The
+ * A 100ms webhook delivery (docs/100ms.md#envelope, #events-the-app-uses) read into one of our room events. The
  * docs' own samples disagree about which envelope keys exist (`app_id`, `template_id`,
  * version 1.0 vs 2.0), so only what we use is required: the envelope's `id`, `type` and
  * `data`, and for each event we act on, the ids that say which room, session and peer.

@@ -1,7 +1,9 @@
 /**
  * Whether a payment reference buys a seat: the gateway is asked (never the client), and the
- * payment must be completed, in the session's currency, for its price in minor units, and
- * not already have paid for an enrollment. Called before the enrollment's transaction, so
+ * payment must have been opened by our checkout for this session and this student (what our
+ * server wrote on it at the gateway), be completed, in the session's currency, for its price
+ * in minor units, and not already have paid for an enrollment. A reference alone proves
+ * nothing about who paid: it shows up in receipts, screenshots and shared links. Called before the enrollment's transaction, so
  * no row is locked while a gateway is slow; the unique index on (gateway, reference)
  * settles the races that slip between this check and the insert.
  */
@@ -12,6 +14,7 @@ import { DomainError } from "../errors.js";
 import { type PaymentGatewayName, type PaymentVerifier, UpstreamError } from "../ports.js";
 import { formatMinorUnits, toMinorUnits } from "../sessions/currency.js";
 import type { PaymentInput } from "../sessions/session-input.js";
+import type { Viewer } from "../viewer.js";
 
 export interface VerifiedPayment {
   gateway: PaymentGatewayName;
@@ -57,7 +60,10 @@ function refused(message: string): DomainError {
   return new DomainError("BAD_USER_INPUT", message, { fields: [{ path: "paymentId", message }] });
 }
 
-export async function verifyPayment(deps: ServiceDeps, session: SessionRow, payment: PaymentInput): Promise<VerifiedPayment> {
+/** Where a person gets a payment this server accepts. */
+const PAY_THROUGH_CHECKOUT = "Pay through this app's checkout for this session (the Enroll button on its page, or the startCheckout mutation), then enroll with that payment.";
+
+export async function verifyPayment(deps: ServiceDeps, session: SessionRow, payment: PaymentInput, payer: Viewer): Promise<VerifiedPayment> {
   const { paymentGateway: gateway, paymentId } = payment;
   const verifier = requireGateway(deps, gateway);
   const label = GATEWAY_LABEL[gateway];
@@ -69,6 +75,16 @@ export async function verifyPayment(deps: ServiceDeps, session: SessionRow, paym
   if (!found) {
     throw refused(`${label} has no payment "${paymentId}". Send ${REFERENCE_KIND[gateway]} of a completed payment for this session.`);
   }
+  // Before anything about the payment's state: someone else's payment is not described to this caller.
+  if (found.sessionId === undefined || found.userId === undefined) {
+    throw refused(`${label} payment ${found.id} was not made through this app's checkout, so nothing ties it to this session and to you. ${PAY_THROUGH_CHECKOUT}`);
+  }
+  if (found.sessionId !== session.id) {
+    throw refused(`${label} payment ${found.id} was made for another session. ${PAY_THROUGH_CHECKOUT}`);
+  }
+  if (found.userId !== payer.id) {
+    throw refused(`${label} payment ${found.id} was made by another account; a payment enrolls only the person who paid. ${PAY_THROUGH_CHECKOUT}`);
+  }
   if (!found.completed) {
     throw refused(`${label} payment ${found.id} is not completed (its status is ${found.status}). Finish paying, then enroll again.`);
   }
@@ -79,9 +95,6 @@ export async function verifyPayment(deps: ServiceDeps, session: SessionRow, paym
   const expected = toMinorUnits(session.price, session.currency);
   if (found.amountMinor !== expected) {
     throw refused(`${label} payment ${found.id} is for ${formatMinorUnits(found.amountMinor, found.currency)}, but this session costs ${price}.`);
-  }
-  if (found.sessionId !== undefined && found.sessionId !== session.id) {
-    throw refused(`${label} payment ${found.id} was made for another session.`);
   }
   return { gateway, paymentId: found.id, amountMinor: found.amountMinor };
 }

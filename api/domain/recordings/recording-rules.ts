@@ -2,7 +2,18 @@
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
 import { DomainError } from "../errors.js";
 import { isFree, isOwner, requireViewer } from "../sessions/session-rules.js";
-import type { Viewer } from "../viewer.js";
+import { isAdmin, type Viewer } from "../viewer.js";
+
+/**
+ * Where 100ms stored the recording (its storage path) is an operator's detail: with the
+ * bucket's credentials it is the recording itself. The session's expert and admins see it;
+ * everyone else watches through a short-lived playback link (`recordingUrl`).
+ */
+export const maySeeRecordingLocation = (viewer: Viewer | null, session: SessionRow): boolean => isOwner(viewer, session) || isAdmin(viewer);
+
+/** The session's recording location as `viewer` may see it: null unless they may. */
+export const recordingLocationFor = (viewer: Viewer | null, session: SessionRow): string | null =>
+  maySeeRecordingLocation(viewer, session) ? session.recordingS3Key : null;
 
 /** The session's expert, and its participants (who paid, when it has a price). */
 export function mayWatchRecording(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null): boolean {

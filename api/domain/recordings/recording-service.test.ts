@@ -27,7 +27,7 @@ async function recordedClass(price = 0) {
   const deepak = await t.h.viewer("deepak");
   const priya = await t.h.viewer("priya");
   const created = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { price }));
-  await t.h.services.enroll(priya, created.id, price ? payFor(t.h.payments, created) : undefined);
+  await t.h.services.enroll(priya, created.id, price ? payFor(t.h.payments, created, priya) : undefined);
   const { session } = await t.h.services.startSession(deepak, created.id);
   const seen = new Set<string>();
   t.h.emulator.joinPeer(session.hmsRoomId!, { userId: deepak.id, role: "host", name: deepak.name });

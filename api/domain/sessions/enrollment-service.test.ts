@@ -95,7 +95,7 @@ describe("enroll", () => {
     await expectDomainError(t.h.services.enroll(priya, session.id, { paymentId: "pay_1", paymentGateway: "paypal" }), "BAD_USER_INPUT", /stripe, razorpay/);
     await expectDomainError(t.h.services.enroll(priya, session.id, { paymentId: "", paymentGateway: "stripe" }), "BAD_USER_INPUT", /paymentId/);
     expect((await t.h.services.getSession(null, session.id))?.enrolledCount).toBe(0);
-    const payment = payFor(t.h.payments, session);
+    const payment = payFor(t.h.payments, session, priya);
     const e = await t.h.services.enroll(priya, session.id, payment);
     expect(e.participant).toMatchObject({ paid: true, paymentId: payment.paymentId, paymentGateway: "stripe", amountPaid: 499 });
   });

@@ -53,7 +53,7 @@ export async function enroll(
 
   let verified: VerifiedPayment | undefined;
   try {
-    verified = await checkEnrollable(deps, session, payment);
+    verified = await checkEnrollable(deps, session, payment, student);
   } catch (error) {
     // The same person's concurrent call (a double-tap, a retried request) may have enrolled
     // them since we looked: the seat is then theirs, and "full" or "payment already used"
@@ -104,7 +104,7 @@ export async function enroll(
  * The payment is asked outside the transaction: no row lock is held while a gateway is slow
  * or down, and a refusal or an outage leaves nothing behind.
  */
-async function checkEnrollable(deps: ServiceDeps, session: SessionRow, payment: PaymentInput | undefined): Promise<VerifiedPayment | undefined> {
+async function checkEnrollable(deps: ServiceDeps, session: SessionRow, payment: PaymentInput | undefined, student: Viewer): Promise<VerifiedPayment | undefined> {
   assertEnrollable(session, deps.clock.now());
   if (isFree(session)) return undefined;
   if (!payment) {
@@ -114,7 +114,7 @@ async function checkEnrollable(deps: ServiceDeps, session: SessionRow, payment: 
       { fields: [{ path: "paymentId", message: "paymentId is required for a paid session" }] },
     );
   }
-  return verifyPayment(deps, session, payment);
+  return verifyPayment(deps, session, payment, student);
 }
 
 export async function myEnrollments(deps: ServiceDeps, viewer: Viewer | null): Promise<ParticipantRow[]> {

@@ -209,16 +209,28 @@ export type Mutation = {
   /** End a live session and close its room for everyone (the session's expert only). Ending twice is harmless. */
   endSession: EndSessionResult;
   /**
+   * End every web sign-in session of a user (admins only), e.g. for a lost device or an account
+   * taken over. NOT_FOUND when no user has the id.
+   */
+  endUserSessions: SignOutResult;
+  /**
    * Enroll the signed-in user. Enrolling twice returns the first enrollment. A priced session
-   * needs `payment`, which the server checks with the gateway before taking a seat: it must be
-   * completed (Stripe PaymentIntent `succeeded`, Razorpay payment `captured`), for the
-   * session's price in its currency, and not have paid for any enrollment before
-   * (BAD_USER_INPUT otherwise). If the gateway cannot be reached: UPSTREAM_UNAVAILABLE,
+   * needs `payment`, which the server checks with the gateway before taking a seat: it must
+   * come from `startCheckout` for this session by this user, be completed (Stripe
+   * PaymentIntent `succeeded`, Razorpay payment `captured`), for the session's price in its
+   * currency, and not have paid for any enrollment before (BAD_USER_INPUT otherwise). If the gateway cannot be reached: UPSTREAM_UNAVAILABLE,
    * nothing was stored, retry.
    */
   enroll: Enrollment;
   /** A 100ms auth token for the session's room: HOST for its expert, GUEST for enrolled participants. */
   joinToken: JoinToken;
+  /**
+   * End every web sign-in session of the signed-in user, on every device, the one making this
+   * call included: their session cookies stop working at once. Bearer access tokens are not
+   * sessions; they stay valid until they expire, but never bring back roles the user has lost
+   * since they were issued.
+   */
+  signOutEverywhere: SignOutResult;
   /**
    * Open a payment for a priced session with the gateway its currency suits (see
    * `LiveSession.checkoutGateway`): a Stripe PaymentIntent or a Razorpay order, for the
@@ -248,6 +260,11 @@ export type MutationCreateSessionArgs = {
 
 export type MutationEndSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndUserSessionsArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -378,6 +395,14 @@ export { SessionStatus };
 
 export { SessionType };
 
+export type SignOutResult = {
+  __typename?: 'SignOutResult';
+  /** How many sessions ended (0 when none was open). */
+  endedSessions: Scalars['Int']['output'];
+  /** The user whose web sign-in sessions ended. */
+  userId: Scalars['ID']['output'];
+};
+
 export type StartSessionResult = {
   __typename?: 'StartSessionResult';
   roomCode: Scalars['String']['output'];
@@ -501,6 +526,7 @@ export type ResolversTypes = ResolversObject<{
   SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
   SessionStatus: SessionStatus;
   SessionType: SessionType;
+  SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   User: ResolverTypeWrapper<UserRow>;
@@ -532,6 +558,7 @@ export type ResolversParentTypes = ResolversObject<{
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
+  SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
   User: UserRow;
@@ -651,8 +678,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
   createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
   endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
+  endUserSessions?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType, RequireFields<MutationEndUserSessionsArgs, 'userId'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
+  signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
@@ -699,6 +728,11 @@ export type SessionStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, EN
 
 export type SessionTypeResolvers = EnumResolverSignature<{ GROUP?: any, ONE_ON_ONE?: any, WORKSHOP?: any }, ResolversTypes['SessionType']>;
 
+export type SignOutResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SignOutResult'] = ResolversParentTypes['SignOutResult']> = ResolversObject<{
+  endedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type StartSessionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartSessionResult'] = ResolversParentTypes['StartSessionResult']> = ResolversObject<{
   roomCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roomId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -736,6 +770,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SessionPage?: SessionPageResolvers<ContextType>;
   SessionStatus?: SessionStatusResolvers;
   SessionType?: SessionTypeResolvers;
+  SignOutResult?: SignOutResultResolvers<ContextType>;
   StartSessionResult?: StartSessionResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   VideoRole?: VideoRoleResolvers;

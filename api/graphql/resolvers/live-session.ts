@@ -34,6 +34,7 @@ export const LiveSession: LiveSessionResolvers = {
   metadata: (s) => s.metadata ?? null,
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),
   viewerIsHost: (s, _a, { readers }) => readers.isHost(s),
+  recordingS3Key: (s, _a, { readers }) => readers.recordingLocation(s),
   participants: (s, _a, { readers }) => readers.participants(s),
   canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),
   feedback: (s, _a, { readers }) => readers.feedback(s),

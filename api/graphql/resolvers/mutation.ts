@@ -15,4 +15,6 @@ export const Mutation: MutationResolvers = {
   endSession: (_p, { id }, { services, viewer }) => services.endSession(viewer, id),
   cancelSession: (_p, { id }, { services, viewer }) => services.cancelSession(viewer, id),
   submitFeedback: (_p, { sessionId, input }, { services, viewer }) => services.submitFeedback(viewer, sessionId, withoutNulls(input)),
+  signOutEverywhere: (_p, _a, { services, viewer }) => services.signOutEverywhere(viewer),
+  endUserSessions: (_p, { userId }, { services, viewer }) => services.endUserSessions(viewer, userId),
 };

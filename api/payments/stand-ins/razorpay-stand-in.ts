@@ -84,6 +84,13 @@ export interface CreatePaymentParams {
   notes?: Record<string, string>;
 }
 
+export interface CreateOrderParams {
+  amount: number;
+  currency?: string;
+  receipt?: string;
+  notes?: Record<string, string>;
+}
+
 export interface RazorpayStandIn {
   /** What the adapter's base URL points at (Razorpay's is `https://api.razorpay.com`). */
   readonly origin: string;
@@ -91,6 +98,8 @@ export interface RazorpayStandIn {
   readonly keySecret: string;
   /** A payment as if a customer had paid (default `captured`, INR). */
   createPayment(params: CreatePaymentParams): RazorpayPayment;
+  /** An order as our server's checkout opens one (`POST /v1/orders`). */
+  createOrder(params: CreateOrderParams): RazorpayOrder;
   /** The customer paid an order opened by the checkout: a captured payment for its amount. */
   payOrder(orderId: string): RazorpayPayment;
   payments(): RazorpayPayment[];
@@ -158,6 +167,25 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
     return payment;
   }
 
+  function createOrder(p: CreateOrderParams, now: Date): RazorpayOrder {
+    const order: RazorpayOrder = {
+      id: gatewayId("order_", 14),
+      entity: "order",
+      amount: p.amount,
+      amount_paid: 0,
+      amount_due: p.amount,
+      currency: p.currency ?? "INR",
+      receipt: p.receipt ?? null,
+      offer_id: null,
+      status: "created",
+      attempts: 0,
+      notes: p.notes && Object.keys(p.notes).length > 0 ? p.notes : [],
+      created_at: seconds(now),
+    };
+    orders.set(order.id, order);
+    return order;
+  }
+
   function payOrder(orderId: string, now: Date): RazorpayPayment {
     const order = orders.get(orderId);
     if (!order) throw doesNotExist();
@@ -190,22 +218,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
           throw razorpayError(400, "The currency field is required and must be a 3 letter code.", { field: "currency" });
         }
         const notes = typeof body.notes === "object" && body.notes !== null && !Array.isArray(body.notes) ? (body.notes as Record<string, string>) : {};
-        const order: RazorpayOrder = {
-          id: gatewayId("order_", 14),
-          entity: "order",
-          amount: body.amount,
-          amount_paid: 0,
-          amount_due: body.amount,
-          currency: body.currency,
-          receipt: typeof body.receipt === "string" ? body.receipt : null,
-          offer_id: null,
-          status: "created",
-          attempts: 0,
-          notes: Object.keys(notes).length > 0 ? notes : [],
-          created_at: seconds(c.now),
-        };
-        orders.set(order.id, order);
-        return order;
+        return createOrder({ amount: body.amount, currency: body.currency, receipt: typeof body.receipt === "string" ? body.receipt : undefined, notes }, c.now);
       },
     },
     {
@@ -283,6 +296,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
     keyId,
     keySecret,
     createPayment: (params) => structuredClone(unwrap(() => createPayment(params, new Date()))),
+    createOrder: (params) => structuredClone(createOrder(params, new Date())),
     payOrder: (orderId) => structuredClone(unwrap(() => payOrder(orderId, new Date()))),
     payments: () => structuredClone([...payments.values()]),
     orders: () => structuredClone([...orders.values()]),

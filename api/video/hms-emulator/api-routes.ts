@@ -3,7 +3,7 @@ import type { Route } from "./router.js";
 import type { EmulatorState } from "./state.js";
 
 /**
- * The 100ms REST v2 surface the emulator implements, relative to `/v2` (contract §2).
+ * The 100ms REST v2 surface the emulator implements, relative to `/v2` (docs/100ms.md#rest-api).
  * The patterns double as fault route keys (see faults.ts), so keep them as 100ms
  * spells its paths.
  */

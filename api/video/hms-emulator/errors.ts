@@ -1,6 +1,6 @@
 /**
  * Every emulator failure, REST or control API, is answered as 100ms documents its 4XX
- * bodies: `{code, message, details: []}` (contract §1.3). The server SDK only reads
+ * bodies: `{code, message, details: []}` (docs/100ms.md#errors). The server SDK only reads
  * `message` and the status, so one shape for everything is safe.
  */
 export class HmsApiError extends Error {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 /**
- * Identifier and timestamp formats copied from 100ms's doc examples (contract §1.5).
+ * Identifier and timestamp formats copied from 100ms's doc examples (docs/100ms.md#identifiers).
  *
  * Object ids follow the Mongo ObjectId layout (4-byte seconds, 5 random bytes, 3-byte
  * counter) so that, within one emulator, a later id always sorts after an earlier one.

@@ -1,7 +1,7 @@
 import { badRequest } from "./errors.js";
 
 /**
- * The pagination every 100ms list endpoint shares (contract §1.4): `limit` 10–100
+ * The pagination every 100ms list endpoint shares (docs/100ms.md#pagination): `limit` 10–100
  * (default 10), `start` = the previous page's `last`, answer `{limit, data, last}`.
  *
  * Choices where the docs are silent:

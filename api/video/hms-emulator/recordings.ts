@@ -10,12 +10,12 @@ import type { Workspace } from "./workspace.js";
 
 /** 100ms's default presign duration when none is asked for (the SDK always asks). */
 const DEFAULT_PRESIGN_SECONDS = 3600;
-/** The webhook's own recording_presigned_url is valid 24 h (contract §4.4). */
+/** The webhook's own recording_presigned_url is valid 24 h (docs/100ms.md#events-the-app-uses). */
 const WEBHOOK_PRESIGN_SECONDS = 24 * 3600;
 const ACTIVE = new Set<HmsRecording["status"]>(["starting", "running", "stopping", "post_processing"]);
 
 /**
- * Room-composite recordings and their assets (contract §2.8–2.9, beam webhooks §4.4).
+ * Room-composite recordings and their assets (docs/100ms.md#recordings, #recording-assets, and the beam webhooks in #events-the-app-uses).
  *
  * A recording starts through `POST /recordings/room/:id/start`, or by itself when the
  * template auto-records (`autoRecord`) and a session opens. It runs until it is stopped,

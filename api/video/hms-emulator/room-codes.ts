@@ -8,7 +8,7 @@ import type { Workspace } from "./workspace.js";
 
 /**
  * One code per (room, role), created on first request and returned unchanged after
- * that (the server-sdk's own test implies stability; contract §2.5). A disabled code
+ * that (the server-sdk's own test implies stability; docs/100ms.md#room-codes). A disabled code
  * stays disabled when "created" again: only POST /room-codes/code re-enables it.
  */
 export class RoomCodeStore {

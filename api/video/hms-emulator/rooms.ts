@@ -52,7 +52,7 @@ export class RoomStore {
     return room;
   }
 
-  /** Room-code endpoints answer 403 "Room is disabled" (contract §2.5). */
+  /** Room-code endpoints answer 403 "Room is disabled" (docs/100ms.md#room-codes). */
   requireEnabled(id: string): HmsRoom {
     const room = this.require(id);
     if (!room.enabled) throw forbidden("Room is disabled", `room ${id} is disabled`);

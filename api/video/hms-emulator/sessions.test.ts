@@ -93,7 +93,7 @@ describe("sessions and active rooms", () => {
     };
     expect(refusal(() => emu.joinPeer(roomId, { ...expert, role: "teacher" }))).toEqual([400, "role not allowed"]);
     expect(refusal(() => emu.joinPeer("0123456789abcdef01234567", expert))).toEqual([404, "room not found"]);
-    emu.joinPeer(roomId, expert); // already inside: disabling does not kick (contract §2.4)
+    emu.joinPeer(roomId, expert); // already inside: disabling does not kick (docs/100ms.md#rooms)
     await api.post(`/v2/rooms/${roomId}`, { enabled: false });
     expect(refusal(() => emu.joinPeer(roomId, student(1)))).toEqual([403, "Room is disabled"]);
     expect(Object.keys((await api.get(`/v2/active-rooms/${roomId}/peers`)).body.peers)).toHaveLength(1);

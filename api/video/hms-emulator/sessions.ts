@@ -11,7 +11,7 @@ export type EventSink = (room: HmsRoom, type: string, data: Record<string, unkno
 
 /**
  * What the active-rooms endpoints answer when the room has no live session. 100ms does
- * not document it (contract §2.6): "not-found" (default) answers
+ * not document it (docs/100ms.md#active-rooms): "not-found" (default) answers
  * 404 {code:404, message:"active session not found"}; "empty" answers 200 with nothing
  * in it (end-room still applies `lock`), so callers can be tested against both.
  */
@@ -57,7 +57,7 @@ const secondsBetween = (from: string, to: Date) => Math.max(0, Math.round((to.ge
 
 /**
  * Sessions and the peers in them. The first join opens a session, the last leave
- * closes it (contract §2.7); a room has at most one active session.
+ * closes it (docs/100ms.md#sessions); a room has at most one active session.
  */
 export class SessionStore {
   private readonly byId = new Map<string, HmsSession>();
@@ -226,7 +226,7 @@ export class SessionStore {
     return { message: "message sent" };
   }
 
-  /** POST /active-rooms/:id/remove-peers — `peer_id` wins over `role` (contract §2.6). */
+  /** POST /active-rooms/:id/remove-peers — `peer_id` wins over `role` (docs/100ms.md#active-rooms). */
   removePeers(roomId: string, body: Body, now: Date): { message: string } {
     this.rooms.require(roomId);
     const peerId = optionalString(body, "peer_id");
@@ -272,7 +272,7 @@ export class SessionStore {
     return { message: "session is ending" };
   }
 
-  /** GET /sessions — `active` defaults to true as the docs say (contract §2.7). */
+  /** GET /sessions — `active` defaults to true as the docs say (docs/100ms.md#sessions). */
   list(query: URLSearchParams): Page<HmsSession> {
     const roomId = query.get("room_id");
     const active = queryBoolean(query, "active") ?? true;

@@ -10,7 +10,7 @@ export interface ManagementCredentials {
 }
 
 /**
- * Checks the `Authorization: Bearer <management token>` of a REST call (contract §3.1):
+ * Checks the `Authorization: Bearer <management token>` of a REST call (docs/100ms.md#management-tokens):
  * HS256 with the app secret, `type: "management"`, our `access_key`, `version: 2`,
  * and `nbf <= now < exp` within a small skew. The 14-day maximum lifetime of dashboard
  * tokens is not enforced: nothing says the API enforces it on self-signed tokens.
@@ -40,7 +40,7 @@ export async function verifyManagementToken(
   if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
 }
 
-/** What a client's join token grants (contract §3.2). */
+/** What a client's join token grants (docs/100ms.md#app-tokens). */
 export interface AppTokenGrant {
   roomId: string;
   role: string;
@@ -52,7 +52,7 @@ export interface AppTokenGrant {
  * Checks an app (auth) token as 100ms's realtime side would when a client joins:
  * HS256 with the app secret, `type: "app"`, our `access_key`, `version: 2`, a live
  * `nbf`/`exp`, and the `room_id` and `role` it grants. The client SDK never checks any
- * of this itself (media-plane reference §1.6), so this is the only place it happens.
+ * of this itself (docs/100ms-media-plane.md#tokens), so this is the only place it happens.
  */
 export async function verifyAppToken(token: string, creds: ManagementCredentials, now: Date): Promise<AppTokenGrant> {
   let payload: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * The emulator's wire objects, shaped after the 100ms REST v2 docs (contract §2).
+ * The emulator's wire objects, shaped after the 100ms REST v2 docs (docs/100ms.md#rest-api).
  * Timestamps are RFC 3339 strings because that is what crosses the wire.
  */
 

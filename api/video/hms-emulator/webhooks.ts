@@ -2,7 +2,7 @@ import { rfc3339, rfc3339Seconds, uuid } from "./ids.js";
 import type { HmsRoom, Logger, RoomWebhook, WebhookEnvelope } from "./types.js";
 import type { Workspace } from "./workspace.js";
 
-/** 100ms retries a delivery 1 s, then 3 s, then 10 s after the previous attempt (contract §4.1). */
+/** 100ms retries a delivery 1 s, then 3 s, then 10 s after the previous attempt (docs/100ms.md#delivery). */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 3000, 10000];
 /** 100ms's delivery timeout is undocumented; long enough for a local receiver. */
 const DELIVERY_TIMEOUT_MS = 5000;
@@ -32,7 +32,7 @@ export interface WebhookDelivery {
 
 /**
  * Turns emulator events into 100ms-shaped webhook envelopes and POSTs them. The envelope
- * is the superset of the docs' inconsistent samples (contract §4.2): `app_id` always,
+ * is the superset of the docs' inconsistent samples (docs/100ms.md#envelope): `app_id` always,
  * `template_id` both at the top level and inside `data`. A room-level webhook replaces
  * the workspace one. Only an HTTP 200 counts as delivered, as the docs word it.
  * There is no signature: the configured headers are sent as they are.

@@ -1,6 +1,6 @@
 /**
  * The fixed facts about the emulated 100ms account: one app, one template whose roles
- * are the only roles that codes and joins accept (contract §7.3).
+ * are the only roles that codes and joins accept (docs/100ms.md#template-and-roles).
  */
 export interface Workspace {
   customerId: string;

@@ -30,6 +30,7 @@ type Documents = {
     "\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      viewerIsHost\n      enrolledCount\n      currentViewers\n      attendedCount\n      hmsDetails {\n        roomId\n      }\n    }\n  }\n": typeof types.HostRoomDocument,
     "\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n": typeof types.JoinRoomDocument,
     "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateFromPageDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
     "\n  mutation RoomJoinToken($sessionId: ID!) {\n    joinToken(sessionId: $sessionId) {\n      token\n      role\n      userName\n    }\n  }\n": types.RoomJoinTokenDocument,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "\n  query HostRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      viewerIsHost\n      enrolledCount\n      currentViewers\n      attendedCount\n      hmsDetails {\n        roomId\n      }\n    }\n  }\n": types.HostRoomDocument,
     "\n  query JoinRoom($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      status\n      expertName\n      scheduledStartTime\n      viewerEnrollment {\n        id\n      }\n    }\n  }\n": types.JoinRoomDocument,
     "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n": types.CreateFromPageDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": types.SignOutEverywhereDocument,
 };
 
 /**
@@ -128,6 +130,10 @@ export function graphql(source: "\n  query JoinRoom($id: ID!) {\n    session(id:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFromPage($input: CreateSessionInput!) {\n    createSession(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

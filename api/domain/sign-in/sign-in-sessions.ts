@@ -1,0 +1,238 @@
+/**
+ * Web sign-in sessions, held on the server so they can be ended: by signing out, by
+ * "sign out everywhere", by an admin, by their lifetime and idle limits, and by the identity
+ * provider refusing to renew the identity (a user blocked or deleted). While a session
+ * lives its identity is renewed from the provider at most `refreshEveryMs` apart, so a role
+ * removed there stops working here within that time.
+ */
+import { z } from "zod";
+import { findUsersByIds } from "../../repositories/users.js";
+import {
+  deleteSignInSession,
+  deleteSignInSessionsEndedBy,
+  deleteSignInSessionsOfUser,
+  findSignInSession,
+  insertSignInSession,
+  storeRenewedIdentity,
+  touchSignInSession,
+} from "../../repositories/sign-in-sessions.js";
+import type { SignInSessionRow } from "../../db/schema.js";
+import type { ServiceDeps } from "../deps.js";
+import { DomainError } from "../errors.js";
+import { parseInput } from "../parse-input.js";
+import { refuseUnsafeText } from "../text-rules.js";
+import { runEvery } from "../periodic.js";
+import { IdentityRefused, UpstreamError, type Identity, type IdentityRenewer } from "../ports.js";
+import { requireViewer } from "../sessions/session-rules.js";
+import { cleanIdentity } from "../users/profile-claims.js";
+import { resolveViewer } from "../users/user-service.js";
+import { isAdmin, type Viewer } from "../viewer.js";
+import {
+  DEFAULT_SIGN_IN_SESSION_POLICY,
+  expiresAtFor,
+  hasEnded,
+  renewalDue,
+  touchDue,
+  withinRenewalGrace,
+  type SignInSessionPolicy,
+} from "./session-policy.js";
+import { hashSessionId, looksLikeSessionId, newSessionId, type TokenSealer } from "./session-secrets.js";
+
+/** What web sign-in sessions need beyond the database; the composition root builds it. */
+export interface SignInSetup {
+  policy: SignInSessionPolicy;
+  /** Seals the provider's refresh tokens with SESSION_SECRET. */
+  sealer: TokenSealer;
+  renewer: IdentityRenewer;
+}
+
+type Deps = Pick<ServiceDeps, "db" | "clock" | "logger" | "signIn">;
+
+export interface StartedSignInSession {
+  /** The cookie's value; shown once, stored nowhere (only its hash is). */
+  id: string;
+  expiresAt: Date;
+  viewer: Viewer;
+}
+
+/** A completed sign-in: the user is created or updated, and a session row written. */
+export async function startSignInSession(
+  deps: Deps,
+  signIn: { identity: Identity; refreshToken?: string },
+): Promise<StartedSignInSession> {
+  const setup = requireSetup(deps);
+  const identity = cleanIdentity(signIn.identity);
+  const viewer = await resolveViewer(deps, identity);
+  if (!signIn.refreshToken) {
+    // Without one the identity cannot be renewed, so the session ends when a renewal is due.
+    deps.logger.warn(
+      { userId: viewer.id },
+      "the identity provider returned no refresh token: this sign-in lasts until its identity is due for renewal. With Auth0, allow offline access (refresh tokens) for the application",
+    );
+  }
+  const id = newSessionId();
+  const now = deps.clock.now();
+  const expiresAt = expiresAtFor(now, setup.policy);
+  await insertSignInSession(deps.db, {
+    idHash: hashSessionId(id),
+    userId: viewer.id,
+    identity: storedForm(identity),
+    refreshToken: signIn.refreshToken ? setup.sealer.seal(signIn.refreshToken) : null,
+    createdAt: now,
+    lastSeenAt: now,
+    identityRefreshedAt: now,
+    expiresAt,
+  });
+  return { id, expiresAt, viewer };
+}
+
+/**
+ * The identity a session cookie stands for, or null when it stands for none (unknown,
+ * ended, expired, idle, or refused by the provider on renewal). Throws UPSTREAM_UNAVAILABLE
+ * when a renewal is overdue past its grace and the provider still cannot be reached.
+ */
+export async function identityOfSignInSession(deps: Deps, cookieId: string): Promise<Identity | null> {
+  const setup = requireSetup(deps);
+  if (!looksLikeSessionId(cookieId)) return null;
+  const idHash = hashSessionId(cookieId);
+  const row = await findSignInSession(deps.db, idHash);
+  if (!row) return null;
+  const now = deps.clock.now();
+  if (hasEnded(row, now, setup.policy)) {
+    await deleteSignInSession(deps.db, idHash);
+    return null;
+  }
+  if (renewalDue(row, now, setup.policy)) return renewOnce(deps, setup, row, now);
+  if (touchDue(row, now)) await touchSignInSession(deps.db, idHash, now);
+  return identityFrom(row.identity);
+}
+
+/** Sign-out: the session row goes, so the cookie (or any copy of it) opens nothing any more. */
+export async function endSignInSession(deps: Pick<ServiceDeps, "db">, cookieId: string): Promise<void> {
+  if (looksLikeSessionId(cookieId)) await deleteSignInSession(deps.db, hashSessionId(cookieId));
+}
+
+/** Ends every web session of the signed-in user, on every device, this one included. */
+export async function signOutEverywhere(deps: Pick<ServiceDeps, "db" | "logger">, viewer: Viewer | null): Promise<{ userId: string; endedSessions: number }> {
+  const user = requireViewer(viewer);
+  const endedSessions = await deleteSignInSessionsOfUser(deps.db, user.id);
+  deps.logger.info({ userId: user.id, endedSessions }, "signed out everywhere");
+  return { userId: user.id, endedSessions };
+}
+
+/** An admin ends every web session of a user (a lost laptop, a compromised account). */
+export async function endUserSessions(
+  deps: Pick<ServiceDeps, "db" | "logger">,
+  viewer: Viewer | null,
+  rawUserId: unknown,
+): Promise<{ userId: string; endedSessions: number }> {
+  const admin = requireViewer(viewer);
+  if (!isAdmin(admin)) throw new DomainError("FORBIDDEN", "Only an admin can end another user's sign-in sessions.");
+  const userId = parseInput(userIdInput, rawUserId);
+  if ((await findUsersByIds(deps.db, [userId])).length === 0) throw new DomainError("NOT_FOUND", `No user has the id "${userId}".`);
+  const endedSessions = await deleteSignInSessionsOfUser(deps.db, userId);
+  deps.logger.info({ userId, endedSessions, by: admin.id }, "an admin ended a user's sign-in sessions");
+  return { userId, endedSessions };
+}
+
+/** Deletes the rows of sessions past their lifetime or idle limit; returns how many. */
+export async function purgeEndedSignInSessions(deps: Pick<ServiceDeps, "db" | "clock" | "signIn">): Promise<number> {
+  const policy = deps.signIn?.policy ?? DEFAULT_SIGN_IN_SESSION_POLICY;
+  const now = deps.clock.now();
+  return deleteSignInSessionsEndedBy(deps.db, { now, seenBefore: new Date(now.getTime() - policy.idleMs) });
+}
+
+const userIdInput = refuseUnsafeText(
+  z.string({ error: "The user id must be text" }).trim().min(1, { error: "The user id is required" }).max(64, { error: "The user id is too long" }),
+  "The user id",
+);
+
+const PURGE_INTERVAL_MS = 15 * 60_000;
+
+export function startSignInSessionPurge(deps: ServiceDeps): () => Promise<void> {
+  return runEvery(PURGE_INTERVAL_MS, "sign-in session purge", () => purgeEndedSignInSessions(deps), deps.logger);
+}
+
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A page fires several requests at once; they share one renewal, because a provider that
+ * rotates refresh tokens treats a second use of the same token as theft and revokes the grant.
+ */
+const renewals = new Map<string, Promise<Identity | null>>();
+
+function renewOnce(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now: Date): Promise<Identity | null> {
+  const running = renewals.get(row.idHash);
+  if (running) return running;
+  const renewal = renew(deps, setup, row, now).finally(() => renewals.delete(row.idHash));
+  renewals.set(row.idHash, renewal);
+  return renewal;
+}
+
+async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now: Date): Promise<Identity | null> {
+  const log = deps.logger.child({ userId: row.userId });
+  const current = identityFrom(row.identity);
+  const refreshToken = row.refreshToken ? setup.sealer.open(row.refreshToken) : null;
+  if (!refreshToken) {
+    // No token, or one sealed under another SESSION_SECRET: the identity cannot be renewed.
+    log.info("sign-in session ended: its identity is due for renewal and it holds no usable refresh token");
+    await deleteSignInSession(deps.db, row.idHash);
+    return null;
+  }
+  let renewed;
+  try {
+    renewed = await setup.renewer.renew(refreshToken);
+    if (renewed.identity.subject !== current.subject) throw new IdentityRefused("the provider renewed the identity of another user");
+  } catch (error) {
+    if (error instanceof UpstreamError) {
+      if (withinRenewalGrace(row, now, setup.policy)) {
+        log.warn({ err: error.message }, "the identity provider cannot be reached; the sign-in session goes on with its last identity for now");
+        if (touchDue(row, now)) await touchSignInSession(deps.db, row.idHash, now);
+        return current;
+      }
+      throw new DomainError(
+        "UPSTREAM_UNAVAILABLE",
+        "Your sign-in could not be checked because the sign-in provider is unreachable. Please try again in a moment.",
+        { retryable: true },
+      );
+    }
+    if (error instanceof IdentityRefused) {
+      log.info({ reason: error.message }, "sign-in session ended: the identity provider refused to renew it");
+      await deleteSignInSession(deps.db, row.idHash);
+      return null;
+    }
+    throw error;
+  }
+  const identity = cleanIdentity(renewed.identity);
+  const stored = await storeRenewedIdentity(deps.db, {
+    idHash: row.idHash,
+    identity: storedForm(identity),
+    refreshToken: renewed.refreshToken ? setup.sealer.seal(renewed.refreshToken) : row.refreshToken,
+    at: now,
+  });
+  return stored ? identity : null;
+}
+
+function requireSetup(deps: Deps): SignInSetup {
+  if (!deps.signIn) throw new Error("Web sign-in sessions are not configured (ServiceDeps.signIn is missing).");
+  return deps.signIn;
+}
+
+const storedIdentity = z.object({
+  subject: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  picture: z.string().optional(),
+  roles: z.array(z.string()),
+  issuedAt: z.iso.datetime().optional(),
+});
+
+function storedForm(identity: Identity): z.infer<typeof storedIdentity> {
+  const { issuedAt, ...rest } = identity;
+  return { ...rest, ...(issuedAt && { issuedAt: issuedAt.toISOString() }) };
+}
+
+function identityFrom(json: unknown): Identity {
+  const { issuedAt, ...rest } = storedIdentity.parse(json);
+  return { ...rest, ...(issuedAt && { issuedAt: new Date(issuedAt) }) };
+}
