@@ -22,22 +22,7 @@ export async function verifyManagementToken(
 ): Promise<void> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!match?.[1]) throw unauthorized("Authentication error", "missing bearer token");
-  const token = match[1];
-  let payload: Record<string, unknown>;
-  try {
-    const verified = await jwtVerify(token, new TextEncoder().encode(creds.secret), {
-      algorithms: ["HS256"],
-      clockTolerance: CLOCK_SKEW_SECONDS,
-      currentDate: now,
-      requiredClaims: ["exp"],
-    });
-    payload = verified.payload as Record<string, unknown>;
-  } catch (e) {
-    throw unauthorized("Token validation error", describeJoseError(e));
-  }
-  if (payload.type !== "management") throw unauthorized("Token validation error", "token type must be management");
-  if (payload.access_key !== creds.accessKey) throw unauthorized("Token validation error", "access_key does not match");
-  if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
+  await verifyHmsToken(match[1], "management", creds, now);
 }
 
 /** What a client's join token grants (docs/100ms.md#app-tokens). */
@@ -55,6 +40,15 @@ export interface AppTokenGrant {
  * of this itself (docs/100ms-media-plane.md#tokens), so this is the only place it happens.
  */
 export async function verifyAppToken(token: string, creds: ManagementCredentials, now: Date): Promise<AppTokenGrant> {
+  const payload = await verifyHmsToken(token, "app", creds, now);
+  if (typeof payload.room_id !== "string" || payload.room_id === "") throw unauthorized("Token validation error", "room_id is missing");
+  if (typeof payload.role !== "string" || payload.role === "") throw unauthorized("Token validation error", "role is missing");
+  const userId = typeof payload.user_id === "string" && payload.user_id !== "" ? payload.user_id : undefined;
+  return { roomId: payload.room_id, role: payload.role, userId };
+}
+
+/** What both kinds of token share: HS256 with the app secret, a live `exp`, the type asked for, our `access_key`, `version: 2`. */
+async function verifyHmsToken(token: string, type: "management" | "app", creds: ManagementCredentials, now: Date): Promise<Record<string, unknown>> {
   let payload: Record<string, unknown>;
   try {
     const verified = await jwtVerify(token, new TextEncoder().encode(creds.secret), {
@@ -67,13 +61,10 @@ export async function verifyAppToken(token: string, creds: ManagementCredentials
   } catch (e) {
     throw unauthorized("Token validation error", describeJoseError(e));
   }
-  if (payload.type !== "app") throw unauthorized("Token validation error", "token type must be app");
+  if (payload.type !== type) throw unauthorized("Token validation error", `token type must be ${type}`);
   if (payload.access_key !== creds.accessKey) throw unauthorized("Token validation error", "access_key does not match");
   if (payload.version !== 2) throw unauthorized("Token validation error", "version must be 2");
-  if (typeof payload.room_id !== "string" || payload.room_id === "") throw unauthorized("Token validation error", "room_id is missing");
-  if (typeof payload.role !== "string" || payload.role === "") throw unauthorized("Token validation error", "role is missing");
-  const userId = typeof payload.user_id === "string" && payload.user_id !== "" ? payload.user_id : undefined;
-  return { roomId: payload.room_id, role: payload.role, userId };
+  return payload;
 }
 
 function describeJoseError(e: unknown): string {
