@@ -15,18 +15,10 @@ export async function countAttempt(
 ): Promise<{ attempts: number; windowStart: Date }> {
   const query = preparedOnce(db, "countAttempt", (d, name) => {
     const value = sql.placeholder;
-    // Every expression below reads the row as it was before this attempt.
-    const current = sql`excluded.window_start < ${rateLimits.windowStart} + ${value("windowMs")}::double precision * interval '1 millisecond'`;
     return d
       .insert(rateLimits)
       .values({ userId: value("userId"), action: value("action"), windowStart: value("now"), attempts: 1 })
-      .onConflictDoUpdate({
-        target: [rateLimits.userId, rateLimits.action],
-        set: {
-          attempts: sql`case when ${current} then ${rateLimits.attempts} + 1 else 1 end`,
-          windowStart: sql`case when ${current} then ${rateLimits.windowStart} else excluded.window_start end`,
-        },
-      })
+      .onConflictDoUpdate({ target: [rateLimits.userId, rateLimits.action], set: nextWindow(rateLimits) })
       .returning({ attempts: rateLimits.attempts, windowStart: rateLimits.windowStart })
       .prepare(name);
   });
@@ -44,22 +36,28 @@ export async function countAddressAttempt(
 ): Promise<{ attempts: number; windowStart: Date }> {
   const query = preparedOnce(db, "countAddressAttempt", (d, name) => {
     const value = sql.placeholder;
-    const current = sql`excluded.window_start < ${addressRateLimits.windowStart} + ${value("windowMs")}::double precision * interval '1 millisecond'`;
     return d
       .insert(addressRateLimits)
       .values({ address: value("address"), action: value("action"), windowStart: value("now"), attempts: 1 })
-      .onConflictDoUpdate({
-        target: [addressRateLimits.address, addressRateLimits.action],
-        set: {
-          attempts: sql`case when ${current} then ${addressRateLimits.attempts} + 1 else 1 end`,
-          windowStart: sql`case when ${current} then ${addressRateLimits.windowStart} else excluded.window_start end`,
-        },
-      })
+      .onConflictDoUpdate({ target: [addressRateLimits.address, addressRateLimits.action], set: nextWindow(addressRateLimits) })
       .returning({ attempts: addressRateLimits.attempts, windowStart: addressRateLimits.windowStart })
       .prepare(name);
   });
   const [row] = await query.execute(params);
   return row!;
+}
+
+/**
+ * The conflicting row after one more attempt: counted in its window while that is open (the
+ * `windowMs` placeholder), else a new window opening at this attempt. Every expression reads
+ * the row as it was before this attempt.
+ */
+function nextWindow(table: typeof rateLimits | typeof addressRateLimits) {
+  const current = sql`excluded.window_start < ${table.windowStart} + ${sql.placeholder("windowMs")}::double precision * interval '1 millisecond'`;
+  return {
+    attempts: sql`case when ${current} then ${table.attempts} + 1 else 1 end`,
+    windowStart: sql`case when ${current} then ${table.windowStart} else excluded.window_start end`,
+  };
 }
 
 /** Forgets address windows that opened before `before`; returns how many. */

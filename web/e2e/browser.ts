@@ -95,3 +95,17 @@ export async function signIn(page: Page, name: string, returnTo = "/app/live"): 
   await page.getByRole("button", { name: new RegExp(name) }).click();
   await page.waitForURL((u) => u.pathname === returnTo.split("?")[0]);
 }
+
+/** Meera (an expert demo account) schedules a free class two hours from now; its id. */
+export async function scheduleMeerasClass(e2e: E2E, title = "Evening Yin"): Promise<string> {
+  const services = e2e.composition.services;
+  const meera = await services.resolveViewer({ subject: "local|meera", name: "Meera Iyer", roles: ["expert"] });
+  const start = new Date(Date.now() + 2 * 3_600_000);
+  const session = await services.createSession(meera, {
+    title,
+    scheduledStartTime: start.toISOString(),
+    scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
+    thumbnail: "https://images.example.com/yin.jpg",
+  });
+  return session.id;
+}

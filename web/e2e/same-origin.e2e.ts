@@ -8,7 +8,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startE2E, type E2E } from "./browser.js";
+import { scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 let sessionId: string;
@@ -17,16 +17,7 @@ let attackerUrl: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const services = e2e.composition.services;
-  const meera = await services.resolveViewer({ subject: "local|meera", name: "Meera Iyer", roles: ["expert"] });
-  const start = new Date(Date.now() + 2 * 3_600_000);
-  const session = await services.createSession(meera, {
-    title: "Evening Yin",
-    scheduledStartTime: start.toISOString(),
-    scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
-    thumbnail: "https://images.example.com/yin.jpg",
-  });
-  sessionId = session.id;
+  sessionId = await scheduleMeerasClass(e2e);
 
   // The attacker's pages: each sends one forged request to the app when opened.
   const app = e2e.url;

@@ -5,23 +5,14 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startE2E, type E2E } from "./browser.js";
+import { scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 let sessionId: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const services = e2e.composition.services;
-  const meera = await services.resolveViewer({ subject: "local|meera", name: "Meera Iyer", roles: ["expert"] });
-  const start = new Date(Date.now() + 2 * 3_600_000);
-  const session = await services.createSession(meera, {
-    title: "Evening Yin",
-    scheduledStartTime: start.toISOString(),
-    scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
-    thumbnail: "https://images.example.com/yin.jpg",
-  });
-  sessionId = session.id;
+  sessionId = await scheduleMeerasClass(e2e);
 });
 afterAll(async () => {
   await e2e?.close();
