@@ -25,6 +25,7 @@ const config: CodegenConfig = {
           SessionType: "../enum-values.js#SessionType",
           VideoRole: "../enum-values.js#VideoRole",
           PaymentGateway: "../enum-values.js#PaymentGateway",
+          RefusalCode: "../enum-values.js#RefusalCode",
         },
         // Resolvers receive database rows; codegen checks every field they must derive.
         mappers: {
@@ -38,6 +39,8 @@ const config: CodegenConfig = {
           RecordingLink: "../../domain/recordings/recording-service.js#RecordingPlayback",
           SessionFeedback: "../../domain/feedback/feedback-rules.js#FeedbackSummary",
           FeedbackComment: "../../domain/feedback/feedback-rules.js#FeedbackEntry",
+          SessionPermissions: "../../domain/sessions/session-permissions.js#SessionPermissions as SessionPermissionsModel",
+          Ability: "../../domain/sessions/session-permissions.js#Ability as AbilityModel",
         },
         contextType: "../context.js#GraphQLContext",
       },

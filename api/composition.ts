@@ -11,12 +11,14 @@ import { createBearerVerifier } from "./auth/bearer.js";
 import { findDemoUser, DEMO_USERS } from "./auth/demo-users.js";
 import { startLocalIssuer, type LocalIssuer } from "./auth/local-issuer.js";
 import type { Env } from "./config/env.js";
-import { openDatabase, type DatabaseTarget, type OpenDatabase } from "./db/client.js";
+import { openDatabase, type OpenDatabase } from "./db/client.js";
+import { databaseTarget } from "./db/database-target.js";
 import type { ServiceDeps } from "./domain/deps.js";
 import type { RateLimitPolicy } from "./domain/rate-limits/rate-limits.js";
 import { startAddressWindowPurge, type AddressRateLimitPolicy } from "./domain/rate-limits/address-limits.js";
 import { systemClock, type Clock, type VideoProvider } from "./domain/ports.js";
 import { createServices, type Services } from "./domain/services.js";
+import { scopeOpener, type OpenScope } from "./domain/request-scope.js";
 import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
 import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startWebhookEventPurge } from "./domain/attendance/webhook-event-retention.js";
@@ -31,7 +33,7 @@ import { answerUnparsableRequests } from "./http/client-errors.js";
 import { mergeSources, RAZORPAY_CHECKOUT_SOURCES, STRIPE_CHECKOUT_SOURCES, type PageSecurityOptions } from "./http/security-headers.js";
 import { createWebRouter, loadWebBuild, requestIdOf } from "./http/web.js";
 import { createDevRoom } from "./http/dev-room.js";
-import { createGql, type WebContext } from "./http/web-context.js";
+import { webRequestContext, type WebContext } from "./http/web-context.js";
 import { startLocalOidcProvider, type LocalOidcProvider } from "./auth/local-oidc-provider.js";
 import { createOidcClient, type OidcClient } from "./auth/oidc-client.js";
 import { createWebAuth, type WebAuth } from "./auth/web-auth.js";
@@ -46,15 +48,11 @@ import { createHmsVideoProvider } from "./video/hms-video-provider.js";
 import { composePayments } from "./payments/compose-payments.js";
 import type { PaymentStandIns } from "./payments/stand-ins/index.js";
 
-export function databaseTarget(env: Pick<Env, "DATABASE_URL" | "DATA_DIR">): DatabaseTarget {
-  return env.DATABASE_URL
-    ? { kind: "postgres", url: env.DATABASE_URL }
-    : { kind: "pglite", dataDir: join(env.DATA_DIR, "pglite") };
-}
-
 export interface Composition {
   app: express.Express;
   services: Services;
+  /** Every face's one door into the domain per request (api/domain/request-scope.ts). */
+  openScope: OpenScope;
   deps: ServiceDeps;
   database: OpenDatabase;
   graphql: ApolloServer<GraphQLContext>;
@@ -98,8 +96,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString("hex");
     const { oidc, localOidc } = await webSignIn(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, appUrl: env.APP_URL, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc } };
+    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc } };
     const services = createServices(deps);
+    const openScope = scopeOpener(deps, services);
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
     logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
@@ -109,7 +108,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       await seedDemoData(deps, services, logger);
     }
 
-    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection });
+    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection, appUrl: env.APP_URL });
     await graphql.start();
     closers.push(() => graphql.stop());
 
@@ -128,10 +127,8 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     const devRoom = emulator ? createDevRoom(emulator, database.db) : undefined;
     const web = options.web
       ? createWebRouter(await loadWebBuild(), async (req): Promise<WebContext> => {
-          const viewer = await viewerOf(req.headers);
           return {
-            viewer,
-            gql: createGql({ graphql, services, db: database.db }, viewer, requestIdOf(req)),
+            ...webRequestContext({ graphql, openScope }, await viewerOf(req.headers), requestIdOf(req)),
             auth: webAuth,
             localStandIns: !env.webSignIn,
             devRoom,
@@ -143,8 +140,8 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
 
     const app = createApp({
       logger,
-      db: database.db,
       services,
+      openScope,
       graphql,
       appUrl: env.APP_URL,
       viewerOf,
@@ -162,6 +159,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       graphql,
       webAuth,
       services,
+      openScope,
       deps,
       database,
       emulator,

@@ -19,6 +19,18 @@ export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number 
   RATE_LIMITED: { graphql: "RATE_LIMITED", http: 429 },
 };
 
+/**
+ * The HTTP status for a GraphQL error's `extensions.code`, from the table above, for a face
+ * that answers over HTTP what an operation refused (the web's resource routes). Codes that
+ * are not the domain's are the caller's request to fix (QUERY_TOO_COMPLEX, validation), or
+ * our fault (INTERNAL_SERVER_ERROR).
+ */
+export function httpStatusOfGraphQLCode(code: string): number {
+  const entry = Object.values(ERROR_MAP).find((e) => e.graphql === code);
+  if (entry) return entry.http;
+  return code === "INTERNAL_SERVER_ERROR" ? 500 : 400;
+}
+
 export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. It has been logged; please try again.";
 
 export const DATABASE_UNAVAILABLE_MESSAGE =

@@ -15,7 +15,6 @@ import {
 import styles from "./styles/app.css?url";
 import "./lib/context";
 import { useNonce } from "./lib/nonce";
-import { isExpert } from "../api/domain/viewer";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -26,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Live Sessions — live yoga c
 export async function loader({ context }: LoaderFunctionArgs) {
   const v = context.viewer;
   return {
-    viewer: v ? { name: v.name, avatarUrl: v.avatarUrl, isExpert: isExpert(v) } : null,
+    viewer: v ? { name: v.name, avatarUrl: v.avatarUrl, isExpert: v.isExpert } : null,
     localStandIns: context.localStandIns,
   };
 }

@@ -27,7 +27,8 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.m
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; maxConnections?: number }
   | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory" };
+  /** `from`: a data directory archived by PGlite's `dumpDataDir()` to start from (tests clone a migrated one). */
+  | { kind: "pglite-memory"; from?: Blob };
 
 export interface OpenDatabase {
   db: Database;
@@ -76,7 +77,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     await mkdir(target.dataDir, { recursive: true });
     client = new PGlite(target.dataDir);
   } else {
-    client = new PGlite();
+    client = new PGlite(target.from ? { loadDataDir: target.from } : {});
   }
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");

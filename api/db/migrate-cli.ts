@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: apply pending migrations to DATABASE_URL (or the embedded database). */
 import { loadEnv } from "../config/env.js";
-import { databaseTarget } from "../composition.js";
+import { databaseTarget } from "./database-target.js";
 import { openDatabase } from "./client.js";
 
 const env = loadEnv();

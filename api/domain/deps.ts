@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
-import type { AddressRateLimitPolicy } from "./rate-limits/address-limits.js";
-import type { RateLimitPolicy } from "./rate-limits/rate-limits.js";
-import type { SignInSetup } from "./sign-in/sign-in-sessions.js";
+import type { AddressRateLimitPolicy, RateLimitPolicy } from "./rate-limits/rate-limit-policy.js";
+import type { SignInSetup } from "./sign-in/sign-in-setup.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
@@ -10,8 +9,6 @@ export interface ServiceDeps {
   db: Database;
   clock: Clock;
   video: VideoProvider;
-  /** Public base URL of the web app, for links such as the host room URL. */
-  appUrl: string;
   logger: Logger;
   /** Who starts recordings: the 100ms template by itself (default), or we through the API. */
   recordingMode?: RecordingMode;

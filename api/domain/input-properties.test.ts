@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRoomEvent } from "./attendance/room-event-input.js";
+import { hmsDelivery } from "../webhooks/hms-room-event.js";
 import { DomainError, isDomainError } from "./errors.js";
 import { feedbackInput } from "./feedback/feedback-input.js";
 import { parseInput } from "./parse-input.js";
@@ -387,7 +387,7 @@ describe("parsing never throws anything but BAD_USER_INPUT", () => {
     fc.assert(
       fc.property(fc.oneof(anything, delivery), (value) => {
         try {
-          parseRoomEvent(value);
+          hmsDelivery(value);
         } catch (error) {
           expect(isDomainError(error), String(error)).toBe(true);
           expect((error as DomainError).code).toBe("BAD_USER_INPUT");

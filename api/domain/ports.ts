@@ -10,7 +10,8 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** The two 100ms roles our template defines: the expert hosts, students are guests. */
-export type VideoRole = "host" | "guest";
+export type { VideoRole } from "./sessions/session-values.js";
+import type { PaymentGateway, VideoRole } from "./sessions/session-values.js";
 
 export interface VideoRoom {
   roomId: string;
@@ -127,7 +128,7 @@ export class IdentityRefused extends Error {
 }
 
 /** The gateways a paid seat can be bought through (the seed's `paymentGateway` values). */
-export type PaymentGatewayName = "stripe" | "razorpay";
+export type PaymentGatewayName = PaymentGateway;
 
 /** A payment as its gateway reports it. Amounts are in the currency's minor units (paise, cents; yen as is). */
 export interface GatewayPayment {

@@ -17,8 +17,6 @@ import type { Viewer } from "./viewer.js";
 
 export interface Readers {
   user(id: string): Promise<UserRow | null>;
-  /** Users read along with something else (a page's experts): `user` and `loadedUser` then know them. */
-  knowUsers(rows: readonly UserRow[]): void;
   /**
    * A user this request has already read, without waiting. GraphQL resolves a field that
    * returns a plain value synchronously, and a page of sessions whose expert fields all do
@@ -47,7 +45,13 @@ function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | 
   return keys.map((k) => map.get(k) ?? null);
 }
 
-export function createReaders(db: Database, viewer: Viewer | null): Readers {
+/** The request scope's own side of the readers: it tells them what the domain read along the way. */
+export interface PrimableReaders extends Readers {
+  /** Users read along with something else (a page's experts): `user` and `loadedUser` then know them. */
+  knowUsers(rows: readonly UserRow[]): void;
+}
+
+export function createReaders(db: Database, viewer: Viewer | null): PrimableReaders {
   const loadedUsers = new Map<string, UserRow>();
   const users = new DataLoader(async (ids: readonly string[]) => {
     const rows = await findUsersByIds(db, ids);

@@ -8,6 +8,8 @@ import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
 import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
 import { cancelSession, createSession, endSession, getSession, listSessions, startSession } from "./sessions/session-service.js";
+import { sessionPermissions, type SessionPermissions } from "./sessions/session-permissions.js";
+import type { ParticipantRow, SessionRow } from "../db/schema.js";
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
@@ -24,7 +26,7 @@ export interface Services {
   cancelSession: Bound<typeof cancelSession>;
   enroll: Bound<typeof enroll>;
   joinToken: Bound<typeof joinToken>;
-  /** A 100ms webhook delivery (already authenticated by the adapter). */
+  /** A room event, read from the video service's webhook and authenticated by its adapter (api/webhooks). */
   recordRoomEvent: Bound<typeof recordRoomEvent>;
   recordingUrl: Bound<typeof recordingUrl>;
   submitFeedback: Bound<typeof submitFeedback>;
@@ -33,6 +35,8 @@ export interface Services {
   startCheckout: Bound<typeof startCheckout>;
   /** Which gateway's checkout takes a session's price; null when free or none is configured. */
   checkoutGateway: Bound<typeof checkoutGateway>;
+  /** What the viewer may do with the session now, from rows already read (no query of its own). */
+  sessionPermissions(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null): SessionPermissions;
   /** Counts a request without credentials, or a sign-in, from a network address; RATE_LIMITED when over. */
   takeAddressAttempt: Bound<typeof takeAddressAttempt>;
   /** Web sign-in sessions: start one after the provider's callback, read one per request, end one. */
@@ -60,6 +64,8 @@ export function createServices(deps: ServiceDeps): Services {
     myEnrollments: (...a) => myEnrollments(deps, ...a),
     startCheckout: (...a) => startCheckout(deps, ...a),
     checkoutGateway: (...a) => checkoutGateway(deps, ...a),
+    sessionPermissions: (viewer, session, enrollment) =>
+      sessionPermissions({ viewer, session, enrollment, now: deps.clock.now(), gateway: checkoutGateway(deps, session) }),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
     startSignInSession: (...a) => startSignInSession(deps, ...a),
     identityOfSignInSession: (...a) => identityOfSignInSession(deps, ...a),

@@ -1,11 +1,4 @@
-import type { Readers } from "../domain/readers.js";
-import type { Services } from "../domain/services.js";
-import type { Viewer } from "../domain/viewer.js";
+import type { RequestScope } from "../domain/request-scope.js";
 
-/** Built once per request: who is calling, the domain, and per-request batched reads. */
-export interface GraphQLContext {
-  viewer: Viewer | null;
-  services: Services;
-  readers: Readers;
-  requestId: string;
-}
+/** The request's scope, opened by the domain (api/domain/request-scope.ts): viewer, services, batched readers. */
+export type GraphQLContext = RequestScope;

@@ -1,26 +1,33 @@
 /**
- * Internal values of the GraphQL enums: the seed's spellings, as stored. Apollo maps
- * `ONE_ON_ONE` ⇄ "1-on-1" at the edge, so resolvers and the domain see only the latter.
+ * Internal values of the GraphQL enums, derived from the domain's lists (the seed's
+ * spellings, as stored): Apollo maps `ONE_ON_ONE` ⇄ "1-on-1" at the edge, so resolvers and
+ * the domain see only the latter. The GraphQL names come from schema.graphql; enum-values.test.ts
+ * checks that each enum here has exactly the schema's names and the domain's values.
  */
-export enum SessionStatus {
-  SCHEDULED = "scheduled",
-  LIVE = "live",
-  ENDED = "ended",
-  CANCELLED = "cancelled",
+import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
+import { PAYMENT_GATEWAYS, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+
+/** The GraphQL name of a spelling that is not a word, where upper-casing would not make a name. */
+const NAMED = { "1-on-1": "ONE_ON_ONE" } as const;
+type Named = typeof NAMED;
+type GraphQLName<V extends string> = V extends keyof Named ? Named[V] : Uppercase<V>;
+
+/** `["group", "1-on-1"]` → `{ GROUP: "group", ONE_ON_ONE: "1-on-1" }`, typed key by key. */
+function byGraphQLName<V extends string>(values: readonly V[]): { readonly [K in V as GraphQLName<K>]: K } {
+  return Object.fromEntries(values.map((v) => [(NAMED as Record<string, string>)[v] ?? v.toUpperCase(), v])) as never;
 }
 
-export enum SessionType {
-  ONE_ON_ONE = "1-on-1",
-  GROUP = "group",
-  WORKSHOP = "workshop",
-}
+export const SessionStatus = byGraphQLName(SESSION_STATUSES);
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export enum VideoRole {
-  HOST = "host",
-  GUEST = "guest",
-}
+export const SessionType = byGraphQLName(SESSION_TYPES);
+export type SessionType = (typeof SESSION_TYPES)[number];
 
-export enum PaymentGateway {
-  STRIPE = "stripe",
-  RAZORPAY = "razorpay",
-}
+export const VideoRole = byGraphQLName(VIDEO_ROLES);
+export type VideoRole = (typeof VIDEO_ROLES)[number];
+
+export const PaymentGateway = byGraphQLName(PAYMENT_GATEWAYS);
+export type PaymentGateway = (typeof PAYMENT_GATEWAYS)[number];
+
+export const RefusalCode = byGraphQLName(REFUSAL_CODES);
+export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -24,7 +24,7 @@ describe("a subscription", () => {
 
   it("is not logged as our error", async () => {
     const logs = captureLogs();
-    const server = createGraphQLServer({ logger: logs.logger, production: true });
+    const server = createGraphQLServer({ logger: logs.logger, production: true, appUrl: "http://app.test" });
     await server.start();
     try {
       const res = await server.executeOperation({ query: "subscription { sessions(limit: 1) { total } }" }, { contextValue: { requestId: "r-sub" } as never });
@@ -40,7 +40,7 @@ describe("a subscription", () => {
 describe("introspection", () => {
   async function introspect(env: Record<string, string>) {
     const settings = loadEnv(env);
-    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production: settings.NODE_ENV === "production", introspection: settings.graphqlIntrospection });
+    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production: settings.NODE_ENV === "production", introspection: settings.graphqlIntrospection, appUrl: "http://app.test" });
     await server.start();
     try {
       const res = await server.executeOperation({ query: "{ __schema { queryType { name } } }" }, { contextValue: { requestId: "r-intro" } as never });
@@ -65,7 +65,7 @@ describe("introspection", () => {
 
   it("off does not stop clients asking for __typename", async () => {
     const settings = loadEnv(PRODUCTION_ENV);
-    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production: true, introspection: settings.graphqlIntrospection });
+    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production: true, introspection: settings.graphqlIntrospection, appUrl: "http://app.test" });
     await server.start();
     try {
       const res = await server.executeOperation({ query: "{ __typename }" }, { contextValue: { requestId: "r-typename" } as never });

@@ -35,6 +35,7 @@ const PAGE = /* GraphQL */ `
         feedback { count averageRating ratingCounts comments { userName rating comment } }
         enrolledCount
         seatsLeft
+        viewerCan { enroll { allowed reason } start { allowed } join { allowed reason } watchRecording { allowed } rate { allowed } }
       }
     }
   }
@@ -48,6 +49,7 @@ interface PageItem {
   participants: { id: string; userName: string }[] | null;
   hmsDetails: { roomId: string } | null;
   canWatchRecording: boolean;
+  viewerCan: { watchRecording: { allowed: boolean } };
   feedback: { count: number; comments: { rating: number }[] } | null;
 }
 
@@ -133,6 +135,7 @@ describe("listing sessions costs a constant number of queries", () => {
       expect(page.items.filter((s) => s.feedback !== null)).toHaveLength(own.length);
       expect(page.items.filter((s) => s.viewerEnrollment).every((s) => s.canWatchRecording)).toBe(true);
       expect(page.items.some((s) => !s.canWatchRecording)).toBe(true);
+      expect(page.items.every((s) => s.viewerCan.watchRecording.allowed === s.canWatchRecording)).toBe(true);
     }
 
     expect(hundred.count, `SQL for 10 sessions:\n${ten.sql.join("\n")}\n\nSQL for 100 sessions:\n${hundred.sql.join("\n")}`).toBe(ten.count);

@@ -144,8 +144,8 @@ describe("through the server", () => {
 
   it("says how far over the limit an operation went", async () => {
     const res = await t.app.gql(nest(20), {}, "deepak");
-    expect(res.errors![0]!.extensions).toMatchObject({ limit: "depth", maximum: 8, found: 20 });
-    expect(res.errors![0]!.message).toMatch(/nested 20 levels deep; the limit is 8/);
+    expect(res.errors![0]!.extensions).toMatchObject({ limit: "depth", maximum: QUERY_LIMITS.depth, found: 20 });
+    expect(res.errors![0]!.message).toMatch(new RegExp(`nested 20 levels deep; the limit is ${QUERY_LIMITS.depth}`));
   });
 
   it("answers a body over 100 KB with 413 in GraphQL's JSON shape, not an HTML page", async () => {
@@ -161,7 +161,7 @@ describe("through the server", () => {
 
 describe("field suggestions", () => {
   async function firstError(production: boolean, query: string, variables?: Record<string, unknown>) {
-    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production });
+    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production, appUrl: "http://app.test" });
     await server.start();
     try {
       const res = await server.executeOperation({ query, variables }, { contextValue: {} as never });

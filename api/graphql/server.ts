@@ -12,7 +12,7 @@ import type { DomainError } from "../domain/errors.js";
 import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
 import type { GraphQLContext } from "./context.js";
 import { formatQueryLimitError, queryLimitRules, queryParseOptions } from "./query-limits.js";
-import { resolvers } from "./resolvers/index.js";
+import { createResolvers } from "./resolvers/index.js";
 
 export const SCHEMA_PATH = new URL("../../schema.graphql", import.meta.url);
 
@@ -23,10 +23,18 @@ export const SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE =
 export const INTROSPECTION_DISABLED_MESSAGE =
   "Introspection is turned off on this server. The API's schema is published with its documentation (schema.graphql).";
 
-export function createGraphQLServer(opts: { logger: Logger; production: boolean; introspection?: boolean }): ApolloServer<GraphQLContext> {
+export interface GraphQLServerOptions {
+  logger: Logger;
+  production: boolean;
+  introspection?: boolean;
+  /** The web app's public address (APP_URL), for the links answers carry (`sessionUrl`). */
+  appUrl: string;
+}
+
+export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     typeDefs: readFileSync(SCHEMA_PATH, "utf8"),
-    resolvers: resolvers as never,
+    resolvers: createResolvers(opts.appUrl) as never,
     // A map of every field, argument and enum helps an attacker more than an integrator,
     // who has schema.graphql; production turns it on only with GRAPHQL_INTROSPECTION=true.
     introspection: opts.introspection ?? !opts.production,

@@ -8,10 +8,9 @@ import type { ApolloServer } from "@apollo/server";
 import express, { type Express, type Request } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
-import type { Database } from "../db/client.js";
 import { pingWithin } from "../db/availability.js";
 import { asDomainError } from "../errors-map.js";
-import { createReaders } from "../domain/readers.js";
+import type { OpenScope, RequestScope } from "../domain/request-scope.js";
 import type { Services } from "../domain/services.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { domainErrorToGraphQL } from "../graphql/server.js";
@@ -26,8 +25,9 @@ import { addressRateLimit } from "./address-rate-limit.js";
 
 export interface AppDeps {
   logger: Logger;
-  db: Database;
   services: Services;
+  /** Opens a request's scope in the domain (viewer, services, readers): every face's one door. */
+  openScope: OpenScope;
   graphql: ApolloServer<GraphQLContext>;
   viewerOf: ViewerLookup;
   appUrl: string;
@@ -57,6 +57,9 @@ export function accessLogLevel(status: number, err?: Error): "info" | "warn" | "
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  // One lookup (memoised per request in viewer.ts), one scope: GraphQL's context and REST's calls.
+  const scopeOf = async (req: Request): Promise<RequestScope> => deps.openScope(await deps.viewerOf(req.headers), String(req.id));
+
   app.disable("x-powered-by");
   // Per-address limits count `req.ip`: a forwarded address is believed only from configured proxies.
   app.set("trust proxy", deps.trustProxy ?? false);
@@ -106,16 +109,14 @@ export function createApp(deps: AppDeps): Express {
     express.json({ limit: "100kb" }),
     expressMiddleware(deps.graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
-        const requestId = String((req as Request).id);
         try {
-          const viewer = await deps.viewerOf(req.headers);
-          return { viewer, services: deps.services, readers: createReaders(deps.db, viewer), requestId };
+          return await scopeOf(req as Request);
         } catch (error) {
           const domainError = asDomainError(error);
           if (domainError) throw domainErrorToGraphQL(domainError);
           // Apollo answers "Context creation failed" (a 500, masked by formatError) before any
           // plugin sees the request, so the cause is logged here, where the request id is known.
-          deps.logger.error({ err: error, requestId }, "unexpected error before a GraphQL request ran (finding the viewer)");
+          deps.logger.error({ err: error, requestId: String((req as Request).id) }, "unexpected error before a GraphQL request ran (finding the viewer)");
           throw error;
         }
       },
@@ -126,7 +127,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/graphql", graphqlHttpErrors(deps.logger));
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
-  app.use("/api/live", createRestRouter({ services: deps.services, db: deps.db, viewerOf: deps.viewerOf, logger: deps.logger, appUrl: deps.appUrl }));
+  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl }));
 
   // The stand-ins hand out tokens for any demo account: only to this machine (loopback-only.ts).
   if (deps.localRoutes) app.use("/_local", loopbackOnly, deps.localRoutes);

@@ -374,6 +374,13 @@ const VISIBILITY: Record<string, VisibilityRow> = {
     },
     expect: vis(false, false, true, false, true, false),
   },
+  "LiveSession.viewerCan": {
+    state: "live",
+    query: "query($id: ID!) { session(id: $id) { viewerCan { end { allowed } } } }",
+    visible: (s) => s.viewerCan.end.allowed === true,
+    // Only the session's expert may end it.
+    expect: vis(false, false, false, false, true, false),
+  },
   "User.email": {
     state: "live",
     query: "query($id: ID!) { session(id: $id) { expert { email } } }",
@@ -408,7 +415,9 @@ function existingOperations(): string[] {
 /** Fields (outside Query and Mutation) documented as depending on the viewer, or of a type that does. */
 function viewerDependentFields(): string[] {
   const SAYS_WHO = /\bviewer\b|visible to/i;
-  const roots = new Set([schema.getQueryType()!.name, schema.getMutationType()!.name]);
+  // What the viewer may do is checked against the mutations themselves, state by state and
+  // caller by caller, in api/graphql/viewer-can-api.test.ts; here only its entry point has a row.
+  const roots = new Set([schema.getQueryType()!.name, schema.getMutationType()!.name, "SessionPermissions", "Ability"]);
   return Object.values(schema.getTypeMap())
     .filter((type) => isObjectType(type) && !type.name.startsWith("__") && !roots.has(type.name))
     .flatMap((type) =>

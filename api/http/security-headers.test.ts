@@ -70,6 +70,12 @@ describe("page headers", () => {
     expect(directive(headers, "connect-src")).toEqual(["'self'", "https://*.100ms.live", "wss://*.100ms.live"]);
   });
 
+  it("on the local media plane the video SDK may connect there alone: its failure reports (with the join token) never reach 100ms", async () => {
+    const plane = ["http://127.0.0.1:45555", "ws://127.0.0.1:45555"];
+    const { headers } = await pageHeaders({ secure: false, videoConnectSrc: plane });
+    expect(directive(headers, "connect-src")).toEqual(["'self'", ...plane]);
+  });
+
   it("the configured gateways' checkouts may load their scripts and frames", async () => {
     const { headers } = await pageHeaders({ secure: true, extraSources: mergeSources(STRIPE_CHECKOUT_SOURCES, RAZORPAY_CHECKOUT_SOURCES) });
     expect(directive(headers, "script-src")).toEqual(expect.arrayContaining(["https://js.stripe.com", "https://checkout.razorpay.com"]));

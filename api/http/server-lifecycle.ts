@@ -7,7 +7,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { compose, type Composition } from "../composition.js";
 import { EnvError, loadEnv, type Env } from "../config/env.js";
 import { createLogger } from "../logger.js";
 import { createLimitedServer } from "./server-limits.js";
@@ -18,9 +17,20 @@ import { createLimitedServer } from "./server-limits.js";
  */
 export const shutdownDeadlineMs = (env: Pick<Env, "HMS_TIMEOUT_MS">): number => Math.max(15_000, 2 * env.HMS_TIMEOUT_MS + 5_000);
 
+/** What the process serves and closes: the composition root's, handed over by the entry point (api/main.ts). */
+export interface Composition {
+  app(req: IncomingMessage, res: ServerResponse): void;
+  listening(server: Server): void;
+  close(): Promise<void>;
+}
+
+export type Compose = (env: Env, options: { logger: Logger; sweeper: boolean; web: boolean }) => Promise<Composition>;
+
 export interface RunOptions {
   /** Serve the built Remix app too (npm start does; API-only processes do not). */
   web: boolean;
+  /** Builds the service (api/composition.ts's `compose`): this module sits below the composition root and receives it. */
+  compose: Compose;
 }
 
 export async function runServer(options: RunOptions): Promise<void> {
@@ -35,7 +45,7 @@ export async function runServer(options: RunOptions): Promise<void> {
     throw error;
   }
   const logger = createLogger(env.LOG_LEVEL);
-  const composition = await compose(env, { logger, sweeper: true, web: options.web });
+  const composition = await options.compose(env, { logger, sweeper: true, web: options.web });
   const server = await listen(composition, env, logger);
   drainOnSignals(server, composition, logger, shutdownDeadlineMs(env));
 }

@@ -9,14 +9,15 @@ import type { DocumentNode } from "graphql";
 import type { WebAuth } from "../auth/web-auth.js";
 import type { DevRoom } from "./dev-room.js";
 import type { LocalPayments } from "../payments/stand-ins/index.js";
-import type { Database } from "../db/client.js";
-import { createReaders } from "../domain/readers.js";
-import type { Services } from "../domain/services.js";
-import type { Viewer } from "../domain/viewer.js";
+import type { OpenScope } from "../domain/request-scope.js";
+import { isExpert, type Viewer } from "../domain/viewer.js";
 import type { GraphQLContext } from "../graphql/context.js";
+import { httpStatusOfGraphQLCode } from "../errors-map.js";
 
 export interface WebGraphQLErrorInfo {
   code: string;
+  /** The HTTP status the error table (api/errors-map.ts) gives `code`, for routes that answer over HTTP. */
+  status: number;
   message: string;
   fields?: { path: string; message: string }[];
   /** RATE_LIMITED: seconds until the user may try again. */
@@ -32,12 +33,21 @@ export class WebGraphQLError extends Error {
   get code(): string {
     return this.errors[0]?.code ?? "INTERNAL_SERVER_ERROR";
   }
+  get status(): number {
+    return this.errors[0]?.status ?? 500;
+  }
 }
 
 export type Gql = <R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V) => Promise<R>;
 
+/** The signed-in person as pages show them; what they may do is the domain's answer, not the page's. */
+export interface WebViewer extends Viewer {
+  /** May create sessions and has a dashboard (the domain's rule, api/domain/viewer.ts). */
+  isExpert: boolean;
+}
+
 export interface WebContext {
-  viewer: Viewer | null;
+  viewer: WebViewer | null;
   gql: Gql;
   auth: WebAuth;
   /** True when the local stand-ins run: pages may say so (demo accounts, no video). */
@@ -52,22 +62,43 @@ export interface WebContext {
   cspNonce?: string;
 }
 
-export function createGql(deps: { graphql: ApolloServer<GraphQLContext>; services: Services; db: Database }, viewer: Viewer | null, requestId: string): Gql {
+/** The request's viewer and GraphQL client, the part of the web context every page request gets. */
+export function webRequestContext(
+  deps: { graphql: ApolloServer<GraphQLContext>; openScope: OpenScope },
+  viewer: Viewer | null,
+  requestId: string,
+): Pick<WebContext, "viewer" | "gql"> {
+  return {
+    viewer: viewer && { ...viewer, isExpert: isExpert(viewer) },
+    gql: createGql(deps.graphql, () => deps.openScope(viewer, requestId)),
+  };
+}
+
+/**
+ * Each operation runs in a scope of its own: a page's action and then its loaders run in one
+ * request, and a scope's readers keep what they read, so one scope would show the loaders
+ * the world from before the action.
+ */
+function createGql(graphql: ApolloServer<GraphQLContext>, openScope: () => GraphQLContext): Gql {
   return async (document, variables) => {
-    const response = await deps.graphql.executeOperation(
+    const response = await graphql.executeOperation(
       { query: document as unknown as DocumentNode, variables: variables as Record<string, unknown> | undefined },
-      { contextValue: { viewer, services: deps.services, readers: createReaders(deps.db, viewer), requestId } },
+      { contextValue: openScope() },
     );
     if (response.body.kind !== "single") throw new Error("incremental GraphQL responses are not used by the web app");
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {
       throw new WebGraphQLError(
-        errors.map((e) => ({
-          code: String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
-          message: e.message,
-          fields: e.extensions?.fields as WebGraphQLErrorInfo["fields"],
-          retryAfter: e.extensions?.retryAfter as number | undefined,
-        })),
+        errors.map((e) => {
+          const code = String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+          return {
+            code,
+            status: httpStatusOfGraphQLCode(code),
+            message: e.message,
+            fields: e.extensions?.fields as WebGraphQLErrorInfo["fields"],
+            retryAfter: e.extensions?.retryAfter as number | undefined,
+          };
+        }),
       );
     }
     return data as never;

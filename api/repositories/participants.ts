@@ -84,7 +84,7 @@ export async function findParticipationsOfUser(
 /** The enrollment a payment reference paid for, if any (a reference pays for one seat). */
 export async function findParticipantByPayment(
   db: DbOrTx,
-  params: { paymentGateway: "stripe" | "razorpay"; paymentId: string },
+  params: { paymentGateway: NonNullable<ParticipantRow["paymentGateway"]>; paymentId: string },
 ): Promise<ParticipantRow | undefined> {
   const [row] = await db
     .select()

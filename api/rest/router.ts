@@ -5,10 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import type { Database } from "../db/client.js";
-import { createReaders } from "../domain/readers.js";
-import type { Services } from "../domain/services.js";
-import type { ViewerLookup } from "../http/viewer.js";
+import type { RequestScope } from "../domain/request-scope.js";
 import { sendError, sendFailure } from "./envelope.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { REST_ROUTES } from "./routes.js";
@@ -17,9 +14,8 @@ export const REST_BODY_LIMIT = "100kb";
 const OPENAPI_PATH = "/openapi.json";
 
 export interface RestDeps {
-  services: Services;
-  db: Database;
-  viewerOf: ViewerLookup;
+  /** The request's scope (viewer, services, readers): found and opened by the HTTP app, as for every face. */
+  scopeOf(req: Request): Promise<RequestScope>;
   logger: Logger;
   appUrl: string;
 }
@@ -41,11 +37,9 @@ export function createRestRouter(deps: RestDeps): Router {
   for (const route of REST_ROUTES) {
     router[route.method](route.path, ...(route.body ? readBody : []), async (req: Request, res: Response) => {
       try {
-        const viewer = await deps.viewerOf(req.headers);
         const result = await route.handle({
-          viewer,
-          services: deps.services,
-          readers: createReaders(deps.db, viewer),
+          ...(await deps.scopeOf(req)),
+          appUrl: deps.appUrl,
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,

@@ -6,18 +6,18 @@
  */
 import { z } from "zod";
 import type { Readers } from "../domain/readers.js";
-import type { Services } from "../domain/services.js";
+import type { RequestScope } from "../domain/request-scope.js";
 import { createSessionInput, listSessionsInput, paymentInput } from "../domain/sessions/session-input.js";
 import { VIDEO_ROLES } from "../domain/sessions/session-values.js";
-import type { Viewer } from "../domain/viewer.js";
 import { DomainError } from "../domain/errors.js";
 import { feedbackInput } from "../domain/feedback/feedback-input.js";
+import { hostRoomUrl } from "../web-links.js";
 import { sessionJson, sessionsToJson } from "./session-json.js";
 
-export interface RestCall {
-  viewer: Viewer | null;
-  services: Services;
-  readers: Readers;
+/** The request's scope, plus what the route reads from the request. */
+export interface RestCall extends RequestScope {
+  /** The web app's public address (APP_URL), for the links answers carry (`sessionUrl`). */
+  appUrl: string;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
@@ -91,8 +91,8 @@ export const REST_ROUTES: RestRoute[] = [
     status: 200,
     errors: [400, 401],
     handle: async ({ viewer, services, readers, query }) => {
+      // The scope told its readers of the page's experts: the items' expert names cost no query.
       const page = await services.listSessions(viewer, knownQuery(query));
-      readers.knowUsers(page.experts);
       return { data: await sessionsToJson(readers, page.items), extra: { total: page.total } };
     },
   },
@@ -119,9 +119,9 @@ export const REST_ROUTES: RestRoute[] = [
     status: 200,
     message: "Session started. Click the link to join the video room.",
     errors: [400, 401, 403, 404, 503],
-    handle: async ({ viewer, services, params }) => {
-      const { roomId, roomCode, sessionUrl } = await services.startSession(viewer, params.id);
-      return { data: { roomId, roomCode, sessionUrl } };
+    handle: async ({ viewer, services, params, appUrl }) => {
+      const { roomId, roomCode, session } = await services.startSession(viewer, params.id);
+      return { data: { roomId, roomCode, sessionUrl: hostRoomUrl(appUrl, session.id) } };
     },
   },
   {

@@ -6,6 +6,17 @@
  * a retry of a delivery is the same object sent again.
  */
 import { randomUUID } from "node:crypto";
+import type { RoomEventOutcome } from "../domain/attendance/attendance-service.js";
+import type { Services } from "../domain/services.js";
+import { hmsDelivery } from "../webhooks/hms-room-event.js";
+
+/**
+ * A delivery as the webhook route hands it to the domain: read at the edge (a body that is
+ * no 100ms delivery rejects with BAD_USER_INPUT), then recorded.
+ */
+export async function deliver(services: Pick<Services, "recordRoomEvent">, raw: unknown): Promise<RoomEventOutcome> {
+  return services.recordRoomEvent(hmsDelivery(raw));
+}
 
 export interface WebhookEnvelope {
   version: string;

@@ -90,7 +90,7 @@ export async function spawnServer(settings: Record<string, string>, opts: { read
   const describe = () => lines.map((l) => JSON.stringify(l)).join("\n");
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timeoutMs = opts.readyTimeoutMs ?? 45_000;
+    const timeoutMs = opts.readyTimeoutMs ?? 90_000;
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`The server process did not listen within ${timeoutMs} ms. Output:\n${describe()}`));

@@ -38,7 +38,7 @@ export async function startServiceHarness(database: TestDatabase, opts: { hmsTim
   const emulator = await startHmsEmulator({ ...HMS_TEST_CREDENTIALS, logger: { info() {}, warn() {} } });
   const video = createHmsVideoProvider({ ...HMS_TEST_CREDENTIALS, baseUrl: emulator.url, timeoutMs: opts.hmsTimeoutMs ?? 2000 });
   const payments = await startTestPayments({ timeoutMs: opts.paymentTimeoutMs });
-  const deps: ServiceDeps = { payments: payments.setup, db: database.db, clock, video, appUrl: "http://app.test", logger: pino({ level: "silent" }), rateLimits: UNLIMITED };
+  const deps: ServiceDeps = { payments: payments.setup, db: database.db, clock, video, logger: pino({ level: "silent" }), rateLimits: UNLIMITED };
   const services = createServices(deps);
   return {
     services,

@@ -57,6 +57,9 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
   const server: Server = await new Promise((resolve) => {
     const s = composition.app.listen(0, "127.0.0.1", () => resolve(s));
   });
+  // fetch keeps connections for reuse; on a loaded machine a test that seeds for longer than
+  // Node's 5 s keep-alive would race the server closing the idle connection (ECONNRESET).
+  server.keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // As `npm start` does: the emulator's webhooks come back to this app.
   composition.listening(server);

@@ -1,7 +1,7 @@
 /** A Remix load context for route tests: the test app's real GraphQL, as a given caller. */
 import { randomUUID } from "node:crypto";
 import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
-import { createGql, type WebContext } from "../http/web-context.js";
+import { webRequestContext, type WebContext } from "../http/web-context.js";
 import { createDevRoom, type DevRoom } from "../http/dev-room.js";
 import type { TestApp } from "./test-app.js";
 import { createLocalPayments } from "../payments/stand-ins/index.js";
@@ -22,8 +22,7 @@ export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promi
     ? await c.services.resolveViewer((({ sub, name, email, picture, roles }) => ({ subject: sub, name, email, picture, roles: [...roles] }))(getDemoUser(who)))
     : null;
   return {
-    viewer,
-    gql: createGql({ graphql: c.graphql, services: c.services, db: c.database.db }, viewer, randomUUID()),
+    ...webRequestContext({ graphql: c.graphql, openScope: c.openScope }, viewer, randomUUID()),
     auth: c.webAuth,
     localStandIns: true,
     devRoom: devRoomOf(app),

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import { isDomainError } from "../domain/errors.js";
 import { asDomainError } from "../errors-map.js";
 import type { Services } from "../domain/services.js";
+import { hmsDelivery } from "./hms-room-event.js";
 import { secretMatches } from "./webhook-secret.js";
 
 export const WEBHOOK_SECRET_HEADER = "x-webhook-secret";
@@ -38,8 +39,10 @@ export function createHmsWebhookRouter(deps: HmsWebhookDeps): Router {
 
   router.post("/100ms", authenticate, readJson, async (req: Request, res: Response) => {
     try {
-      const result = await deps.services.recordRoomEvent(req.body);
-      const eventId = (req.body as { id?: unknown }).id;
+      // 100ms's format ends here: the domain receives its own event (domain/attendance/room-event.ts).
+      const delivery = hmsDelivery(req.body);
+      const result = await deps.services.recordRoomEvent(delivery);
+      const eventId = delivery.eventId;
       if (result.outcome === "ignored") log.info({ eventId, type: result.type, reason: result.reason }, "100ms webhook ignored");
       else log.info({ eventId, type: result.type, sessionId: result.sessionId, outcome: result.outcome }, "100ms webhook");
       res.status(200).json({ received: true, outcome: result.outcome });

@@ -6,12 +6,10 @@
  */
 import { Form, useSubmit } from "@remix-run/react";
 import { useCallback } from "react";
-import { formatPrice } from "../lib/format";
+import { formatPrice, GATEWAY_NAME } from "../lib/format";
 import { GatewayCheckout, type CheckoutData } from "./gateway-checkout";
 
 export type { CheckoutData };
-
-const GATEWAY_NAME = { STRIPE: "Stripe", RAZORPAY: "Razorpay" } as const;
 
 export interface EnrollStepProps {
   session: { id: string; title: string; isFree: boolean; price: number; currency: string; checkoutGateway?: "STRIPE" | "RAZORPAY" | null };

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { RefusalCode, SessionStatus, SessionType } from "../graphql/__generated__/graphql";
 import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
 import { LocalTime } from "./local-time";
 
@@ -9,8 +10,8 @@ export interface CardSession {
   expertId: string;
   expertName: string;
   expertAvatar?: string | null;
-  sessionType: string;
-  status: string;
+  sessionType: SessionType;
+  status: SessionStatus;
   scheduledStartTime: string;
   scheduledEndTime: string;
   price: number;
@@ -21,12 +22,24 @@ export interface CardSession {
   metadata?: { category?: string | null; difficulty?: string | null } | null;
   viewerEnrollment?: { id: string } | null;
   viewerIsHost: boolean;
+  viewerCan: Record<"enroll" | "start" | "join" | "watchRecording", { allowed: boolean; code: RefusalCode | null }>;
 }
 
-/** The one action that fits the viewer: Start (its expert), Join (enrolled, live), Enroll, or none. */
+/**
+ * The one action that fits the viewer, as the API allows it: the room (open), Start, Enroll,
+ * the recording, or none. Which room page to link (the host's or a guest's) is navigation,
+ * not a rule.
+ */
 function Action({ session }: { session: CardSession }) {
-  const own = session.viewerIsHost;
-  if (own && session.status === "SCHEDULED") {
+  const can = session.viewerCan;
+  if (can.join.allowed) {
+    return session.viewerIsHost ? (
+      <Link className="button" to={`/app/live/host/${session.id}`}>Open room</Link>
+    ) : (
+      <Link className="button" to={`/app/live/join/${session.id}`}>Join</Link>
+    );
+  }
+  if (can.start.allowed) {
     return (
       <Form method="post" action={`/app/live/${session.id}`}>
         <input type="hidden" name="intent" value="start" />
@@ -34,14 +47,12 @@ function Action({ session }: { session: CardSession }) {
       </Form>
     );
   }
-  if (own && session.status === "LIVE") return <Link className="button" to={`/app/live/host/${session.id}`}>Open room</Link>;
-  if (session.status === "LIVE" && session.viewerEnrollment) return <Link className="button" to={`/app/live/join/${session.id}`}>Join</Link>;
-  if (session.viewerEnrollment && session.status === "SCHEDULED") return <span className="badge">Enrolled</span>;
-  const open = session.status === "SCHEDULED" || session.status === "LIVE";
-  if (!own && open && !session.viewerEnrollment && session.seatsLeft !== 0) {
+  if (session.viewerEnrollment && !can.watchRecording.allowed) return <span className="badge">Enrolled</span>;
+  // A visitor who is not signed in is offered it too: the session's page asks them to sign in.
+  if (can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED") {
     return <Link className="button secondary" to={`/app/live/${session.id}`}>Enroll</Link>;
   }
-  if (session.status === "ENDED" && session.recordingAvailable) return <Link to={`/app/live/${session.id}`}>Recording</Link>;
+  if (can.watchRecording.allowed) return <Link to={`/app/live/${session.id}`}>Recording</Link>;
   return null;
 }
 
@@ -53,8 +64,8 @@ export function LiveSessionCard({ session }: { session: CardSession }) {
       <div className="thumb">{session.thumbnail ? <img src={session.thumbnail} alt="" loading="lazy" /> : <span aria-hidden className="thumb-mark">{session.title.slice(0, 1).toUpperCase()}</span>}</div>
       <div className="body">
         <div>
-          <span className={`badge ${session.status.toLowerCase()}`}>{STATUS_LABEL[session.status] ?? session.status}</span>{" "}
-          <span className="badge">{TYPE_LABEL[session.sessionType] ?? session.sessionType}</span>
+          <span className={`badge ${session.status.toLowerCase()}`}>{STATUS_LABEL[session.status]}</span>{" "}
+          <span className="badge">{TYPE_LABEL[session.sessionType]}</span>
         </div>
         <h2 id={`title-${session.id}`}>
           <Link to={`/app/live/${session.id}`}>{session.title}</Link>

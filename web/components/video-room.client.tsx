@@ -1,41 +1,62 @@
 /**
  * The two-way video room on 100ms: a device check (camera preview, microphone level,
- * device pickers), then everyone's video in a grid, mic and camera toggles, chat and
- * the participant list. Client-only: the 100ms SDK breaks server rendering, so this
- * module is loaded lazily after hydration and never imported by a server module.
+ * device pickers), then the room (the expert large for students, students' tiles for the
+ * expert, one's own camera small), mic and camera toggles, chat and the participant list.
+ * Client-only: the 100ms SDK breaks server rendering, so this module is loaded lazily
+ * after hydration and never imported by a server module.
  */
 import {
   DeviceType,
+  HMSLogLevel,
+  HMSNotificationTypes,
   HMSRoomProvider,
+  HMSRoomState,
   selectHMSMessages,
   selectIsConnectedToRoom,
+  selectIsPeerAudioEnabled,
+  selectIsPeerVideoEnabled,
   selectLocalPeer,
   selectPeerAudioByID,
   selectPeers,
+  selectRoomState,
+  useAutoplayError,
   useAVToggle,
   useDevices,
   useHMSActions,
+  useHMSNotifications,
   useHMSStore,
   useVideo,
   type HMSPeer,
 } from "@100mslive/react-sdk";
+import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { EndSessionButton } from "./end-session-button";
+import { roomProblem, withoutTokens } from "./room-problems";
+
+/** What the page around the room is told: the host page offers End session outside the room unless it is open. */
+export type RoomStatus = "opening" | "in-room" | "failed" | "left" | "ended";
 
 export interface VideoRoomProps {
   sessionId: string;
   role: "host" | "guest";
   /** Students join on their own after the device check; the expert presses Join. */
   autoJoin: boolean;
-  /** Called after the expert ends the session for everyone. */
+  /** The expert ends the session for everyone (asked to confirm first). */
   onEndSession?: () => void;
+  onStatus?: (status: RoomStatus) => void;
 }
 
-type Phase = "connecting" | "preview" | "joining" | "in-room" | "left" | "error";
-
+/**
+ * Each attempt (the first, "Try again", "Rejoin") gets its own SDK store: after a failed
+ * join the SDK's old store is left half torn down, and a second preview on it showed a
+ * camera check without a picture and then "Joining…" forever.
+ */
 export default function VideoRoom(props: VideoRoomProps) {
+  const [attempt, setAttempt] = useState(0);
+  const again = useCallback(() => setAttempt((n) => n + 1), []);
   return (
-    <HMSRoomProvider>
-      <Room {...props} />
+    <HMSRoomProvider key={attempt}>
+      <Room {...props} retrying={attempt > 0} onRetry={again} />
     </HMSRoomProvider>
   );
 }
@@ -47,93 +68,198 @@ interface Ticket {
   initEndpoint?: string;
 }
 
-async function fetchToken(sessionId: string): Promise<Ticket> {
+async function fetchTicket(sessionId: string): Promise<Ticket> {
   const res = await fetch(`/app/live/${encodeURIComponent(sessionId)}/token`, { method: "POST" });
   const body = (await res.json().catch(() => ({}))) as { token?: string; userName?: string; initEndpoint?: string; error?: string };
   if (!res.ok || !body.token) throw new Error(body.error ?? "Could not get a ticket for the video room.");
   return { token: body.token, userName: body.userName ?? "", initEndpoint: body.initEndpoint };
 }
 
-function describe(error: unknown): string {
-  const e = error as { message?: string; description?: string; code?: number };
-  const text = `${e?.message ?? ""} ${e?.description ?? ""}`;
-  if (/ticket|enroll|not started|ended|sign in|too many/i.test(text)) return e.message ?? text;
-  return "The video service cannot be reached right now, so the room cannot open. Check your connection and try again.";
+/**
+ * Past these, a join or camera check that has not finished is reported, never left spinning.
+ * The camera check gets longer: it includes the browser asking for the camera, which a
+ * person may take a while to allow.
+ */
+const JOIN_TIMEOUT_MS = 30_000;
+const PREVIEW_TIMEOUT_MS = 90_000;
+
+function withinTime<T>(step: Promise<T>, what: string, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took too long`)), ms);
+  });
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
 }
 
-function Room({ sessionId, role, autoJoin, onEndSession }: VideoRoomProps) {
+type Phase = "connecting" | "preview" | "joining" | "in-room" | "left" | "ended" | "error";
+
+const STATUS: Record<Phase, RoomStatus> = {
+  connecting: "opening",
+  preview: "opening",
+  joining: "opening",
+  "in-room": "in-room",
+  left: "left",
+  ended: "ended",
+  error: "failed",
+};
+
+interface RoomProps extends VideoRoomProps {
+  /** A retry or rejoin: the devices were checked already, so it joins straight away. */
+  retrying: boolean;
+  onRetry: () => void;
+}
+
+function Room({ sessionId, role, autoJoin, onEndSession, onStatus, retrying, onRetry }: RoomProps) {
   const hms = useHMSActions();
   const connected = useHMSStore(selectIsConnectedToRoom);
+  const notification = useHMSNotifications([HMSNotificationTypes.ROOM_ENDED, HMSNotificationTypes.REMOVED_FROM_ROOM, HMSNotificationTypes.ERROR]);
   const [phase, setPhase] = useState<Phase>("connecting");
   const [problem, setProblem] = useState("");
   const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const [removed, setRemoved] = useState(false);
+  /** The room was open, then the connection went: said differently from a room that never opened. */
+  const [lost, setLost] = useState(false);
+  const phaseNow = useRef<Phase>(phase);
+  phaseNow.current = phase;
+
+  useEffect(() => onStatus?.(STATUS[phase]), [phase, onStatus]);
+
+  const connectionLost = useCallback((why: string) => {
+    if (phaseNow.current !== "in-room") return;
+    phaseNow.current = "error";
+    setLost(true);
+    setProblem(why);
+    setPhase("error");
+  }, []);
+
+  const fail = useCallback(
+    (error: unknown) => {
+      // Our own line, without the token: the SDK's logs are off (its error log prints the token).
+      console.warn("video room:", withoutTokens(String((error as { message?: string })?.message ?? error)));
+      setProblem(roomProblem(error));
+      setPhase("error");
+      void hms.leave().catch(() => undefined);
+    },
+    [hms],
+  );
+
+  const join = useCallback(
+    async (t: Ticket) => {
+      setPhase("joining");
+      try {
+        await withinTime(hms.join({ userName: t.userName, authToken: t.token, initEndpoint: t.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } }), "Joining the room", JOIN_TIMEOUT_MS);
+        setPhase("in-room");
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [hms, fail],
+  );
 
   useEffect(() => {
     let cancelled = false;
-    setPhase("connecting");
+    // Before anything that carries the token: the SDK logs it (init at debug level, a failed join at error level).
+    hms.setLogLevel(HMSLogLevel.NONE);
     (async () => {
       try {
-        const t = await fetchToken(sessionId);
+        const t = await fetchTicket(sessionId);
         if (cancelled) return;
         setTicket(t);
+        if (retrying) return void (await join(t));
         // The same initEndpoint for preview and join: join re-reads it, and a reconnect would otherwise go to 100ms.
-        await hms.preview({ userName: t.userName, authToken: t.token, initEndpoint: t.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } });
+        await withinTime(hms.preview({ userName: t.userName, authToken: t.token, initEndpoint: t.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } }), "The camera check", PREVIEW_TIMEOUT_MS);
         if (!cancelled) setPhase("preview");
       } catch (error) {
-        if (cancelled) return;
-        setProblem(describe(error));
-        setPhase("error");
+        if (!cancelled) fail(error);
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [hms, sessionId, attempt]);
+  }, [hms, sessionId, retrying, join, fail]);
 
-  const join = useCallback(async () => {
-    if (!ticket) return;
-    setPhase("joining");
-    try {
-      await hms.join({ userName: ticket.userName, authToken: ticket.token, initEndpoint: ticket.initEndpoint, settings: { isAudioMuted: false, isVideoMuted: false } });
-      setPhase("in-room");
-    } catch (error) {
-      setProblem(describe(error));
-      setPhase("error");
+  useEffect(() => {
+    if (!notification) return;
+    if (notification.type === HMSNotificationTypes.ROOM_ENDED) {
+      phaseNow.current = "ended";
+      setPhase("ended");
+    } else if (notification.type === HMSNotificationTypes.REMOVED_FROM_ROOM) {
+      phaseNow.current = "left";
+      setRemoved(true);
+      setPhase("left");
+    } else if (notification.type === HMSNotificationTypes.ERROR && notification.data?.isTerminal) {
+      connectionLost(roomProblem(notification.data));
     }
-  }, [hms, ticket]);
+  }, [notification, connectionLost]);
 
   useEffect(() => {
-    if (phase === "in-room" && !connected) setPhase("left");
-  }, [phase, connected]);
+    // Disconnected with no word why (the notification may come after): the connection is gone.
+    if (phase === "in-room" && !connected) connectionLost("The connection to the video room was lost.");
+  }, [phase, connected, connectionLost]);
 
   useEffect(() => {
-    // Leave cleanly when the page goes away.
-    const leave = () => void hms.leave();
-    window.addEventListener("beforeunload", leave);
-    return () => {
-      window.removeEventListener("beforeunload", leave);
-      void hms.leave();
-    };
+    // Leave cleanly when the page goes away (the provider also leaves on unload).
+    return () => void hms.leave().catch(() => undefined);
   }, [hms]);
+
+  const leave = () => {
+    phaseNow.current = "left";
+    setPhase("left");
+    void hms.leave();
+  };
 
   if (phase === "error") {
     return (
       <div className="panel" role="alert">
-        <h2>The room could not open</h2>
+        <h2>{lost ? "You were disconnected from the room" : "The room could not open"}</h2>
         <p>{problem}</p>
-        <button className="primary" onClick={() => setAttempt((n) => n + 1)}>
+        <button className="primary" onClick={onRetry}>
           Try again
         </button>
       </div>
     );
   }
-  if (phase === "connecting") return <p role="status">Connecting to the video service…</p>;
-  if (phase === "left") return <p role="status">You have left the room. {role === "guest" ? "Thanks for joining!" : ""}</p>;
-  if (phase === "preview" || phase === "joining") {
-    return <DeviceCheck onJoin={join} joining={phase === "joining"} autoJoin={autoJoin} />;
+  if (phase === "ended") {
+    return (
+      <section className="panel" aria-labelledby="class-ended" role="status">
+        <h2 id="class-ended">The class has ended</h2>
+        {role === "guest" ? (
+          <>
+            <p>Thank you for practising together. What comes next:</p>
+            <ul>
+              <li>The recording appears on the class page once it is ready; you can watch it there.</li>
+              <li>Tell your expert how it went: rate the class on the same page.</li>
+            </ul>
+            <p>
+              <Link className="button" to={`/app/live/${sessionId}`}>
+                Rate the class and find the recording
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p>
+            <Link to="/app/live/dashboard">Back to your sessions</Link>
+          </p>
+        )}
+      </section>
+    );
   }
-  return <InRoom role={role} onLeave={() => void hms.leave()} onEndSession={onEndSession} />;
+  if (phase === "connecting") return <p role="status">Connecting to the video service…</p>;
+  if (phase === "left") {
+    return (
+      <section className="panel" role="status">
+        <p>{removed ? "The expert has removed you from the room." : "You have left the room."}</p>
+        <button className="primary" onClick={onRetry}>
+          Rejoin
+        </button>
+      </section>
+    );
+  }
+  if (phase === "joining" && retrying) return <p role="status">Joining the room…</p>;
+  if (phase === "preview" || phase === "joining") {
+    return <DeviceCheck onJoin={() => ticket && void join(ticket)} joining={phase === "joining"} autoJoin={autoJoin} />;
+  }
+  return <InRoom role={role} onLeave={leave} onEndSession={onEndSession} />;
 }
 
 function DeviceCheck({ onJoin, joining, autoJoin }: { onJoin: () => void; joining: boolean; autoJoin: boolean }) {
@@ -186,51 +312,103 @@ function DeviceCheck({ onJoin, joining, autoJoin }: { onJoin: () => void; joinin
   );
 }
 
-function Tile({ peer, featured }: { peer: HMSPeer; featured?: boolean }) {
+/** `small`: one's own camera, over the corner of the expert's picture, or (`inline`, for the expert) beside the controls. */
+function Tile({ peer, featured, small, inline }: { peer: HMSPeer; featured?: boolean; small?: boolean; inline?: boolean }) {
   const { videoRef } = useVideo({ trackId: peer.videoTrack });
+  const videoOn = useHMSStore(selectIsPeerVideoEnabled(peer.id));
+  const audioOn = useHMSStore(selectIsPeerAudioEnabled(peer.id));
+  const label = `${peer.name}${peer.isLocal ? " (you)" : ""}${peer.roleName === "host" ? " · expert" : ""}`;
   return (
-    <div className={`tile${featured ? " featured" : ""}`}>
-      <video ref={videoRef} autoPlay muted playsInline />
+    <div className={`tile${featured ? " featured" : ""}${small ? " self-view" : ""}${inline ? " inline" : ""}`} role="group" aria-label={label} data-camera={videoOn ? "on" : "off"}>
+      <video ref={videoRef} autoPlay muted playsInline hidden={!videoOn} />
+      {!videoOn && (
+        <div className="camera-off" role="img" aria-label={`${peer.name}'s camera is off`}>
+          <span aria-hidden="true">{initials(peer.name)}</span>
+          <small aria-hidden="true">Camera off</small>
+        </div>
+      )}
       <span className="name">
-        {peer.name}
-        {peer.isLocal ? " (you)" : ""}
-        {peer.roleName === "host" ? " · expert" : ""}
+        {small ? "You" : label}
+        {!audioOn && (
+          <span className="mic-off" role="img" aria-label={`${peer.name}'s microphone is muted`}>
+            {" "}
+            · mic off
+          </span>
+        )}
       </span>
     </div>
   );
 }
 
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+
 function InRoom({ role, onLeave, onEndSession }: { role: "host" | "guest"; onLeave: () => void; onEndSession?: () => void }) {
   const peers = useHMSStore(selectPeers);
   const { isLocalAudioEnabled, isLocalVideoEnabled, toggleAudio, toggleVideo } = useAVToggle();
-  // Students see the expert large; the expert sees everyone alike.
-  const ordered = role === "guest" ? [...peers].sort((a, b) => Number(b.roleName === "host") - Number(a.roleName === "host")) : peers;
+  const { error: soundBlocked, unblockAudio, resetError } = useAutoplayError();
+  const reconnecting = useHMSStore(selectRoomState) === HMSRoomState.Reconnecting;
+  const local = peers.find((p) => p.isLocal);
+  const remote = peers.filter((p) => !p.isLocal);
+  // Students see the expert large; the expert sees the students alike. Everyone sees themselves small.
+  const expert = role === "guest" ? remote.find((p) => p.roleName === "host") : undefined;
+  const others = remote.filter((p) => p !== expert);
   return (
     <div className="room">
-      <div>
-        <div className="room-grid" aria-label="Participants' video">
-          {ordered.map((p) => (
-            <Tile key={p.id} peer={p} featured={role === "guest" && p.roleName === "host"} />
+      <div className="stage">
+        {reconnecting && (
+          <p className="notice" role="status">
+            The connection dropped. Reconnecting…
+          </p>
+        )}
+        {soundBlocked && (
+          <p className="notice controls" role="alert">
+            Your browser is holding back the room's sound.
+            <button className="secondary" onClick={() => void unblockAudio().then(resetError)}>
+              Turn on sound
+            </button>
+          </p>
+        )}
+        <div className={`room-grid${expert ? " with-expert" : ""}`} aria-label="Participants' video">
+          {expert && <Tile peer={expert} featured />}
+          {others.map((p) => (
+            <Tile key={p.id} peer={p} />
           ))}
+          {remote.length === 0 && <p className="tile waiting">{role === "host" ? "Waiting for students to join…" : "Waiting for your expert…"}</p>}
         </div>
-        <div className="controls" style={{ marginTop: ".75rem" }}>
-          <button className="secondary" onClick={() => void toggleAudio?.()}>{isLocalAudioEnabled ? "Mute mic" : "Unmute mic"}</button>
-          <button className="secondary" onClick={() => void toggleVideo?.()}>{isLocalVideoEnabled ? "Camera off" : "Camera on"}</button>
+        {/* Over the corner of the expert's picture for a student; beside the controls for the expert, where it covers no student. */}
+        {local && role === "guest" && <Tile peer={local} small />}
+        <div className="controls room-controls">
+          {local && role === "host" && <Tile peer={local} small inline />}
+          <button className="secondary" aria-pressed={!isLocalAudioEnabled} onClick={() => void toggleAudio?.()}>
+            {isLocalAudioEnabled ? "Mute mic" : "Unmute mic"}
+          </button>
+          <button className="secondary" aria-pressed={!isLocalVideoEnabled} onClick={() => void toggleVideo?.()}>
+            {isLocalVideoEnabled ? "Camera off" : "Camera on"}
+          </button>
           {role === "host" && onEndSession ? (
-            <button className="danger" onClick={onEndSession}>End session for everyone</button>
+            <EndSessionButton onEnd={onEndSession} />
           ) : (
-            <button className="danger" onClick={onLeave}>Leave</button>
+            <button className="danger" onClick={onLeave}>
+              Leave
+            </button>
           )}
         </div>
       </div>
       <aside className="side">
-        <section className="panel">
-          <h2>In the room ({peers.length})</h2>
-          <ul>
+        <section className="panel" aria-labelledby="participants-heading">
+          <h2 id="participants-heading">In the room ({peers.length})</h2>
+          <ul aria-label="Participants">
             {peers.map((p) => (
               <li key={p.id}>
                 {p.name}
                 {p.roleName === "host" ? " (expert)" : ""}
+                {p.isLocal ? " (you)" : ""}
               </li>
             ))}
           </ul>
@@ -259,9 +437,9 @@ function Chat() {
     setText("");
   };
   return (
-    <section className="panel chat">
-      <h2>Chat</h2>
-      <ol aria-live="polite">
+    <section className="panel chat" aria-labelledby="chat-heading">
+      <h2 id="chat-heading">Chat</h2>
+      <ol aria-live="polite" aria-label="Messages">
         {messages.map((m) => (
           <li key={m.id}>
             <strong>{m.senderName ?? "Someone"}:</strong> {m.message}

@@ -51,6 +51,11 @@ describe("an expert and a student in Chromium", () => {
 
     const id = await createSession(page, "Sunrise Flow", 90);
     await e2e.shot(page, "02-session-detail-expert");
+    // Priya and Tom enroll: the host page's pretend students are the enrolled ones (attendance counts no one else).
+    for (const [key, name] of [["priya", "Priya Sharma"], ["tom", "Tom Becker"]] as const) {
+      const student = await e2e.composition.services.resolveViewer({ subject: `local|${key}`, name, roles: [] });
+      await e2e.composition.services.enroll(student, id);
+    }
 
     const init = captureInit(page);
     await page.getByRole("button", { name: "Start session" }).click();
@@ -62,6 +67,12 @@ describe("an expert and a student in Chromium", () => {
     await expect.poll(() => page.getByText("The room could not open").isVisible(), { timeout: 15_000 }).toBe(true);
     await expect(page.getByRole("button", { name: "Try again" }).isVisible()).resolves.toBe(true);
     await e2e.shot(page, "03-host-room");
+    // "Try again" really retries (a fresh token, a fresh join) and, with the video service still
+    // unreachable, ends in the same clear error, never in an endless "Joining…".
+    const retried = captureInit(page);
+    await page.getByRole("button", { name: "Try again" }).click();
+    expect(await retried).not.toBe(token);
+    await expect.poll(() => page.getByText("The room could not open").isVisible(), { timeout: 45_000 }).toBe(true);
 
     // Local emulator only: pretend students come and go; the page's numbers follow the webhooks.
     await page.getByRole("button", { name: "A student joins" }).click();
@@ -73,6 +84,14 @@ describe("an expert and a student in Chromium", () => {
     await page.goto("/app/live/dashboard");
     await expect.poll(() => page.getByRole("row", { name: /Sunrise Flow/ }).textContent()).toMatch(/Live now.*1\s*2/);
     await e2e.shot(page, "03b-dashboard-live");
+
+    // The room cannot connect, yet the expert can end the session from the host page (with a confirmation).
+    await page.goto(`/app/live/host/${id}`);
+    await expect.poll(() => page.getByText("The room could not open").isVisible(), { timeout: 45_000 }).toBe(true);
+    const outside = page.getByRole("region", { name: "End the session" });
+    await outside.getByRole("button", { name: "End session for everyone" }).click();
+    await outside.getByRole("button", { name: "Yes, end it for everyone" }).click();
+    await expect.poll(async () => (await e2e.composition.services.getSession(null, id))?.status, { timeout: 15_000 }).toBe("ended");
   });
 
   it("a student finds the session, enrolls, waits, and is moved into the room when the expert starts", async () => {

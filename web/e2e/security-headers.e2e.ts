@@ -42,9 +42,9 @@ describe("headers on pages", () => {
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("script-src-attr")).toEqual(["'none'"]);
-    // Plus the local media plane (init over http, signalling over ws), which runs only beside the emulator.
+    // Beside the emulator the video SDK connects to the local media plane (init over http, signalling over ws) instead of 100ms.
     const plane = e2e.composition.mediaPlane!.origin;
-    expect(csp.get("connect-src")).toEqual(["'self'", "https://*.100ms.live", "wss://*.100ms.live", plane, plane.replace(/^http/, "ws")]);
+    expect(csp.get("connect-src")).toEqual(["'self'", plane, plane.replace(/^http/, "ws")]);
     expect(csp.get("media-src")).toEqual(expect.arrayContaining(["blob:"]));
     expect(csp.get("worker-src")).toEqual(["'self'", "blob:"]);
     // Plain HTTP here: nothing to upgrade, no HSTS.
@@ -159,7 +159,9 @@ describe("in Chromium, with the policy enforced", () => {
       await signIn(p, "Meera", `/app/live/host/${sessionId}`);
       await expect.poll(() => p.getByText("The room could not open").isVisible(), { timeout: 15_000 }).toBe(true);
       expect(initRequested).toBe(true);
-      expect(violations).toEqual([]);
+      // On the local stand-ins connect-src names the local media plane alone, so the SDK's failure
+      // reports to 100ms (which carry the join token) are refused on purpose; nothing else may be.
+      expect(violations.filter((v) => !v.includes("https://event.100ms.live/v2/client/report"))).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,4 +1,5 @@
 /** Display helpers shared by server and browser rendering. */
+import type { PaymentGateway, SessionStatus, SessionType } from "../graphql/__generated__/graphql";
 
 export function formatPrice(price: number, currency: string, isFree: boolean): string {
   if (isFree) return "Free";
@@ -29,11 +30,14 @@ export function formatWhen(iso: string, timeZone?: string): string {
   }).format(new Date(iso));
 }
 
-export const STATUS_LABEL: Record<string, string> = {
+// Keyed by the schema's enums (generated types): a value added there and not here does not compile.
+export const STATUS_LABEL: Record<SessionStatus, string> = {
   SCHEDULED: "Upcoming",
   LIVE: "Live now",
   ENDED: "Ended",
   CANCELLED: "Cancelled",
 };
 
-export const TYPE_LABEL: Record<string, string> = { ONE_ON_ONE: "1-on-1", GROUP: "Group", WORKSHOP: "Workshop" };
+export const TYPE_LABEL: Record<SessionType, string> = { ONE_ON_ONE: "1-on-1", GROUP: "Group", WORKSHOP: "Workshop" };
+
+export const GATEWAY_NAME: Record<PaymentGateway, string> = { STRIPE: "Stripe", RAZORPAY: "Razorpay" };

@@ -9,6 +9,8 @@ import type { WebGraphQLErrorInfo } from "../../api/http/web-context";
 interface WebGraphQLErrorLike {
   name: "WebGraphQLError";
   code: string;
+  /** The HTTP status the API's one error table gives `code`. */
+  status: number;
   message: string;
   errors: WebGraphQLErrorInfo[];
 }

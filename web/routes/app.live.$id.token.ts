@@ -17,9 +17,12 @@ export async function action({ params, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (!isGraphQLError(error)) throw error;
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 }[error.code] ?? 400;
+    // The API's one error table decides the status (a 100ms outage is 503, not the page's guess).
     const retryAfter = error.errors[0]?.retryAfter;
-    return Response.json({ error: error.message, code: error.code }, { status, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } });
+    return Response.json(
+      { error: error.message, code: error.code },
+      { status: error.status, headers: retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) } },
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { EnrollStep, type CheckoutData } from "../components/enroll-step";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
-import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
+import { durationLabel, formatPrice, GATEWAY_NAME, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
 import { fieldErrors, load, pageFor, signInUrl } from "../lib/graphql-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} — Live Sessions` }];
@@ -42,9 +42,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (!context.localPayments) return { error: "The local test gateway only exists while the local stand-ins run." };
         const { startCheckout } = await context.gql(START_CHECKOUT, { sessionId: id });
         const gateway = startCheckout.gateway;
-        const paymentId = context.localPayments.pay({ gateway: gateway === "RAZORPAY" ? "razorpay" : "stripe", reference: startCheckout.reference });
+        // The stand-ins spell gateways as the domain does ("stripe"): GraphQL's name, lower-cased.
+        const paymentId = context.localPayments.pay({ gateway: gateway.toLowerCase() as Lowercase<typeof gateway>, reference: startCheckout.reference });
         await context.gql(ENROLL, { sessionId: id, payment: { paymentId, paymentGateway: gateway } });
-        return { ok: `Paid with the local test gateway (${gateway === "RAZORPAY" ? "Razorpay" : "Stripe"} payment ${paymentId}). You're enrolled. See you in class!` };
+        return { ok: `Paid with the local test gateway (${GATEWAY_NAME[gateway]} payment ${paymentId}). You're enrolled. See you in class!` };
       }
       case "start": {
         const { startSession } = await context.gql(START, { id });
@@ -81,9 +82,9 @@ export default function SessionPage() {
   const { session, me, localPayments, returnedPayment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  // What the viewer may do is the API's answer (viewerCan), never worked out here from the status or the times.
+  const can = session.viewerCan;
   const own = session.viewerIsHost;
-  const enrolled = Boolean(session.viewerEnrollment);
-  const open = session.status === "SCHEDULED" || session.status === "LIVE";
   return (
     <article>
       <p>
@@ -113,31 +114,38 @@ export default function SessionPage() {
 
       <section className="panel" aria-label="What you can do">
         {own ? (
-          <div className="controls">
-            {session.status === "SCHEDULED" && (
-              <Form method="post">
-                <button className="primary" name="intent" value="start" disabled={busy}>Start session</button>
-              </Form>
-            )}
-            {session.status === "LIVE" && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
-            {session.status === "LIVE" && (
-              <Form method="post">
-                <button className="danger" name="intent" value="end" disabled={busy}>End session</button>
-              </Form>
-            )}
-            {session.status === "SCHEDULED" && (
-              <Form method="post">
-                <button className="secondary" name="intent" value="cancel" disabled={busy}>Cancel session</button>
-              </Form>
-            )}
-          </div>
-        ) : enrolled ? (
-          session.status === "LIVE" || session.status === "SCHEDULED" ? (
-            <Link className="button" to={`/app/live/join/${session.id}`}>{session.status === "LIVE" ? "Join now" : "Go to the waiting room"}</Link>
-          ) : (
-            <p>You were enrolled in this session.</p>
-          )
-        ) : open && session.seatsLeft !== 0 ? (
+          <>
+            <div className="controls">
+              {can.start.allowed && (
+                <Form method="post">
+                  <button className="primary" name="intent" value="start" disabled={busy}>Start session</button>
+                </Form>
+              )}
+              {can.join.allowed && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
+              {can.end.allowed && (
+                <Form method="post">
+                  <button className="danger" name="intent" value="end" disabled={busy}>End session</button>
+                </Form>
+              )}
+              {can.cancel.allowed && (
+                <Form method="post">
+                  <button className="secondary" name="intent" value="cancel" disabled={busy}>Cancel session</button>
+                </Form>
+              )}
+            </div>
+            {/* Why Start is missing, unless the room is open: the one thing a host looks for on a session that is not live. */}
+            {!can.start.allowed && !can.join.allowed && <p className="hint">{can.start.reason}</p>}
+          </>
+        ) : can.join.allowed ? (
+          <Link className="button" to={`/app/live/join/${session.id}`}>Join now</Link>
+        ) : can.waitForStart.allowed ? (
+          <>
+            <p>{can.join.reason}</p>
+            <Link className="button" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>
+          </>
+        ) : session.viewerEnrollment ? (
+          <p>You were enrolled in this session. {can.join.reason}</p>
+        ) : can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED" ? (
           <EnrollStep
             session={session}
             signedIn={Boolean(me)}
@@ -148,17 +156,17 @@ export default function SessionPage() {
             fields={result && "fields" in result ? result.fields : undefined}
           />
         ) : (
-          <p>{session.seatsLeft === 0 ? "This session is full." : "Enrollment is closed."}</p>
+          <p data-testid="enroll-refused">{can.enroll.reason}</p>
         )}
       </section>
 
-      {session.canWatchRecording && (
+      {can.watchRecording.allowed && (
         <Form method="post" reloadDocument className="panel">
           <button className="primary" name="intent" value="watch">Watch recording</button>
         </Form>
       )}
 
-      {session.status === "ENDED" && session.viewerEnrollment?.attended && (
+      {can.rate.allowed && (
         <Form method="post" className="panel form" aria-label="Rate this session">
           <input type="hidden" name="intent" value="feedback" />
           <fieldset>
@@ -210,8 +218,37 @@ const SESSION_PAGE = graphql(`
       checkoutGateway
       description
       maxParticipants
-      canWatchRecording
       attendedCount
+      viewerCan {
+        enroll {
+          allowed
+          reason
+          code
+        }
+        start {
+          allowed
+          reason
+        }
+        end {
+          allowed
+        }
+        cancel {
+          allowed
+        }
+        join {
+          allowed
+          reason
+        }
+        waitForStart {
+          allowed
+        }
+        watchRecording {
+          allowed
+        }
+        rate {
+          allowed
+        }
+      }
       viewerEnrollment {
         id
         attended

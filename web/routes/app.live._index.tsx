@@ -116,5 +116,23 @@ graphql(`
       id
     }
     viewerIsHost
+    viewerCan {
+      enroll {
+        allowed
+        code
+      }
+      start {
+        allowed
+        code
+      }
+      join {
+        allowed
+        code
+      }
+      watchRecording {
+        allowed
+        code
+      }
+    }
   }
 `);

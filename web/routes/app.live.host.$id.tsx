@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
-import { lazy, useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { lazy, useEffect, useState } from "react";
 import { ClientOnly } from "../components/client-only";
+import { EndSessionButton } from "../components/end-session-button";
+import type { RoomStatus } from "../components/video-room.client";
 import { graphql } from "../graphql/__generated__";
 import { load, signInUrl } from "../lib/graphql-errors.server";
 
@@ -26,8 +28,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Room details are shown to the session's expert only, and exist once it is live.
   if (!roomId) throw new Response("Only the session's expert can do this, while it is live.", { status: 403 });
   const intent = (await request.formData()).get("intent");
-  if (intent === "add-student") context.devRoom.addStudent(roomId);
-  else if (intent === "remove-student") context.devRoom.removeStudent(roomId);
+  if (intent === "add-student") {
+    const added = await context.devRoom.addStudent(roomId);
+    if ("problem" in added) return { pretendProblem: added.problem };
+  } else if (intent === "remove-student") context.devRoom.removeStudent(roomId);
   // The emulator's webhooks are on their way; the page refreshes its numbers by itself.
   return null;
 }
@@ -37,7 +41,10 @@ const STATS_POLL_MS = 3000;
 
 export default function HostRoom() {
   const { session, localStandIns, canSimulate } = useLoaderData<typeof loader>();
+  const pretend = useActionData<typeof action>();
   const submit = useSubmit();
+  const navigation = useNavigation();
+  const [roomStatus, setRoomStatus] = useState<RoomStatus>("opening");
   const revalidator = useRevalidator();
   const live = session.status === "LIVE";
   useEffect(() => {
@@ -59,6 +66,7 @@ export default function HostRoom() {
           <span>Local emulator: pretend students</span>
           <button className="secondary" name="intent" value="add-student">A student joins</button>
           <button className="secondary" name="intent" value="remove-student">A student leaves</button>
+          {pretend?.pretendProblem && <span role="alert">{pretend.pretendProblem}</span>}
         </Form>
       )}
       {localStandIns && (
@@ -75,8 +83,15 @@ export default function HostRoom() {
       )}
       {session.status === "LIVE" && (
         <ClientOnly fallback={<p role="status">Loading the video room…</p>}>
-          {() => <VideoRoom sessionId={session.id} role="host" autoJoin={false} onEndSession={endForEveryone} />}
+          {() => <VideoRoom sessionId={session.id} role="host" autoJoin={false} onEndSession={endForEveryone} onStatus={setRoomStatus} />}
         </ClientOnly>
+      )}
+      {live && roomStatus !== "in-room" && (
+        // Outside the room component: the class can be ended even when the room cannot connect.
+        <section className="panel" aria-label="End the session">
+          <p>The session is live. You can end it for everyone at any time, whether or not the room has opened.</p>
+          <EndSessionButton onEnd={endForEveryone} busy={navigation.state !== "idle" && navigation.formData?.get("intent") === "end"} />
+        </section>
       )}
       {(session.status === "ENDED" || session.status === "CANCELLED") && (
         <p className="panel">

@@ -65,7 +65,19 @@ export default function JoinRoom() {
         </>
       ) : (
         <section className="panel">
-          <p>This session has {session.status === "ENDED" ? "ended" : "been cancelled"}.</p>
+          {session.status === "ENDED" ? (
+            <>
+              <h2>The class has ended</h2>
+              <p>The recording appears on the class page once it is ready, and you can rate the class there.</p>
+              <p>
+                <Link className="button" to={`/app/live/${session.id}`}>
+                  Rate the class and find the recording
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p>This session has been cancelled.</p>
+          )}
           <Link to="/app/live/enrollments">Your classes</Link>
         </section>
       )}

@@ -6,13 +6,12 @@ import { DifficultySelect } from "../components/difficulty-select";
 import { graphql } from "../graphql/__generated__";
 import type { SessionType } from "../graphql/__generated__/graphql";
 import { fieldErrors, pageFor, signInUrl } from "../lib/graphql-errors.server";
-import { isExpert } from "../../api/domain/viewer";
 
 export const meta: MetaFunction = () => [{ title: "New session — Live Sessions" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.viewer) throw redirect(signInUrl(request));
-  if (!isExpert(context.viewer)) throw new Response("Only experts can create live sessions.", { status: 403 });
+  if (!context.viewer.isExpert) throw new Response("Only experts can create live sessions.", { status: 403 });
   return null;
 }
 

@@ -19,14 +19,17 @@ async function args(path: string, who: DemoUserKey | null, params: Record<string
   return { request, params, context: await webContextAs(t.app, who) } as never;
 }
 
-async function liveSession() {
+/** Started, with Priya enrolled (and Tom too when asked). */
+async function liveSession({ withTom = false } = {}) {
   const services = t.app.composition.services;
   const deepak = await services.resolveViewer({ subject: "local|deepak", name: "Deepak Kumar", email: "deepak@example.com", roles: ["expert"] });
   const priya = await services.resolveViewer({ subject: "local|priya", name: "Priya Sharma", email: "priya@example.com", roles: [] });
   const created = await services.createSession(deepak, sessionInput(t.app.clock));
+  const tom = await services.resolveViewer({ subject: "local|tom", name: "Tom Becker", email: "tom@example.com", roles: [] });
   await services.enroll(priya, created.id);
+  if (withTom) await services.enroll(tom, created.id);
   const { session } = await services.startSession(deepak, created.id);
-  return { session, deepak, priya };
+  return { session, deepak, priya, tom };
 }
 
 type HostData = Awaited<ReturnType<typeof host.loader>>;
@@ -34,7 +37,7 @@ type DashboardData = Awaited<ReturnType<typeof dashboard.loader>>;
 
 describe("the expert watches attendance move", () => {
   it("live viewers and attendance follow the emulator's students joining and leaving", async () => {
-    const { session } = await liveSession();
+    const { session, priya, tom } = await liveSession({ withTom: true });
     const hostNumbers = async () => {
       const d = (await host.loader(await args(`/app/live/host/${session.id}`, "deepak", { id: session.id }))) as HostData;
       return [d.session.currentViewers, d.session.attendedCount];
@@ -51,6 +54,10 @@ describe("the expert watches attendance move", () => {
     await add();
     await t.app.emulator.webhooksSettled();
     expect(await hostNumbers()).toEqual([2, 2]);
+    // The pretend students are the enrolled ones, under their own user ids; there are only two.
+    const peers = Object.values(t.app.emulator.activeSession(session.hmsRoomId!)!.peers);
+    expect(peers.map((p) => p.user_id).sort()).toEqual([priya.id, tom.id].sort());
+    expect(await add()).toEqual({ pretendProblem: "Every enrolled student is already in the room." });
     expect(await dashboardNumbers()).toEqual([2, 2]);
 
     await host.action(await args(`/app/live/host/${session.id}`, "deepak", { id: session.id }, { intent: "remove-student" }));
@@ -85,9 +92,9 @@ describe("after the class", () => {
     const session = await recordedAndEnded();
     type DetailData = Awaited<ReturnType<typeof detail.loader>>;
     const asPriya = (await detail.loader(await args(`/app/live/${session.id}`, "priya", { id: session.id }))) as DetailData;
-    expect(asPriya.session.canWatchRecording).toBe(true);
+    expect(asPriya.session.viewerCan.watchRecording.allowed).toBe(true);
     const asTom = (await detail.loader(await args(`/app/live/${session.id}`, "tom", { id: session.id }))) as DetailData;
-    expect(asTom.session.canWatchRecording).toBe(false);
+    expect(asTom.session.viewerCan.watchRecording.allowed).toBe(false);
 
     const watch = await outcome(async () => detail.action(await args(`/app/live/${session.id}`, "priya", { id: session.id }, { intent: "watch" })));
     expect(watch.response?.status).toBe(302);

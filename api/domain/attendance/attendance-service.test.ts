@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SessionRow } from "../../db/schema.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
-import { hmsWebhooks as hook, type PeerContext, type RoomContext, shuffled, type WebhookEnvelope } from "../../test-support/hms-webhook-payloads.js";
+import { deliver as deliverOne, hmsWebhooks as hook, type PeerContext, type RoomContext, shuffled, type WebhookEnvelope } from "../../test-support/hms-webhook-payloads.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import type { Viewer } from "../viewer.js";
 
@@ -79,7 +79,7 @@ function classEvents(c: Class): WebhookEnvelope[] {
 
 async function deliver(events: readonly WebhookEnvelope[]) {
   const outcomes: string[] = [];
-  for (const e of events) outcomes.push((await t.h.services.recordRoomEvent(structuredClone(e))).outcome);
+  for (const e of events) outcomes.push((await deliverOne(t.h.services, structuredClone(e))).outcome);
   return outcomes;
 }
 
@@ -294,12 +294,12 @@ describe("recordRoomEvent: the rules", () => {
   it("acknowledges unknown rooms and unknown event types without storing anything", async () => {
     const c = await liveClass();
     const stranger = { ...c.room, roomId: "000000000000000000000000" };
-    expect(await t.h.services.recordRoomEvent(hook.peerJoin(stranger, c.peer(c.priya, 1), at(0)))).toMatchObject({
+    expect(await deliverOne(t.h.services, hook.peerJoin(stranger, c.peer(c.priya, 1), at(0)))).toMatchObject({
       outcome: "ignored",
       reason: expect.stringMatching(/no live session has the room/),
     });
     const hls = { ...hook.sessionOpen(c.room), type: "hls.started.success" };
-    expect(await t.h.services.recordRoomEvent(hls)).toEqual({ outcome: "ignored", type: "hls.started.success", reason: "unknown event type" });
+    expect(await deliverOne(t.h.services, hls)).toEqual({ outcome: "ignored", type: "hls.started.success", reason: "unknown event type" });
     expect(await t.database.query("select id from hms_webhook_events")).toEqual([]);
     expect(await t.database.query("select peer_id from peer_presences")).toEqual([]);
   });
@@ -309,14 +309,14 @@ describe("recordRoomEvent: the rules", () => {
     const bare = hook.peerJoin(c.room, c.peer(c.priya, 1), at(0));
     const { version: _v, account_id: _a, timestamp: _t, ...minimal } = bare;
     const { user_data: _u, type: _ty, template_id: _tp, session_started_at: _s, user_name: _n, ...data } = minimal.data;
-    expect((await t.h.services.recordRoomEvent({ ...minimal, data })).outcome).toBe("applied");
+    expect((await deliverOne(t.h.services, { ...minimal, data })).outcome).toBe("applied");
     expect((await state(c)).currentViewers).toBe(1);
 
     const { peer_id: _p, ...noPeer } = hook.peerJoin(c.room, c.peer(c.tom, 1), at(0)).data;
-    await expectDomainError(t.h.services.recordRoomEvent({ ...bare, id: "x1", data: noPeer }), "BAD_USER_INPUT", /peer_id/);
-    await expectDomainError(t.h.services.recordRoomEvent({ ...bare, id: undefined }), "BAD_USER_INPUT", /id/);
-    await expectDomainError(t.h.services.recordRoomEvent({ ...bare, id: "x2", data: { ...bare.data, joined_at: "yesterday" } }), "BAD_USER_INPUT", /joined_at/);
-    await expectDomainError(t.h.services.recordRoomEvent("peer.join.success"), "BAD_USER_INPUT");
-    await expectDomainError(t.h.services.recordRoomEvent({ ...bare, id: "x3", data: [] }), "BAD_USER_INPUT", /data/);
+    await expectDomainError(deliverOne(t.h.services, { ...bare, id: "x1", data: noPeer }), "BAD_USER_INPUT", /peer_id/);
+    await expectDomainError(deliverOne(t.h.services, { ...bare, id: undefined }), "BAD_USER_INPUT", /id/);
+    await expectDomainError(deliverOne(t.h.services, { ...bare, id: "x2", data: { ...bare.data, joined_at: "yesterday" } }), "BAD_USER_INPUT", /joined_at/);
+    await expectDomainError(deliverOne(t.h.services, "peer.join.success"), "BAD_USER_INPUT");
+    await expectDomainError(deliverOne(t.h.services, { ...bare, id: "x3", data: [] }), "BAD_USER_INPUT", /data/);
   });
 });

@@ -23,18 +23,16 @@ import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
 import { attendanceOf, clampToWindow, currentHmsSession, HOST_ROLE, recordedHmsSessions, roomWindow, viewersOf } from "./attendance-rules.js";
-import { assertReportedTimes, parseRoomEvent, type RoomEvent, UNUSED_EVENT_TYPES } from "./room-event-input.js";
+import { assertReportedTimes, type RoomDelivery, type RoomEvent } from "./room-event.js";
 
 export type RoomEventOutcome =
   | { outcome: "applied"; type: string; sessionId: string }
   | { outcome: "duplicate"; type: string; sessionId: string }
   | { outcome: "ignored"; type: string; reason: string };
 
-export async function recordRoomEvent(deps: ServiceDeps, raw: unknown): Promise<RoomEventOutcome> {
-  const event = parseRoomEvent(raw);
-  if (event.kind === "ignored") {
-    return { outcome: "ignored", type: event.type, reason: UNUSED_EVENT_TYPES.has(event.type) ? "not used" : "unknown event type" };
-  }
+/** A delivery the video service's adapter read (for 100ms: api/webhooks/hms-room-event.ts). */
+export async function recordRoomEvent(deps: ServiceDeps, event: RoomDelivery): Promise<RoomEventOutcome> {
+  if (event.kind === "ignored") return { outcome: "ignored", type: event.type, reason: event.reason };
   assertReportedTimes(event, deps.clock.now());
   const known = await findSessionByRoomId(deps.db, event.roomId);
   if (!known) return { outcome: "ignored", type: event.type, reason: `no live session has the room ${event.roomId}` };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createReaders } from "../readers.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
-import { hmsWebhooks as hook } from "../../test-support/hms-webhook-payloads.js";
+import { deliver, hmsWebhooks as hook } from "../../test-support/hms-webhook-payloads.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import type { Viewer } from "../viewer.js";
 import { summarizeFeedback } from "./feedback-rules.js";
@@ -19,7 +19,7 @@ async function endedClass() {
   const { session } = await t.h.services.startSession(deepak, created.id);
   const room = { roomId: session.hmsRoomId!, roomName: "r", sessionId: "633c22b420636a0cb361dea0", sessionStartedAt: t.h.clock.now() };
   const attend = async (v: Viewer) =>
-    t.h.services.recordRoomEvent(hook.peerJoin(room, { peerId: `peer-${v.id}`, userId: v.id, userName: v.name, role: "guest" }, t.h.clock.now()));
+    deliver(t.h.services, hook.peerJoin(room, { peerId: `peer-${v.id}`, userId: v.id, userName: v.name, role: "guest" }, t.h.clock.now()));
   await attend(priya);
   await attend(tom);
   t.h.clock.advance(3_600_000);

@@ -14,7 +14,7 @@ import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import type { OpenedCheckout, PaymentGatewayName } from "../ports.js";
 import { toMinorUnits } from "../sessions/currency.js";
 import { sessionIdInput } from "../sessions/session-input.js";
-import { assertEnrollable, isFree, isOwner, requireSession, requireViewer } from "../sessions/session-rules.js";
+import { assertEnrollable, assertNotOwnSession, assertSeatLeft, isFree, requireSession, requireViewer } from "../sessions/session-rules.js";
 import type { Viewer } from "../viewer.js";
 import { callGateway } from "./payment-verification.js";
 
@@ -33,28 +33,29 @@ export function checkoutGateway(deps: ServiceDeps, session: Pick<SessionRow, "pr
   return razorpay ? "razorpay" : null;
 }
 
+/** A priced session needs a gateway that can take its price. */
+export function requireCheckoutGateway(gateway: PaymentGatewayName | null): PaymentGatewayName {
+  if (!gateway) {
+    throw new DomainError("FAILED_PRECONDITION", "Payments are not configured on this server, so priced sessions cannot be booked online yet.");
+  }
+  return gateway;
+}
+
 export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, rawSessionId: unknown): Promise<OpenedCheckout> {
   const student = requireViewer(viewer);
   // Each checkout opens a payment at the gateway: it counts as an enrollment attempt.
   await takeRateLimitedAttempt(deps, "enroll", student);
   const sessionId = parseInput(sessionIdInput, rawSessionId);
   const session = requireSession(await findSessionById(deps.db, sessionId), sessionId);
-  if (isOwner(student, session)) {
-    throw new DomainError("FORBIDDEN", "You are this session's expert; experts do not enroll in their own sessions.");
-  }
+  assertNotOwnSession(student, session);
   if (await findParticipant(deps.db, { sessionId, userId: student.id })) {
     throw new DomainError("CONFLICT", "You are already enrolled in this session; there is nothing to pay.");
   }
   assertEnrollable(session, deps.clock.now());
   if (isFree(session)) throw new DomainError("FAILED_PRECONDITION", "This session is free: enroll without paying.");
   // Nobody should pay for a seat that is not there.
-  if (session.maxParticipants != null && session.enrolledCount >= session.maxParticipants) {
-    throw new DomainError("FAILED_PRECONDITION", "This session is full; no seats are left.");
-  }
-  const gateway = checkoutGateway(deps, session);
-  if (!gateway) {
-    throw new DomainError("FAILED_PRECONDITION", "Payments are not configured on this server, so priced sessions cannot be booked online yet.");
-  }
+  assertSeatLeft(session);
+  const gateway = requireCheckoutGateway(checkoutGateway(deps, session));
   const verifier = deps.payments!.verifiers[gateway]!;
   return callGateway(deps, gateway, "open a checkout", () =>
     verifier.openCheckout({

@@ -10,11 +10,10 @@ import { countAddressAttempt, deleteAddressWindowsBefore } from "../../repositor
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { runEvery } from "../periodic.js";
-import { describeDuration, describeWindow, retryAfterSeconds, type RateLimit } from "./rate-limits.js";
+import { ADDRESS_LIMITED_ACTIONS, type AddressLimitedAction, type AddressRateLimitPolicy, type RateLimit } from "./rate-limit-policy.js";
+import { describeDuration, describeWindow, retryAfterSeconds } from "./rate-limits.js";
 
-export const ADDRESS_LIMITED_ACTIONS = ["anonymous", "signIn"] as const;
-export type AddressLimitedAction = (typeof ADDRESS_LIMITED_ACTIONS)[number];
-export type AddressRateLimitPolicy = Record<AddressLimitedAction, RateLimit>;
+export { ADDRESS_LIMITED_ACTIONS, type AddressLimitedAction, type AddressRateLimitPolicy } from "./rate-limit-policy.js";
 
 const MINUTE = 60_000;
 

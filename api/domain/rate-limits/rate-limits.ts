@@ -9,17 +9,9 @@ import { countAttempt } from "../../repositories/rate-limits.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import type { Viewer } from "../viewer.js";
+import type { RateLimit, RateLimitedAction, RateLimitPolicy } from "./rate-limit-policy.js";
 
-export const RATE_LIMITED_ACTIONS = ["createSession", "enroll", "joinToken"] as const;
-export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
-
-export interface RateLimit {
-  /** Attempts allowed in one window. */
-  max: number;
-  windowMs: number;
-}
-
-export type RateLimitPolicy = Record<RateLimitedAction, RateLimit>;
+export { RATE_LIMITED_ACTIONS, type RateLimit, type RateLimitedAction, type RateLimitPolicy } from "./rate-limit-policy.js";
 
 const HOUR = 3_600_000;
 

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
 import { payFor } from "../../test-support/payments.js";
-import { hmsWebhooks } from "../../test-support/hms-webhook-payloads.js";
+import { deliver, hmsWebhooks } from "../../test-support/hms-webhook-payloads.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import { createServices } from "../services.js";
 import { playbackLinkSeconds } from "./recording-rules.js";
@@ -18,7 +18,7 @@ async function deliverEmulatorEvents(seen: Set<string>) {
   for (const e of t.h.emulator.events()) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    await t.h.services.recordRoomEvent(e);
+    await deliver(t.h.services, e);
   }
 }
 
@@ -86,7 +86,8 @@ describe("recordingUrl", () => {
     const { session } = await t.h.services.startSession(deepak, created.id);
     // 100ms reported a recording of a session whose files it no longer has.
     const room = { roomId: session.hmsRoomId!, roomName: "r", sessionId: "633c22b420636a0cb361dea0", sessionStartedAt: t.h.clock.now() };
-    await t.h.services.recordRoomEvent(
+    await deliver(
+      t.h.services,
       hmsWebhooks.beamRecordingSuccess(room, { recordingId: "r1", path: "s3://b/x.mp4", startedAt: t.h.clock.now(), stoppedAt: t.h.clock.now() }),
     );
     await expectDomainError(t.h.services.recordingUrl(deepak, session.id), "NOT_FOUND", /not available from the video service/);
@@ -112,9 +113,9 @@ describe("recording mode api", () => {
     const { session } = await services.startSession(deepak, created.id);
     t.h.emulator.joinPeer(session.hmsRoomId!, { userId: deepak.id, role: "host", name: deepak.name });
     const open = t.h.emulator.events().find((e) => e.type === "session.open.success" && e.data.room_id === session.hmsRoomId)!;
-    await services.recordRoomEvent(open);
+    await deliver(services, open);
     await vi.waitFor(() => expect(t.h.emulator.recordings(session.hmsRoomId!)).toHaveLength(1));
-    await services.recordRoomEvent(open);
+    await deliver(services, open);
     await new Promise((r) => setTimeout(r, 100));
     expect(t.h.emulator.recordings(session.hmsRoomId!)).toHaveLength(1);
   });
@@ -125,7 +126,7 @@ describe("recording mode api", () => {
     const { session } = await t.h.services.startSession(deepak, created.id);
     t.h.emulator.joinPeer(session.hmsRoomId!, { userId: deepak.id, role: "host", name: deepak.name });
     const open = t.h.emulator.events().find((e) => e.type === "session.open.success" && e.data.room_id === session.hmsRoomId)!;
-    await t.h.services.recordRoomEvent(open);
+    await deliver(t.h.services, open);
     await new Promise((r) => setTimeout(r, 100));
     expect(t.h.emulator.recordings(session.hmsRoomId!)).toEqual([]);
   });

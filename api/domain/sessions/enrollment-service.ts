@@ -14,11 +14,13 @@ import { type PaymentInput, paymentInput, sessionIdInput } from "./session-input
 import {
   assertEnrollable,
   assertJoinable,
+  assertNotOwnSession,
   isFree,
-  isOwner,
   joinTokenExpiry,
   requireSession,
   requireViewer,
+  roleInRoom,
+  SESSION_FULL_MESSAGE,
 } from "./session-rules.js";
 
 export interface Enrollment {
@@ -44,9 +46,7 @@ export async function enroll(
     findParticipant(deps.db, { sessionId, userId: student.id }),
   ]);
   const session = requireSession(found, sessionId);
-  if (isOwner(student, session)) {
-    throw new DomainError("FORBIDDEN", "You are this session's expert; experts do not enroll in their own sessions.");
-  }
+  assertNotOwnSession(student, session);
 
   // Enrolling twice is not an error: it answers with the first enrollment.
   if (existing) return { participant: existing, session, created: false };
@@ -93,7 +93,7 @@ export async function enroll(
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
-      throw new DomainError("FAILED_PRECONDITION", "This session is full; no seats are left.");
+      throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
     }
     return { participant, session: seated, created: true };
   });
@@ -139,16 +139,9 @@ export async function joinToken(deps: ServiceDeps, viewer: Viewer | null, rawSes
     findParticipant(deps.db, { sessionId, userId: user.id }),
   ]);
   const session = requireSession(found, sessionId);
-  let role: VideoRole;
-  if (isOwner(user, session)) {
-    role = "host";
-  } else if (enrollment) {
-    role = "guest";
-  } else {
-    throw new DomainError("FORBIDDEN", "Only enrolled participants and the session's expert can join. Enroll first.");
-  }
-  assertJoinable(session);
+  const role = roleInRoom(user, session, enrollment ?? null);
   const issuedAt = deps.clock.now();
+  assertJoinable(session, issuedAt);
   const expiresAt = joinTokenExpiry(session, issuedAt);
   const token = await deps.video.joinToken({
     roomId: session.hmsRoomId!,

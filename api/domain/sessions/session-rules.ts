@@ -2,8 +2,9 @@
  * Pure rules about a session's schedule and life cycle: no database, no clock of their
  * own. Services call them with the facts; tests call them directly.
  */
-import type { SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, SessionRow } from "../../db/schema.js";
 import { DomainError } from "../errors.js";
+import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
 import { isAdmin, isExpert } from "../viewer.js";
 import type { CreateSessionInput } from "./session-input.js";
@@ -86,7 +87,55 @@ export function assertEnrollable(session: SessionRow, now: Date): void {
   }
 }
 
-export function assertJoinable(session: SessionRow): void {
+export const SESSION_FULL_MESSAGE = "This session is full; no seats are left.";
+
+/** Who may take a seat: anyone but the session's own expert. */
+export function assertNotOwnSession(viewer: Viewer, session: SessionRow): void {
+  if (isOwner(viewer, session)) {
+    throw new DomainError("FORBIDDEN", "You are this session's expert; experts do not enroll in their own sessions.");
+  }
+}
+
+/**
+ * Whether a seat is left, as the session row last said. The enrollment's transaction takes
+ * the seat atomically; this check only spares a student paying for a seat that is not there.
+ */
+export function assertSeatLeft(session: SessionRow): void {
+  if (session.maxParticipants != null && session.enrolledCount >= session.maxParticipants) {
+    throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
+  }
+}
+
+/** Ending a live session; ending an ended one again is harmless (the service answers with it). */
+export function assertEndable(session: SessionRow): void {
+  if (session.status === "scheduled") {
+    throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Cancel it instead if it will not take place.");
+  }
+  if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
+}
+
+export function assertCancellable(session: SessionRow): void {
+  if (session.status === "scheduled") return;
+  throw new DomainError(
+    "FAILED_PRECONDITION",
+    session.status === "cancelled"
+      ? "This session is already cancelled."
+      : `This session is ${session.status}; only a scheduled session can be cancelled.${session.status === "live" ? " End it instead." : ""}`,
+  );
+}
+
+/** The viewer's role in the session's video room: its expert hosts, enrolled participants are guests. */
+export function roleInRoom(viewer: Viewer, session: SessionRow, enrollment: ParticipantRow | null): VideoRole {
+  if (isOwner(viewer, session)) return "host";
+  if (enrollment) return "guest";
+  throw new DomainError("FORBIDDEN", "Only enrolled participants and the session's expert can join. Enroll first.");
+}
+
+export function assertJoinable(session: SessionRow, now: Date): void {
+  if (session.status === "scheduled" && now.getTime() >= session.scheduledEndTime.getTime()) {
+    // It can no longer be started (assertStartable): waiting would be in vain.
+    throw new DomainError("FAILED_PRECONDITION", "This session's scheduled time has passed without it starting; its room will not open.");
+  }
   if (session.status === "scheduled") {
     throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Wait for the expert to start it.");
   }

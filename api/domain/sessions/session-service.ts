@@ -19,7 +19,9 @@ import type { Viewer } from "../viewer.js";
 import { endLiveSession } from "./session-ending.js";
 import { createSessionInput, listSessionsInput, sessionIdInput } from "./session-input.js";
 import {
+  assertCancellable,
   assertCanCreate,
+  assertEndable,
   assertOwner,
   assertSchedule,
   assertStartable,
@@ -92,18 +94,18 @@ async function ownedSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unk
   return session;
 }
 
+/** The room's link is the face's to write (each face knows its own pages): the domain gives the session. */
 export interface StartedSession {
   session: SessionRow;
   roomId: string;
   roomCode: string;
-  sessionUrl: string;
 }
 
 export async function startSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<StartedSession> {
   const session = await ownedSession(deps, viewer, rawId, "start");
   const id = session.id;
   assertStartable(session, deps.clock.now());
-  if (session.status === "live") return started(deps, session);
+  if (session.status === "live") return started(session);
 
   // The room name is derived from the session id and 100ms creates-or-returns by name,
   // so racing or retried starts all get the same room; only one of them flips the row.
@@ -120,21 +122,16 @@ export async function startSession(deps: ServiceDeps, viewer: Viewer | null, raw
     from: "scheduled",
     set: { status: "live", hmsRoomId: room.roomId, hmsRoomCode: room.roomCode, actualStartTime: now, updatedAt: now },
   });
-  if (live) return started(deps, live);
+  if (live) return started(live);
 
   // Someone else moved the session first: report what they did.
   const current = requireSession(await findSessionById(deps.db, id), id);
   assertStartable(current, deps.clock.now());
-  return started(deps, current);
+  return started(current);
 }
 
-function started(deps: ServiceDeps, session: SessionRow): StartedSession {
-  return {
-    session,
-    roomId: session.hmsRoomId!,
-    roomCode: session.hmsRoomCode ?? "",
-    sessionUrl: `${deps.appUrl}/app/live/host/${session.id}`,
-  };
+function started(session: SessionRow): StartedSession {
+  return { session, roomId: session.hmsRoomId!, roomCode: session.hmsRoomCode ?? "" };
 }
 
 export interface EndedSession {
@@ -148,10 +145,7 @@ export async function endSession(deps: ServiceDeps, viewer: Viewer | null, rawId
   const session = await ownedSession(deps, viewer, rawId, "end");
   const id = session.id;
   if (session.status === "ended") return ended(session);
-  if (session.status === "scheduled") {
-    throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Cancel it instead if it will not take place.");
-  }
-  if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
+  assertEndable(session);
 
   const endedRow = await endLiveSession(deps, id, "The class has ended");
   if (!endedRow) {
@@ -173,14 +167,7 @@ function ended(session: SessionRow): EndedSession {
 export async function cancelSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<SessionRow> {
   const session = await ownedSession(deps, viewer, rawId, "cancel");
   const id = session.id;
-  if (session.status !== "scheduled") {
-    throw new DomainError(
-      "FAILED_PRECONDITION",
-      session.status === "cancelled"
-        ? "This session is already cancelled."
-        : `This session is ${session.status}; only a scheduled session can be cancelled.${session.status === "live" ? " End it instead." : ""}`,
-    );
-  }
+  assertCancellable(session);
   const now = deps.clock.now();
   const row = await transitionSession(deps.db, { id, from: "scheduled", set: { status: "cancelled", updatedAt: now } });
   if (!row) throw new DomainError("CONFLICT", "The session changed while it was being cancelled; please reload and try again.");

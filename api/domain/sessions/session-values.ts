@@ -1,4 +1,11 @@
-/** The seed's spellings; they are what the database stores and what REST sends. */
+import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+
+/**
+ * The seed's spellings; they are what the database stores and what REST sends, and the
+ * one list each: GraphQL's enums (api/graphql/enum-values.ts), REST's schemas and the input
+ * schemas derive from these. The database's CHECK constraints spell them in SQL; the
+ * column types below must agree (a mismatch does not compile).
+ */
 export const SESSION_TYPES = ["1-on-1", "group", "workshop"] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
@@ -9,6 +16,15 @@ export const PAYMENT_GATEWAYS = ["stripe", "razorpay"] as const;
 export type PaymentGateway = (typeof PAYMENT_GATEWAYS)[number];
 
 export const VIDEO_ROLES = ["host", "guest"] as const;
+export type VideoRole = (typeof VIDEO_ROLES)[number];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const columnsAgree: [
+  Same<SessionType, SessionRow["sessionType"]>,
+  Same<SessionStatus, SessionRow["status"]>,
+  Same<PaymentGateway, NonNullable<ParticipantRow["paymentGateway"]>>,
+] = [true, true, true];
+void columnsAgree;
 
 /** The seed's "Maximum session duration: 6 hours". */
 export const MAX_SESSION_MS = 6 * 60 * 60 * 1000;

@@ -22,7 +22,7 @@ import { DomainError } from "../errors.js";
 import { parseInput } from "../parse-input.js";
 import { refuseUnsafeText } from "../text-rules.js";
 import { runEvery } from "../periodic.js";
-import { IdentityRefused, UpstreamError, type Identity, type IdentityRenewer } from "../ports.js";
+import { IdentityRefused, UpstreamError, type Identity } from "../ports.js";
 import { requireViewer } from "../sessions/session-rules.js";
 import { cleanIdentity } from "../users/profile-claims.js";
 import { resolveViewer } from "../users/user-service.js";
@@ -34,17 +34,11 @@ import {
   renewalDue,
   touchDue,
   withinRenewalGrace,
-  type SignInSessionPolicy,
 } from "./session-policy.js";
-import { hashSessionId, looksLikeSessionId, newSessionId, type TokenSealer } from "./session-secrets.js";
+import { hashSessionId, looksLikeSessionId, newSessionId } from "./session-secrets.js";
+import type { SignInSetup } from "./sign-in-setup.js";
 
-/** What web sign-in sessions need beyond the database; the composition root builds it. */
-export interface SignInSetup {
-  policy: SignInSessionPolicy;
-  /** Seals the provider's refresh tokens with SESSION_SECRET. */
-  sealer: TokenSealer;
-  renewer: IdentityRenewer;
-}
+export type { SignInSetup } from "./sign-in-setup.js";
 
 type Deps = Pick<ServiceDeps, "db" | "clock" | "logger" | "signIn">;
 
@@ -158,18 +152,30 @@ export function startSignInSessionPurge(deps: ServiceDeps): () => Promise<void> 
 /**
  * A page fires several requests at once; they share one renewal, because a provider that
  * rotates refresh tokens treats a second use of the same token as theft and revokes the grant.
+ * A renewal is known by the session and the renewal it follows, and a successful one is kept
+ * for a while after it settles: a request that read the row just before the new token was
+ * stored still holds the spent one, and must share this answer rather than spend it again.
+ * (Across instances, the provider's reuse interval covers the same race: docs/auth0.md.)
  */
 const renewals = new Map<string, Promise<Identity | null>>();
+const KEEP_SETTLED_RENEWAL_MS = 60_000;
 
 function renewOnce(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now: Date): Promise<Identity | null> {
-  const running = renewals.get(row.idHash);
+  const key = `${row.idHash}@${row.identityRefreshedAt.getTime()}`;
+  const running = renewals.get(key);
   if (running) return running;
-  const renewal = renew(deps, setup, row, now).finally(() => renewals.delete(row.idHash));
-  renewals.set(row.idHash, renewal);
-  return renewal;
+  const renewal = renew(deps, setup, row, now);
+  renewals.set(key, renewal.then((r) => r.identity));
+  renewal.then(
+    // Only a renewal that spent the refresh token is kept; any other answer (the provider away
+    // within the grace period) must be asked again, as time moves on.
+    (r) => (r.spentRefreshToken ? setTimeout(() => renewals.delete(key), KEEP_SETTLED_RENEWAL_MS).unref() : renewals.delete(key)),
+    () => renewals.delete(key),
+  );
+  return renewals.get(key)!;
 }
 
-async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now: Date): Promise<Identity | null> {
+async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now: Date): Promise<{ identity: Identity | null; spentRefreshToken: boolean }> {
   const log = deps.logger.child({ userId: row.userId });
   const current = identityFrom(row.identity);
   const refreshToken = row.refreshToken ? setup.sealer.open(row.refreshToken) : null;
@@ -177,7 +183,7 @@ async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now:
     // No token, or one sealed under another SESSION_SECRET: the identity cannot be renewed.
     log.info("sign-in session ended: its identity is due for renewal and it holds no usable refresh token");
     await deleteSignInSession(deps.db, row.idHash);
-    return null;
+    return { identity: null, spentRefreshToken: false };
   }
   let renewed;
   try {
@@ -188,7 +194,7 @@ async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now:
       if (withinRenewalGrace(row, now, setup.policy)) {
         log.warn({ err: error.message }, "the identity provider cannot be reached; the sign-in session goes on with its last identity for now");
         if (touchDue(row, now)) await touchSignInSession(deps.db, row.idHash, now);
-        return current;
+        return { identity: current, spentRefreshToken: false };
       }
       throw new DomainError(
         "UPSTREAM_UNAVAILABLE",
@@ -199,7 +205,7 @@ async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now:
     if (error instanceof IdentityRefused) {
       log.info({ reason: error.message }, "sign-in session ended: the identity provider refused to renew it");
       await deleteSignInSession(deps.db, row.idHash);
-      return null;
+      return { identity: null, spentRefreshToken: true };
     }
     throw error;
   }
@@ -210,7 +216,7 @@ async function renew(deps: Deps, setup: SignInSetup, row: SignInSessionRow, now:
     refreshToken: renewed.refreshToken ? setup.sealer.seal(renewed.refreshToken) : row.refreshToken,
     at: now,
   });
-  return stored ? identity : null;
+  return { identity: stored ? identity : null, spentRefreshToken: true };
 }
 
 function requireSetup(deps: Deps): SignInSetup {

@@ -2,12 +2,14 @@ import type { SessionStatus } from '../enum-values.js';
 import type { SessionType } from '../enum-values.js';
 import type { VideoRole } from '../enum-values.js';
 import type { PaymentGateway } from '../enum-values.js';
+import type { RefusalCode } from '../enum-values.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionRow, ParticipantRow, UserRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
 import type { IssuedJoinToken } from '../../domain/sessions/enrollment-service.js';
 import type { RecordingPlayback } from '../../domain/recordings/recording-service.js';
 import type { FeedbackSummary, FeedbackEntry } from '../../domain/feedback/feedback-rules.js';
+import type { SessionPermissions as SessionPermissionsModel, Ability as AbilityModel } from '../../domain/sessions/session-permissions.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +27,26 @@ export type Scalars = {
   DateTime: { input: string; output: Date | string; }
   /** Arbitrary JSON, used for nothing but opaque extension data. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/**
+ * Whether the viewer may do one thing now. Answered by the same rules the mutation runs, so
+ * `allowed` is true exactly when the mutation would take effect; two refusals are not the
+ * mutation's own: the per-user rate limits (the mutation says when to retry), and an action
+ * already done (enrolling again, starting a live session, ending an ended one), which the
+ * mutation accepts harmlessly but which is not offered (`code` CONFLICT).
+ */
+export type Ability = {
+  __typename?: 'Ability';
+  allowed: Scalars['Boolean']['output'];
+  /** The `extensions.code` the mutation would answer (CONFLICT for an action already done); null when allowed. */
+  code?: Maybe<RefusalCode>;
+  /**
+   * Why not, as a sentence to show the person: the message the mutation would answer. For a
+   * viewer who is not signed in, what the session refuses to everyone comes first ("This
+   * session has ended; enrollment is closed."), otherwise it says to sign in.
+   */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A payment opened with a gateway, for its checkout in the browser. */
@@ -149,7 +171,7 @@ export type LiveSession = {
   actualStartTime?: Maybe<Scalars['DateTime']['output']>;
   /** Distinct students who were in the video room at some point (the expert is not counted). */
   attendedCount: Scalars['Int']['output'];
-  /** Whether the viewer may watch a recording that exists: ask `recordingUrl` for the link. */
+  /** Whether the viewer may watch a recording that exists: ask `recordingUrl` for the link. The same as `viewerCan.watchRecording.allowed`. */
   canWatchRecording: Scalars['Boolean']['output'];
   /**
    * The gateway whose checkout takes this session's price. Null for a free session, or when
@@ -194,6 +216,13 @@ export type LiveSession = {
   thumbnail?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * What the viewer may do with this session now, and why not when they may not: ask this
+   * rather than re-deriving the rules from `status`, the times and the enrollment (for
+   * example a scheduled session whose scheduled end has passed can no longer be started or
+   * enrolled in). Computed from what the session's page already loads: it costs no query.
+   */
+  viewerCan: SessionPermissions;
   /** The viewer's own enrollment in this session, if any. */
   viewerEnrollment?: Maybe<Enrollment>;
   /** Whether the viewer is this session's expert: the one who starts, hosts and ends it. */
@@ -354,6 +383,8 @@ export type RecordingLink = {
   url: Scalars['String']['output'];
 };
 
+export { RefusalCode };
+
 /** What the session's participants thought of it (its expert's view). */
 export type SessionFeedback = {
   __typename?: 'SessionFeedback';
@@ -389,6 +420,37 @@ export type SessionPage = {
   skip: Scalars['Int']['output'];
   /** How many sessions match the filters, across all pages. */
   total: Scalars['Int']['output'];
+};
+
+/** What the viewer may do with one session now (`LiveSession.viewerCan`); each names the mutation it answers for. */
+export type SessionPermissions = {
+  __typename?: 'SessionPermissions';
+  /** `cancelSession`: call off a scheduled session (the session's expert). */
+  cancel: Ability;
+  /** `endSession`: close a live session's room for everyone (the session's expert). */
+  end: Ability;
+  /**
+   * `enroll`: take a seat. For a priced session, allowed means a seat can be bought: open a
+   * payment with `startCheckout`, then `enroll` with it.
+   */
+  enroll: Ability;
+  /** `joinToken`: enter the live room, as its host (the expert) or a guest (an enrolled participant). */
+  join: Ability;
+  /** `submitFeedback`: rate the ended session (participants who attended, for 7 days; a new rating replaces the old). */
+  rate: Ability;
+  /** `startSession`: open the video room (the session's expert, before its scheduled end). */
+  start: Ability;
+  /**
+   * Not a mutation: whether it is worth waiting for the room to open. Allowed for the
+   * session's expert and its enrolled participants while it is scheduled and can still be
+   * started; then `join` turns allowed once the expert starts it.
+   */
+  waitForStart: Ability;
+  /**
+   * `recordingUrl`: watch the recording. Allowed is decided without asking 100ms; the link
+   * itself may still be NOT_FOUND if 100ms no longer has the file.
+   */
+  watchRecording: Ability;
 };
 
 export { SessionStatus };
@@ -500,6 +562,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Ability: ResolverTypeWrapper<AbilityModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Checkout: ResolverTypeWrapper<Checkout>;
   CreateSessionInput: CreateSessionInput;
@@ -520,10 +583,12 @@ export type ResolversTypes = ResolversObject<{
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordingLink: ResolverTypeWrapper<RecordingPlayback>;
+  RefusalCode: RefusalCode;
   SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
+  SessionPermissions: ResolverTypeWrapper<SessionPermissionsModel>;
   SessionStatus: SessionStatus;
   SessionType: SessionType;
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
@@ -535,6 +600,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Ability: AbilityModel;
   Boolean: Scalars['Boolean']['output'];
   Checkout: Checkout;
   CreateSessionInput: CreateSessionInput;
@@ -558,10 +624,17 @@ export type ResolversParentTypes = ResolversObject<{
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
+  SessionPermissions: SessionPermissionsModel;
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
   User: UserRow;
+}>;
+
+export type AbilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ability'] = ResolversParentTypes['Ability']> = ResolversObject<{
+  allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['RefusalCode']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
@@ -670,6 +743,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerCan?: Resolver<ResolversTypes['SessionPermissions'], ParentType, ContextType>;
   viewerEnrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
   viewerIsHost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -703,6 +777,8 @@ export type RecordingLinkResolvers<ContextType = GraphQLContext, ParentType exte
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
+
 export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
   averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   comments?: Resolver<Array<ResolversTypes['FeedbackComment']>, ParentType, ContextType>;
@@ -722,6 +798,17 @@ export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extend
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skip?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SessionPermissionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPermissions'] = ResolversParentTypes['SessionPermissions']> = ResolversObject<{
+  cancel?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  enroll?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  join?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  waitForStart?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  watchRecording?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
 }>;
 
 export type SessionStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, ENDED?: any, LIVE?: any, SCHEDULED?: any }, ResolversTypes['SessionStatus']>;
@@ -752,6 +839,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type VideoRoleResolvers = EnumResolverSignature<{ GUEST?: any, HOST?: any }, ResolversTypes['VideoRole']>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  Ability?: AbilityResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
@@ -765,9 +853,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
   RecordingLink?: RecordingLinkResolvers<ContextType>;
+  RefusalCode?: RefusalCodeResolvers;
   SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
   SessionPage?: SessionPageResolvers<ContextType>;
+  SessionPermissions?: SessionPermissionsResolvers<ContextType>;
   SessionStatus?: SessionStatusResolvers;
   SessionType?: SessionTypeResolvers;
   SignOutResult?: SignOutResultResolvers<ContextType>;

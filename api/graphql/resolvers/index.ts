@@ -1,14 +1,15 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { PaymentGateway, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
 import { Mutation } from "./mutation.js";
 import { Query } from "./query.js";
-import { FeedbackComment, JoinToken } from "./results.js";
+import { FeedbackComment, JoinToken, startSessionResult } from "./results.js";
 import { DateTime, JSON } from "./scalars.js";
 import { User } from "./user.js";
 
-export const resolvers: Resolvers = {
+/** `appUrl`: the web app's public address, for the links answers carry. */
+export const createResolvers = (appUrl: string): Resolvers => ({
   DateTime,
   JSON,
   Query,
@@ -19,9 +20,11 @@ export const resolvers: Resolvers = {
   User,
   JoinToken,
   FeedbackComment,
+  StartSessionResult: startSessionResult(appUrl),
   // Internal values: the seed's spellings, so resolvers and the domain never translate.
   SessionStatus: { ...SessionStatus },
   SessionType: { ...SessionType },
   VideoRole: { ...VideoRole },
   PaymentGateway: { ...PaymentGateway },
-};
+  RefusalCode: { ...RefusalCode },
+});

@@ -34,6 +34,8 @@ export const LiveSession: LiveSessionResolvers = {
   metadata: (s) => s.metadata ?? null,
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),
   viewerIsHost: (s, _a, { readers }) => readers.isHost(s),
+  // The viewer's enrollment comes from the same batched reader as `viewerEnrollment`: a page of sessions costs one query for both.
+  viewerCan: async (s, _a, { services, viewer, readers }) => services.sessionPermissions(viewer, s, await readers.viewerEnrollment(s)),
   recordingS3Key: (s, _a, { readers }) => readers.recordingLocation(s),
   participants: (s, _a, { readers }) => readers.participants(s),
   canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),

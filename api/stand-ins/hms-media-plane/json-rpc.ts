@@ -1,5 +1,5 @@
 /**
- * The SDK's JSON-RPC framing over the signalling socket (media-plane reference §2.2):
+ * The SDK's JSON-RPC framing over the signalling socket (docs/100ms-media-plane.md#json-rpc-framing):
  * requests carry an `id` and expect `{id, result}` with a truthy result, or
  * `{id, error:{code, message}}`; notifications have no `id`.
  */

@@ -275,7 +275,7 @@ describe("media forwarding", () => {
         { timeout: 10_000, interval: 50 },
       )
       .toBeGreaterThan(5);
-    // After the subscriber's answer the forwarder asks for a keyframe (reference §3.5).
+    // After the subscriber's answer the forwarder asks for a keyframe (docs/100ms-media-plane.md#subscribe-renegotiation).
     await expect.poll(() => host.keyframeRequests, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
@@ -286,6 +286,45 @@ describe("media forwarding", () => {
     const list = await guest.waitFor("peer-list");
     expect(list.peers[host.peerId].tracks).toMatchObject({ [video.trackId]: { type: "video", stream_id: video.streamId } });
     await expect.poll(() => guest.remoteTracks.map((t) => t.trackId), { timeout: 10_000 }).toContain(video.trackId);
+  });
+});
+
+describe("forced faults and lost connections", () => {
+  it("refuses the next join of one user with a code the SDK does not retry, then lets it join again", async () => {
+    plane.faults.refuseNextJoin({ userId: "student-1" });
+    const host = await joined("host", "expert-1", "Deepak");
+    const refused = await client("guest", "student-1", "Priya");
+    await expect(refused.join()).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/fault injected/) });
+    expect(eventsOf("peer.join.success").map((e) => e.data.user_id)).toEqual(["expert-1"]);
+    // A fresh attempt (a new peer, as the page's "Try again" makes) gets in.
+    const again = await joined("guest", "student-1", "Priya");
+    expect(await host.waitFor("on-peer-join", (p) => p.peer_id === again.peerId)).toMatchObject({ info: { user_id: "student-1" } });
+  });
+
+  it("a dropped connection leaves the room, and the SDK's resume with the same peer id is refused at init with a terminal 410", async () => {
+    const host = await joined("host", "expert-1", "Deepak");
+    const guest = await joined("guest", "student-1", "Priya");
+    expect(plane.faults.dropConnections({ roomId, userId: "student-1" })).toBe(1);
+    expect(await guest.closed()).toBe(1006);
+    expect(await host.waitFor("on-peer-leave")).toMatchObject({ peer_id: guest.peerId });
+    expect(eventsOf("peer.leave.success").map((e) => [e.data.peer_id, e.data.reason])).toEqual([[guest.peerId, "websocket closed"]]);
+    const resume = await fetchInit(plane.origin, guest.token, guest.peerId);
+    expect(resume.status).toBe(410);
+    expect(resume.body.message).toMatch(/cannot resume a dropped connection/);
+    // Another peer id (a fresh join) is welcome.
+    expect((await fetchInit(plane.origin, guest.token, "a-new-peer")).status).toBe(200);
+  });
+
+  it("takes faults over HTTP as JSON only", async () => {
+    const post = (body: unknown, type = "application/json") =>
+      fetch(`${plane.origin}/_media-plane/faults`, { method: "POST", headers: { "content-type": type }, body: JSON.stringify(body) });
+    await joined("guest", "student-1", "Priya");
+    expect((await post({ drop: { roomId } }, "text/plain")).status).toBe(415);
+    const res = await post({ drop: { roomId } });
+    expect(await res.json()).toEqual({ dropped: 1 });
+    expect((await post({ refuseNextJoin: {} })).status).toBe(200);
+    const refused = await client("guest", "student-2", "Tom");
+    await expect(refused.join()).rejects.toMatchObject({ code: 400 });
   });
 });
 

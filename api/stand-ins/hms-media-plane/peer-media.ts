@@ -1,5 +1,5 @@
 /**
- * The two WebRTC connections the SDK keeps with its SFU (media-plane reference §3), held
+ * The two WebRTC connections the SDK keeps with its SFU (docs/100ms-media-plane.md#peer-connections), held
  * by werift on our side, and the forwarding of other peers' RTP into this peer's
  * subscribe connection. No RTP is parsed or produced here: packets are passed on as
  * they come, werift rewrites SSRC, payload type and sequence numbers per subscriber.
@@ -183,7 +183,7 @@ export class PeerMedia {
 
   private startForwarding(track: PublishedTrack): void {
     const transceiver = this.subscribe.addTransceiver(track.kind, { direction: "sendonly" });
-    // The SDK finds a remote track's owner by the msid (reference §2.5), so it must carry the publisher's ids.
+    // The SDK finds a remote track's owner by the msid (docs/100ms-media-plane.md#how-a-track-finds-its-peer), so it must carry the publisher's ids.
     transceiver.sender.streamId = track.streamId;
     (transceiver.sender as { trackId: string }).trackId = track.trackId;
     const sender = transceiver.sender;

@@ -1,5 +1,5 @@
 /**
- * The role policy the SDK receives as `on-policy-change` (media-plane reference §2.4), built
+ * The role policy the SDK receives as `on-policy-change` (docs/100ms-media-plane.md#what-the-server-sends), built
  * from the emulated template's role names. The SDK takes its capture size, bitrates and
  * what it may publish from here, and the room UI reads `permissions`; our template has
  * `host` (the expert, who may end the room and remove people) and `guest` (students).

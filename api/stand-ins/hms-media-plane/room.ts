@@ -1,6 +1,6 @@
 /**
  * Who is connected to which room, and what every other peer hears when someone joins,
- * publishes, mutes or leaves (media-plane reference §2.4). The shapes are the SDK's
+ * publishes, mutes or leaves (docs/100ms-media-plane.md#what-the-server-sends). The shapes are the SDK's
  * `PeerNotification` and `TrackState`; dates are epoch milliseconds.
  */
 import type { WebSocket } from "ws";

@@ -11,6 +11,7 @@ import { WebSocketServer } from "ws";
 import { HmsApiError } from "../../video/hms-emulator/errors.js";
 import type { AppTokenGrant, HmsEmulator, Logger } from "../../video/hms-emulator/index.js";
 import { closeNow, listenOnLoopback } from "../loopback-server.js";
+import { type DropTarget, JoinRefusals, LostPeers, type MediaPlaneFaults } from "./faults.js";
 import { ConnectedPeer, MediaRooms } from "./room.js";
 import { type RemovalRequest, SignallingClient, type SignallingContext } from "./signalling.js";
 
@@ -28,15 +29,18 @@ export interface HmsMediaPlane {
   /**
    * What the web app passes to the SDK as `initEndpoint`. The SDK splits it on
    * `https://` to pick its environment and fails on a plain http URL, so the
-   * `https://` goes in the fragment, which `new URL('/init', …)` drops (reference §1.4).
+   * `https://` goes in the fragment, which `new URL('/init', …)` drops (docs/100ms-media-plane.md#the-init-endpoint).
    */
   readonly initEndpoint: string;
   /** Peers whose signalling socket is open, joined or still in preview. */
-  connectedPeers(roomId?: string): { peerId: string; roomId: string; role: string; joined: boolean }[];
+  connectedPeers(roomId?: string): { peerId: string; roomId: string; role: string; userId: string; joined: boolean }[];
+  /** Forced failures, for tests of the room page's recovery (also at `POST /_media-plane/faults`). */
+  readonly faults: MediaPlaneFaults;
   close(): Promise<void>;
 }
 
 const WS_PATH = "/v2/ws";
+const FAULTS_PATH = "/_media-plane/faults";
 
 const consoleLogger: Logger = {
   info: (obj, msg) => console.log(JSON.stringify({ level: "info", ...obj, msg })),
@@ -54,7 +58,8 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
   const logger = opts.logger ?? consoleLogger;
   const rooms = new MediaRooms();
   const clients = new Map<string, SignallingClient>();
-  const ctx: SignallingContext = { emulator, rooms, logger, sfuNodeId: randomUUID(), removals: new Map<string, RemovalRequest>() };
+  const lostPeers = new LostPeers();
+  const ctx: SignallingContext = { emulator, rooms, logger, sfuNodeId: randomUUID(), removals: new Map<string, RemovalRequest>(), joinRefusals: new JoinRefusals() };
   let origin = "";
 
   /** Token, then room and role: the checks 100ms makes before a client may join. */
@@ -83,9 +88,15 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
       return;
     }
     if (req.method === "GET" && url.pathname === "/health") return send(200, { ok: true, service: "local 100ms media plane (not 100ms)" });
+    if (req.method === "POST" && url.pathname === FAULTS_PATH) return send(...(await faultRequest(req)));
     if (req.method !== "GET" || url.pathname !== "/init") return send(404, { code: 404, message: "not found" });
     try {
       await admit(bearer(req.headers.authorization));
+      const peerId = url.searchParams.get("peer_id") ?? "";
+      if (lostPeers.has(peerId)) {
+        logger.info({ peerId }, "local media plane: refused to resume a lost connection (not supported locally)");
+        throw new HmsApiError(410, "Connection lost", ["the local media plane cannot resume a dropped connection; join again"]);
+      }
       send(200, {
         endpoint: `${origin.replace(/^http/, "ws")}${WS_PATH}`,
         rtcConfiguration: { ice_servers: [] },
@@ -116,7 +127,7 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
       return;
     }
     if (clients.has(peerId)) {
-      // A reconnect with the same peer id: 100ms resumes the session; this stand-in cannot (reference §6.1 risk 4).
+      // A reconnect with the same peer id: 100ms resumes the session; this stand-in cannot (docs/100ms-media-plane.md#reconnects).
       socket.end("HTTP/1.1 409 Conflict\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
       return;
     }
@@ -125,7 +136,10 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
       const client = new SignallingClient(ctx, ws, peer, token);
       rooms.add(peer);
       clients.set(peerId, client);
-      ws.on("close", () => clients.get(peerId) === client && clients.delete(peerId));
+      ws.on("close", () => {
+        lostPeers.add(peerId);
+        if (clients.get(peerId) === client) clients.delete(peerId);
+      });
       client.start();
     });
   }
@@ -152,6 +166,36 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
     },
   });
 
+  const faults: MediaPlaneFaults = {
+    refuseNextJoin: (refusal) => ctx.joinRefusals.add(refusal),
+    dropConnections(target: DropTarget) {
+      const cut = [...clients.values()].filter(
+        (c) => c.peer.state === "joined" && (target.roomId === undefined || c.peer.roomId === target.roomId) && (target.userId === undefined || c.peer.userId === target.userId),
+      );
+      for (const c of cut) c.drop();
+      if (cut.length > 0) logger.info({ peers: cut.map((c) => c.peer.id) }, "local media plane: dropped connections (injected fault)");
+      return cut.length;
+    },
+  };
+
+  /** `POST /_media-plane/faults` with `{refuseNextJoin: {userId?, code?}}` or `{drop: {roomId?, userId?}}`. */
+  async function faultRequest(req: IncomingMessage): Promise<[number, unknown]> {
+    let body: { refuseNextJoin?: Partial<{ userId: string; code: number }>; drop?: DropTarget };
+    // JSON only: a cross-site page cannot send it without a preflight, which allows GET alone.
+    if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return [415, { code: 415, message: "send application/json" }];
+    try {
+      body = JSON.parse(await readBody(req)) as typeof body;
+    } catch {
+      return [400, { code: 400, message: "the body must be JSON" }];
+    }
+    if (body.refuseNextJoin) {
+      faults.refuseNextJoin(body.refuseNextJoin);
+      return [200, { refused: "next join" }];
+    }
+    if (body.drop) return [200, { dropped: faults.dropConnections(body.drop) }];
+    return [400, { code: 400, message: "expected refuseNextJoin or drop" }];
+  }
+
   const server = createServer((req, res) => void handleHttp(req, res));
   server.on("upgrade", (req, socket, head) => void handleUpgrade(req, socket, head));
   try {
@@ -173,7 +217,8 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
       rooms
         .all()
         .filter((p) => roomId === undefined || p.roomId === roomId)
-        .map((p) => ({ peerId: p.id, roomId: p.roomId, role: p.role, joined: p.state === "joined" })),
+        .map((p) => ({ peerId: p.id, roomId: p.roomId, role: p.role, userId: p.userId, joined: p.state === "joined" })),
+    faults,
     close() {
       closed ??= (async () => {
         stopListening();
@@ -185,6 +230,17 @@ export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<Hm
       return closed;
     },
   };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 10_000) throw new Error("body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function bearer(authorization: string | undefined): string {

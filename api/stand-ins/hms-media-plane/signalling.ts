@@ -1,12 +1,13 @@
 /**
  * One SDK client on the signalling socket: the JSON-RPC methods it sends in a session
- * (media-plane reference §2.3, sequence §2.6) and what each does to the emulator's
+ * (docs/100ms-media-plane.md#what-the-sdk-sends, #a-session-step-by-step) and what each does to the emulator's
  * session records, to the other peers and to the werift connections.
  */
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { HmsApiError } from "../../video/hms-emulator/errors.js";
 import type { HmsEmulator, Logger, PeerLeft } from "../../video/hms-emulator/index.js";
+import type { JoinRefusals } from "./faults.js";
 import { parseIncoming, reply, replyError, RpcError } from "./json-rpc.js";
 import { PeerMedia, PublishedTrack, type Target } from "./peer-media.js";
 import { policyChange, rolePolicy } from "./roles.js";
@@ -22,10 +23,12 @@ export interface SignallingContext {
   emulator: HmsEmulator;
   rooms: MediaRooms;
   logger: Logger;
-  /** One node id for the whole plane: a different one in a later message would make the SDK migrate (reference §2.4). */
+  /** One node id for the whole plane: a different one in a later message would make the SDK migrate (docs/100ms-media-plane.md#what-the-server-sends). */
   sfuNodeId: string;
   /** In-flight removals keyed by peer id, or by `room:<roomId>` for an end-room. */
   removals: Map<string, RemovalRequest>;
+  /** Joins a test asked to refuse (a forced fault). */
+  joinRefusals: JoinRefusals;
 }
 
 /** How long a removed client gets to close its socket itself before we close it. */
@@ -71,6 +74,11 @@ export class SignallingClient {
     this.leaveRoom();
     // The SDK closes the socket itself after this notification; a client that does not is closed for it.
     setTimeout(() => this.socket.close(1000, "removed from the room"), CLOSE_GRACE_MS).unref();
+  }
+
+  /** A forced fault: the connection ends without a close handshake, as when the network goes. */
+  drop(): void {
+    this.socket.terminate();
   }
 
   private enqueue(task: () => Promise<void> | void): void {
@@ -148,6 +156,8 @@ export class SignallingClient {
 
   private async join(params: Record<string, unknown>): Promise<Handled> {
     if (this.peer.state !== "connected") throw new RpcError(400, "this peer has already joined");
+    const refusal = this.ctx.joinRefusals.take(this.peer.userId);
+    if (refusal) throw new RpcError(refusal.code, refusal.message);
     const { emulator } = this.ctx;
     // The token may have expired since the socket opened (preview can last long).
     await emulator.verifyAppToken(this.token);

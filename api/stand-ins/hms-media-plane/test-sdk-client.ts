@@ -1,6 +1,6 @@
 /**
  * For tests: a client that speaks to the media plane the way @100mslive/hms-video-store
- * 0.15.0 does (reference §2.6): init, the signalling socket, a publish connection whose
+ * 0.15.0 does (docs/100ms-media-plane.md#a-session-step-by-step): init, the signalling socket, a publish connection whose
  * join offer holds only the `ion-sfu` data channel, a subscribe connection that answers
  * the server's offers, and one publish `offer` per track. werift stands in for the
  * browser's WebRTC, so the whole exchange runs in Node without Chromium.
@@ -204,7 +204,7 @@ export class SdkLikeClient {
     const r: Received = { method: message.method, params: message.params };
     this.received.push(r);
     if (r.method === "offer") void this.answerSubscribeOffer(r.params.sdp);
-    // The SDK leaves without sending `leave` (reference §2.4).
+    // The SDK leaves without sending `leave` (docs/100ms-media-plane.md#what-the-server-sends).
     if (r.method === "on-peer-leave-request" && this.closeWhenRemoved) this.socket.close(1000);
     for (const w of [...this.waiters]) {
       if (w.match(r)) {

@@ -1,13 +1,15 @@
 /**
- * A 100ms webhook delivery (docs/100ms.md#envelope, #events-the-app-uses) read into one of our room events. The
- * docs' own samples disagree about which envelope keys exist (`app_id`, `template_id`,
+ * A 100ms webhook delivery (docs/100ms.md#envelope, #events-the-app-uses) read into one of
+ * the domain's room events (api/domain/attendance/room-event.ts), here at the edge, so the
+ * domain never sees 100ms's format. The docs' own samples disagree about which envelope keys exist (`app_id`, `template_id`,
  * version 1.0 vs 2.0), so only what we use is required: the envelope's `id`, `type` and
  * `data`, and for each event we act on, the ids that say which room, session and peer.
  * Unknown keys are ignored; an unknown type is read as `ignored`, never an error.
  */
 import { z } from "zod";
-import { DomainError } from "../errors.js";
-import { refuseUnsafeText } from "../text-rules.js";
+import type { RoomDelivery } from "../domain/attendance/room-event.js";
+import { DomainError } from "../domain/errors.js";
+import { refuseUnsafeText } from "../domain/text-rules.js";
 
 /**
  * 100ms writes RFC 3339 times with up to nanoseconds; Go's zero time stands for "none".
@@ -64,27 +66,8 @@ const recordingFailureData = roomData.extend({
   error_type: optionalText,
 });
 
-interface Base {
-  eventId: string;
-  type: string;
-  roomId: string;
-  hmsSessionId: string;
-  /** When the 100ms session started, if the event says. */
-  sessionStartedAt: Date | null;
-}
-
-export type RoomEvent =
-  | (Base & { kind: "peer-joined"; peerId: string; userId: string; role: string | null; joinedAt: Date | null })
-  | (Base & { kind: "peer-left"; peerId: string; userId: string; role: string | null; joinedAt: Date | null; leftAt: Date | null })
-  | (Base & { kind: "session-opened" })
-  | (Base & { kind: "session-closed"; closedAt: Date | null })
-  | (Base & { kind: "recording-succeeded"; recordingId: string | null; path: string | null; completedAt: Date | null })
-  | (Base & { kind: "recording-failed"; error: string });
-
-export type ParsedDelivery = RoomEvent | { kind: "ignored"; eventId: string; type: string };
-
 /** Types 100ms documents that change nothing of ours; acknowledged without a note. */
-export const UNUSED_EVENT_TYPES = new Set([
+const UNUSED_EVENT_TYPES = new Set([
   "room.end.success",
   "room.end.failure",
   "peer.join.failure",
@@ -107,7 +90,11 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): 
   throw new DomainError("BAD_USER_INPUT", fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; "), { fields });
 }
 
-export function parseRoomEvent(raw: unknown): ParsedDelivery {
+/** What every event of ours carries. */
+type Base = Pick<Extract<RoomDelivery, { kind: "session-opened" }>, "eventId" | "type" | "roomId" | "hmsSessionId" | "sessionStartedAt">;
+
+/** Throws BAD_USER_INPUT (answered 400) for a body that is no 100ms delivery. */
+export function hmsDelivery(raw: unknown): RoomDelivery {
   const envelope = parse(envelopeSchema, raw, "");
   const at = envelope.timestamp ?? null;
   const base = (d: z.output<typeof roomData>): Base => ({
@@ -157,7 +144,7 @@ export function parseRoomEvent(raw: unknown): ParsedDelivery {
       return { ...base(d), kind: "recording-failed", error: error.slice(0, 1000) };
     }
     default:
-      return { kind: "ignored", eventId: envelope.id, type: envelope.type };
+      return { kind: "ignored", eventId: envelope.id, type: envelope.type, reason: UNUSED_EVENT_TYPES.has(envelope.type) ? "not used" : "unknown event type" };
   }
 }
 
@@ -168,25 +155,4 @@ function peer(d: z.output<typeof peerData>) {
     userId: d.user_id?.trim() || `anonymous:${d.peer_id}`,
     role: d.role?.trim() || null,
   };
-}
-
-/** Clocks drift; a day is far more than 100ms's and ours ever will. */
-const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
-
-/**
- * 100ms reports what has happened, so none of an event's times lies well after our clock.
- * One that does is no report, and would make watch times overflow what a number can hold.
- */
-export function assertReportedTimes(event: RoomEvent, now: Date): void {
-  const times: (Date | null)[] = [event.sessionStartedAt];
-  if (event.kind === "peer-joined" || event.kind === "peer-left") times.push(event.joinedAt);
-  if (event.kind === "peer-left") times.push(event.leftAt);
-  if (event.kind === "session-closed") times.push(event.closedAt);
-  if (event.kind === "recording-succeeded") times.push(event.completedAt);
-  const late = times.find((t) => t !== null && t.getTime() > now.getTime() + FUTURE_TOLERANCE_MS);
-  if (late) {
-    throw new DomainError("BAD_USER_INPUT", `the event's time ${late.toISOString()} is more than a day ahead of ours`, {
-      fields: [{ path: "data", message: "times must not lie in the future" }],
-    });
-  }
 }
