@@ -11,10 +11,16 @@ export default defineConfig({
   },
   test: {
     include: ["api/**/*.test.ts", "web/**/*.test.ts"],
-    // Opening and migrating a database takes a second or two; rooms and tokens are real HTTP.
+    // Opening a database takes a second or two; rooms and tokens are real HTTP.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Test files each get their own database, so they may run in parallel on both cores.
+    // One migrated template per run; each test file clones it into its own database.
+    globalSetup: ["api/test-support/global-setup.ts"],
+    // Test files each get their own database, so they run in parallel. Vitest's default is one
+    // worker fewer than the cores (one on a 2-core machine); files spend much of their time
+    // waiting on HTTP and the database, so two share two cores well (`--maxWorkers=N` overrides;
+    // on PostgreSQL each file may hold 20 connections).
     pool: "forks",
+    maxWorkers: 2,
   },
 });
