@@ -21,24 +21,14 @@ import { cpus } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, scheduleThroughForm, signIn } from "../../web/e2e/page-steps.js";
 
 const RUNS = Number(process.env.BENCH_ROOM_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_ROOM_SECONDS ?? 20);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc times are in 1/100 s.
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--use-fake-device-for-media-stream=fps=15",
-  "--use-fake-ui-for-media-stream",
-  "--allow-loopback-in-peer-connection",
-];
+// The fake camera at 15 frames a second, as the room journey runs it (later flags win).
+const ROOM_CHROMIUM_ARGS = [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream=fps=15"];
 
 /** CPU seconds (user + system) used so far by these processes. */
 function cpuSeconds(pids: readonly number[]): number {
@@ -101,27 +91,6 @@ async function personPage(browser: Browser, url: string): Promise<Page> {
   // tsx keeps function names with a `__name` helper, which would be missing in the page's copy of timedJoin.
   await context.addInitScript("globalThis.__name = (f) => f;");
   return context.newPage();
-}
-
-async function signIn(page: Page, name: string, returnTo = "/app/live"): Promise<void> {
-  await page.goto(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.waitForURL((u) => u.pathname === returnTo);
-}
-
-async function createSession(page: Page, title: string): Promise<string> {
-  await page.goto("/app/live/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill("Breath, flow and rest.");
-  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  const start = new Date(Date.now() + 30 * 60_000);
-  await page.getByLabel("Starts").fill(local(start));
-  await page.getByLabel("Ends").fill(local(new Date(start.getTime() + 60 * 60_000)));
-  await page.getByLabel("Seats").fill("10");
-  await page.getByLabel("Category").fill("Vinyasa");
-  await page.getByRole("button", { name: "Create session" }).click();
-  await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
 }
 
 /**
@@ -191,7 +160,7 @@ async function oneRun(n: number, url: string, serverPid: number, browsers: Brows
   const [expertBrowser, b1, b2] = browsers as [Browser, Browser, Browser];
   const expert = await personPage(expertBrowser, url);
   await signIn(expert, "Deepak Kumar");
-  const id = await createSession(expert, `Bench class ${n}`);
+  const id = await scheduleThroughForm(expert, `Bench class ${n}`);
   const students: Page[] = [];
   for (const [browser, name] of [
     [b1, "Priya Sharma"],
@@ -236,7 +205,7 @@ const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 const server = await startServer();
-const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })));
+const browsers = await Promise.all([0, 1, 2].map(() => chromium.launch({ executablePath: CHROMIUM, args: ROOM_CHROMIUM_ARGS })));
 const runs: Run[] = [];
 try {
   console.log(`room bench: ${RUNS} runs, 1 expert + 2 students, ${SECONDS} s CPU window, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);

@@ -11,9 +11,11 @@ import pino from "pino";
 import { compose, type Composition } from "../../api/composition.js";
 import { loadEnv } from "../../api/config/env.js";
 import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./page-steps.js";
+
+export { signIn, scheduleThroughForm } from "./page-steps.js";
 
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "build/e2e-screenshots";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface E2E {
   url: string;
@@ -52,17 +54,7 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      // Machines with only a loopback interface (some CI): WebRTC must be allowed to use it.
-      "--allow-loopback-in-peer-connection",
+      ...CHROMIUM_ARGS,
       ...(options.chromiumArgs ?? []),
     ],
   });
@@ -87,13 +79,6 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
       await database.close();
     },
   };
-}
-
-/** Signs in through the local OpenID Connect provider's demo account page. */
-export async function signIn(page: Page, name: string, returnTo = "/app/live"): Promise<void> {
-  await page.goto(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.waitForURL((u) => u.pathname === returnTo.split("?")[0]);
 }
 
 /** Meera (an expert demo account) schedules a free class two hours from now; its id. */

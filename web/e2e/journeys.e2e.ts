@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startE2E, type E2E } from "./browser.js";
+import { scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 
@@ -27,20 +27,6 @@ function captureInit(page: Page): Promise<string> {
   });
 }
 
-async function createSession(page: Page, title: string, startInMinutes: number): Promise<string> {
-  await page.goto("/app/live/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill("Breath, flow and rest.");
-  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  const start = new Date(Date.now() + startInMinutes * 60_000);
-  await page.getByLabel("Starts").fill(local(start));
-  await page.getByLabel("Ends").fill(local(new Date(start.getTime() + 60 * 60_000)));
-  await page.getByLabel("Seats").fill("10");
-  await page.getByLabel("Category").fill("Vinyasa");
-  await page.getByRole("button", { name: "Create session" }).click();
-  await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
 
 describe("an expert and a student in Chromium", () => {
   it("the expert signs in, creates a session, starts it and lands on the host room with a host token", async () => {
@@ -49,7 +35,7 @@ describe("an expert and a student in Chromium", () => {
     await expect.poll(() => page.getByText("Deepak Kumar").first().isVisible()).toBe(true);
     await e2e.shot(page, "01-browse-expert");
 
-    const id = await createSession(page, "Sunrise Flow", 90);
+    const id = await scheduleThroughForm(page, "Sunrise Flow", 90);
     await e2e.shot(page, "02-session-detail-expert");
     // Priya and Tom enroll: the host page's pretend students are the enrolled ones (attendance counts no one else).
     for (const [key, name] of [["priya", "Priya Sharma"], ["tom", "Tom Becker"]] as const) {
@@ -97,7 +83,7 @@ describe("an expert and a student in Chromium", () => {
   it("a student finds the session, enrolls, waits, and is moved into the room when the expert starts", async () => {
     const expert = await e2e.newUser();
     await signIn(expert.page, "Meera Iyer");
-    const id = await createSession(expert.page, "Evening Yin", 120);
+    const id = await scheduleThroughForm(expert.page, "Evening Yin", 120);
 
     const student = await e2e.newUser();
     await signIn(student.page, "Priya Sharma");

@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, signIn, startE2E, type E2E } from "./browser.js";
+import { SCREENSHOTS, scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 const offBox: string[] = [];
@@ -61,20 +61,6 @@ async function person(who: string, viewport?: { width: number; height: number })
   return { who, context, page };
 }
 
-async function createSession(page: Page, title: string): Promise<string> {
-  await page.goto("/app/live/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill("Breath, flow and rest.");
-  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  const start = new Date(Date.now() + 30 * 60_000);
-  await page.getByLabel("Starts").fill(local(start));
-  await page.getByLabel("Ends").fill(local(new Date(start.getTime() + 60 * 60_000)));
-  await page.getByLabel("Seats").fill("10");
-  await page.getByLabel("Category").fill("Vinyasa");
-  await page.getByRole("button", { name: "Create session" }).click();
-  await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
 
 /** Frames decoded so far, per inbound video stream of the page's open peer connections. */
 function framesDecoded(page: Page): Promise<Record<string, number>> {
@@ -143,7 +129,7 @@ describe("a live class of three on the local media plane", () => {
   it("the students wait; the expert starts and checks camera and microphone (preview, level meter, pickers)", async () => {
     expert = await person("expert", { width: 1280, height: 800 });
     await signIn(expert.page, "Deepak Kumar");
-    id = await createSession(expert.page, "Morning Flow");
+    id = await scheduleThroughForm(expert.page, "Morning Flow");
 
     // Priya on a phone enrolls on the page; Tom (a laptop) is enrolled through the service to keep the test short.
     priya = await person("priya");
