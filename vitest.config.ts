@@ -16,11 +16,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One migrated template per run; each test file clones it into its own database.
     globalSetup: ["api/test-support/global-setup.ts"],
-    // Test files each get their own database, so they run in parallel. Vitest's default is one
-    // worker fewer than the cores (one on a 2-core machine); files spend much of their time
-    // waiting on HTTP and the database, so two share two cores well (`--maxWorkers=N` overrides;
-    // on PostgreSQL each file may hold 20 connections).
+    // Test files each get their own database, so they may run in parallel. Vitest's default is one
+    // worker fewer than the cores (one on a 2-core machine); on PGlite files spend much of their
+    // time waiting on HTTP, so two share two cores well. On PostgreSQL one at a time: the race
+    // tests open up to 40 connections each, and two of them at once exceed a default server's
+    // max_connections of 100 ("too many clients"). `--maxWorkers=N` overrides.
     pool: "forks",
-    maxWorkers: 2,
+    maxWorkers: process.env.DATABASE_URL ? 1 : 2,
   },
 });
