@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SignJWT, type JWK, type JWTPayload } from "jose";
 import { DEMO_USERS } from "./demo-users.js";
 import { loadOrCreateSigningKey } from "./signing-key.js";
+import { refuseInProduction } from "../stand-ins/production-guard.js";
 
 export const LOCAL_AUDIENCE = "https://api.live-sessions.local";
 export const DEFAULT_ROLES_CLAIM = "https://live-sessions.app/roles";
@@ -62,12 +63,10 @@ const consoleLogger: StartupLogger = {
 };
 
 export async function startLocalIssuer(opts: LocalIssuerOptions = {}): Promise<LocalIssuer> {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      "A local identity provider cannot run in production. Set AUTH0_DOMAIN and AUTH0_AUDIENCE " +
-        "(and AUTH0_ROLES_CLAIM if your roles Action uses another claim) to verify tokens with Auth0.",
-    );
-  }
+  refuseInProduction(
+    "A local identity provider cannot run in production. Set AUTH0_DOMAIN and AUTH0_AUDIENCE " +
+      "(and AUTH0_ROLES_CLAIM if your roles Action uses another claim) to verify tokens with Auth0.",
+  );
   const audience = opts.audience ?? LOCAL_AUDIENCE;
   const rolesClaim = opts.rolesClaim ?? DEFAULT_ROLES_CLAIM;
   const key = await loadOrCreateSigningKey(opts.keyFile);

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { DEMO_USERS, findDemoUser, getDemoUser, type DemoUserKey } from "./demo-users.js";
+import { refuseInProduction } from "../stand-ins/production-guard.js";
 
 export interface LocalOidcProvider {
   /** `http://127.0.0.1:PORT/`, with the trailing slash Auth0's issuers have. */
@@ -36,11 +37,7 @@ export interface LocalOidcOptions {
 }
 
 export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<LocalOidcProvider> {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      "The local sign-in provider cannot run in production. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET to sign in with Auth0.",
-    );
-  }
+  refuseInProduction("The local sign-in provider cannot run in production. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET to sign in with Auth0.");
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

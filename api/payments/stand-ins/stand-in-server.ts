@@ -14,6 +14,7 @@ import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
 import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
 import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
 import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
+import { refuseInProduction } from "../../stand-ins/production-guard.js";
 
 export type { Route };
 
@@ -69,12 +70,7 @@ export interface StandInServer {
 const MAX_BODY_BYTES = 1_000_000;
 
 export async function startStandInServer(opts: StandInServerOptions): Promise<StandInServer> {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      `Refusing to start the local ${opts.gateway} stand-in: NODE_ENV is "production". ` +
-        "Production must verify payments with the real gateway (see README, Payments).",
-    );
-  }
+  refuseInProduction(`Refusing to start the local ${opts.gateway} stand-in: NODE_ENV is "production". Production must verify payments with the real gateway (see docs/payments.md).`);
   const faults = new FaultRegistry(new Set(opts.api.map(routeKey)));
   const requestLog = new RequestLog();
   const control = opts.control(faults, () => requestLog.list());

@@ -9,11 +9,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { HmsApiError } from "../../video/hms-emulator/errors.js";
+import { consoleLogger } from "../../video/hms-emulator/server.js";
 import type { AppTokenGrant, HmsEmulator, Logger } from "../../video/hms-emulator/index.js";
 import { closeNow, listenOnLoopback } from "../loopback-server.js";
 import { type DropTarget, JoinRefusals, LostPeers, type MediaPlaneFaults } from "./faults.js";
 import { ConnectedPeer, MediaRooms } from "./room.js";
 import { type RemovalRequest, SignallingClient, type SignallingContext } from "./signalling.js";
+import { refuseInProduction } from "../production-guard.js";
 
 export interface HmsMediaPlaneOptions {
   /** The emulator whose rooms, tokens and session records this plane serves. */
@@ -42,18 +44,9 @@ export interface HmsMediaPlane {
 const WS_PATH = "/v2/ws";
 const FAULTS_PATH = "/_media-plane/faults";
 
-const consoleLogger: Logger = {
-  info: (obj, msg) => console.log(JSON.stringify({ level: "info", ...obj, msg })),
-  warn: (obj, msg) => console.warn(JSON.stringify({ level: "warn", ...obj, msg })),
-};
 
 export async function startHmsMediaPlane(opts: HmsMediaPlaneOptions): Promise<HmsMediaPlane> {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      'Refusing to start the local 100ms media plane: NODE_ENV is "production". ' +
-        "Production must talk to real 100ms (set HMS_APP_ACCESS_KEY, HMS_APP_SECRET and HMS_TEMPLATE_ID).",
-    );
-  }
+  refuseInProduction('Refusing to start the local 100ms media plane: NODE_ENV is "production". Production must talk to real 100ms (set HMS_APP_ACCESS_KEY, HMS_APP_SECRET and HMS_TEMPLATE_ID).');
   const { emulator } = opts;
   const logger = opts.logger ?? consoleLogger;
   const rooms = new MediaRooms();

@@ -22,6 +22,7 @@ import type {
 } from "./types.js";
 import type { WebhookDelivery, WebhookOptions } from "./webhooks.js";
 import type { Workspace } from "./workspace.js";
+import { refuseInProduction } from "../../stand-ins/production-guard.js";
 
 export interface HmsEmulatorOptions {
   accessKey: string;
@@ -100,7 +101,8 @@ export interface HmsEmulator {
 const MAX_BODY_BYTES = 1_000_000;
 /** The request log is for tests and debugging; a long-running dev server keeps only the tail. */
 
-const consoleLogger: Logger = {
+/** Where a stand-in logs when the app hands it no logger (run on its own). */
+export const consoleLogger: Logger = {
   info: (obj, msg) => console.log(JSON.stringify({ level: "info", ...obj, msg })),
   warn: (obj, msg) => console.warn(JSON.stringify({ level: "warn", ...obj, msg })),
 };
@@ -111,12 +113,7 @@ const consoleLogger: Logger = {
  * mistaken for 100ms, hence the production guard and the loud startup line.
  */
 export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmulator> {
-  if (process.env.NODE_ENV === "production") {
-    throw new Error(
-      'Refusing to start the local 100ms emulator: NODE_ENV is "production". ' +
-        "Production must talk to real 100ms (set HMS_APP_ACCESS_KEY, HMS_APP_SECRET and HMS_TEMPLATE_ID).",
-    );
-  }
+  refuseInProduction('Refusing to start the local 100ms emulator: NODE_ENV is "production". Production must talk to real 100ms (set HMS_APP_ACCESS_KEY, HMS_APP_SECRET and HMS_TEMPLATE_ID).');
   for (const field of ["accessKey", "secret", "templateId"] as const) {
     if (typeof opts[field] !== "string" || opts[field] === "") throw new Error(`startHmsEmulator: ${field} is required`);
   }
