@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/import-graph.md
 graph=$(npx depcruise --config .ci/layers.cjs --output-type mermaid --include-only "^(api|web)/" \
-  --collapse "^(api/(http/dev-room[.]ts|[^/]+/stand-ins|video/hms-emulator|[^/]+)|web)" \
+  --collapse "^(api/(stand-ins/[^/]+|[^/]+)|web)" \
   --exclude "[.]test[.]tsx?$|[.]e2e[.]ts$|^web/e2e/|^api/test-support/|^api/bench/|^api/licences/|__generated__" \
   api web)
 {

@@ -16,21 +16,12 @@ const DB = "^api/db/";
 /** Real services behind the domain's ports. */
 const ADAPTERS = "^api/(video|payments|auth)/";
 /** Local stand-ins for outside services, and the demo data: the composition root alone chooses them. */
-const STAND_INS = [
-  "^api/stand-ins/",
-  "^api/video/hms-emulator/",
-  "^api/payments/stand-ins/",
-  "^api/auth/local-[^/]+[.]ts$",
-  "^api/demo/",
-  // The emulator's pretend students for the expert's room page: exists only with the emulator
-  // (it drives it) and reads enrollments itself; it joins the stand-ins' wing when they move.
-  "^api/http/dev-room[.]ts$",
-];
+const STAND_INS = ["^api/stand-ins/"];
 /** The composition root, and the part of it that picks the payment gateways (called only by it). */
 const COMPOSITION = ["^api/composition[.]ts$", "^api/payments/compose-payments[.]ts$"];
 /** Tests, and what only tests may use. */
 const TESTS = ["[.]test[.]tsx?$", "[.]e2e[.]ts$", "^web/e2e/"];
-const TEST_HELPERS = ["^api/test-support/", "^api/auth/test-support[.]ts$"];
+const TEST_HELPERS = ["^api/test-support/"];
 /** Programs run beside the server (benchmarks), which build a whole server as tests do. */
 const TOOLS = ["^api/bench/"];
 

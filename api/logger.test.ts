@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDemoUser } from "./auth/demo-users.js";
+import { getDemoUser } from "./stand-ins/auth0/demo-users.js";
 import { compose, type Composition } from "./composition.js";
 import { loadEnv } from "./config/env.js";
 import { createLogger, loggableUrl } from "./logger.js";

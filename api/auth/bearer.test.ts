@@ -1,10 +1,10 @@
 import { decodeJwt, exportSPKI, importJWK, jwtVerify, type CryptoKey } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AuthError, createBearerVerifier, extractBearer, type BearerVerifier } from "./bearer.js";
-import { getDemoUser } from "./demo-users.js";
-import { mintHs256WithPublicKey, mintUnsigned, mintWithForeignKey } from "./forged-tokens.js";
-import { startLocalIssuer, type LocalIssuer } from "./local-issuer.js";
-import { closedPort, refusal, serveOnce, silentLogger } from "./test-support.js";
+import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
+import { mintHs256WithPublicKey, mintUnsigned, mintWithForeignKey } from "../test-support/forged-tokens.js";
+import { startLocalIssuer, type LocalIssuer } from "../stand-ins/auth0/local-issuer.js";
+import { closedPort, refusal, serveOnce, silentLogger } from "../test-support/auth.js";
 
 const deepak = getDemoUser("deepak");
 

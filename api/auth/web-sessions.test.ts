@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getDemoUser, type DemoUserKey } from "./demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import { signInSessions } from "../db/schema.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { createInput } from "../test-support/graphql-documents.js";

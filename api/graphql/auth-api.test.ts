@@ -4,7 +4,7 @@
  * message a person can act on, and a new user is created on first sight.
  */
 import { describe, expect, it } from "vitest";
-import { mintHs256WithPublicKey, mintUnsigned, mintWithForeignKey } from "../auth/forged-tokens.js";
+import { mintHs256WithPublicKey, mintUnsigned, mintWithForeignKey } from "../test-support/forged-tokens.js";
 import {
   CREATE_SESSION,
   LIST_SESSIONS,

@@ -3,7 +3,7 @@
  * number of SQL statements whether it holds 10 sessions or 100.
  */
 import { describe, expect, it } from "vitest";
-import { getDemoUser } from "../auth/demo-users.js";
+import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
 import type { Viewer } from "../domain/viewer.js";
 import { useTestApp } from "../test-support/hooks.js";
 

@@ -5,7 +5,7 @@
  * own message.
  */
 import { describe, expect, it } from "vitest";
-import type { DemoUserKey } from "../auth/demo-users.js";
+import type { DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import { asGraphQLPayment, payAs } from "../test-support/payments.js";
 import { createInput } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";

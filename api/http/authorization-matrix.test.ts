@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isObjectType, type GraphQLField } from "graphql";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import type { DomainErrorCode } from "../domain/errors.js";
 import type { Viewer } from "../domain/viewer.js";
 import { ERROR_MAP } from "../errors-map.js";

@@ -6,7 +6,7 @@
  * its stack, and no line may carry an email address (the failing statements are given some).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDemoUser } from "../auth/demo-users.js";
+import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
 import { INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
 import { captureLogs, LEVEL, type LogLine } from "../test-support/captured-logs.js";
 import { ENROLL, ME } from "../test-support/graphql-documents.js";

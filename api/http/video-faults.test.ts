@@ -9,7 +9,7 @@ import { sweepRoomCleanups } from "../domain/sessions/room-cleanup.js";
 import { END_SESSION, JOIN_TOKEN, START_SESSION } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { createSessionRest, expectFailure, expectSuccess, freeSessionBody, rest } from "../test-support/rest-client.js";
-import type { FaultSpec } from "../video/hms-emulator/index.js";
+import type { FaultSpec } from "../stand-ins/hms-emulator/index.js";
 
 const TIMEOUT_MS = 500;
 /** The deadline plus generous room for a loaded two-core machine; far below the SDK's own minutes. */

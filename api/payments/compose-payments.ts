@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { Env } from "../config/env.js";
 import type { PaymentSetup } from "../domain/deps.js";
 import { createRazorpayVerifier } from "./razorpay-verifier.js";
-import { createLocalPayments, startPaymentStandIns, type LocalPayments, type PaymentStandIns } from "./stand-ins/index.js";
+import { createLocalPayments, startPaymentStandIns, type LocalPayments, type PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createStripeVerifier } from "./stripe-verifier.js";
 
 export interface ComposedPayments {

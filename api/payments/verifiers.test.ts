@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type PaymentVerifier, UpstreamError } from "../domain/ports.js";
 import { createRazorpayVerifier } from "./razorpay-verifier.js";
-import { startPaymentStandIns, type PaymentStandIns } from "./stand-ins/index.js";
+import { startPaymentStandIns, type PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createStripeVerifier } from "./stripe-verifier.js";
 
 const TIMEOUT_MS = 400;

@@ -5,7 +5,7 @@
  * unknown route, wrong method).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mintUnsigned, mintWithForeignKey } from "../auth/forged-tokens.js";
+import { mintUnsigned, mintWithForeignKey } from "../test-support/forged-tokens.js";
 import {
   SEED_PAYMENT_BODY,
   createSessionRest,

@@ -26,3 +26,12 @@ export function closeNow(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/** Where a server listening on `server` can be reached from this machine. */
+export function loopbackUrl(server: Server): string {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("loopbackUrl: the server is not listening on TCP");
+  const unspecified = address.address === "0.0.0.0" || address.address === "::";
+  const host = unspecified ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}

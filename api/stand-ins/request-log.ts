@@ -7,7 +7,7 @@ export interface RequestRecord {
   method: string;
   /** Path and query as received. */
   path: string;
-  /** The matched route key (see hms-emulator/faults.ts); absent for unknown routes. */
+  /** The matched route key (see faults.ts); absent for unknown routes. */
   route?: string;
   /** 0 while unanswered (a hanging fault). */
   status: number;

@@ -7,7 +7,7 @@
  * Bodies that depend on the test's world (its session ids, its clock) are functions of a
  * Fixture. A key set to `undefined` is left out of the JSON, i.e. a missing field.
  */
-import type { DemoUserKey } from "../auth/demo-users.js";
+import type { DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 
 export interface Fixture {
   /** A scheduled free session of deepak's. */

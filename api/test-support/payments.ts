@@ -2,12 +2,12 @@
  * Real payments on the local Stripe and Razorpay stand-ins, for tests that enroll in priced
  * sessions: the server verifies every reference with the gateway, so a made-up one fails.
  */
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import type { PaymentSetup } from "../domain/deps.js";
 import type { PaymentGatewayName } from "../domain/ports.js";
 import { toMinorUnits } from "../domain/sessions/currency.js";
 import { createRazorpayVerifier } from "../payments/razorpay-verifier.js";
-import { startPaymentStandIns, type PaymentStandIns, type RazorpayStatus, type StripeStatus } from "../payments/stand-ins/index.js";
+import { startPaymentStandIns, type PaymentStandIns, type RazorpayStatus, type StripeStatus } from "../stand-ins/payments/index.js";
 import { createStripeVerifier } from "../payments/stripe-verifier.js";
 import type { TestApp } from "./test-app.js";
 

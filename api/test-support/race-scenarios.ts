@@ -6,7 +6,7 @@
  * at a time).
  */
 import { expect } from "vitest";
-import type { HmsEmulator } from "../video/hms-emulator/index.js";
+import type { HmsEmulator } from "../stand-ins/hms-emulator/index.js";
 import { SEED_CREATE_BODY } from "./rest-client.js";
 import type { Caller } from "./test-app.js";
 

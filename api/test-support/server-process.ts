@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getDemoUser } from "../auth/demo-users.js";
-import { startLocalIssuer, type LocalIssuer } from "../auth/local-issuer.js";
-import { startHmsEmulator, type HmsEmulator } from "../video/hms-emulator/index.js";
+import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
+import { startLocalIssuer, type LocalIssuer } from "../stand-ins/auth0/local-issuer.js";
+import { startHmsEmulator, type HmsEmulator } from "../stand-ins/hms-emulator/index.js";
 import { HMS_TEST_CREDENTIALS } from "./service-harness.js";
 import type { Caller } from "./test-app.js";
 

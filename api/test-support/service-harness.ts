@@ -3,16 +3,16 @@
  * emulator, with a fixed clock: the service-test layer of the pyramid.
  */
 import pino from "pino";
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import type { ServiceDeps } from "../domain/deps.js";
 import { createServices, type Services } from "../domain/services.js";
 import type { RateLimitPolicy } from "../domain/rate-limits/rate-limits.js";
 import type { Viewer } from "../domain/viewer.js";
-import { startHmsEmulator, type HmsEmulator } from "../video/hms-emulator/index.js";
+import { startHmsEmulator, type HmsEmulator } from "../stand-ins/hms-emulator/index.js";
 import { createHmsVideoProvider } from "../video/hms-video-provider.js";
 import { createTestClock, type TestClock } from "./test-clock.js";
 import { startTestPayments } from "./payments.js";
-import type { PaymentStandIns } from "../payments/stand-ins/index.js";
+import type { PaymentStandIns } from "../stand-ins/payments/index.js";
 import type { TestDatabase } from "./test-database.js";
 
 export interface ServiceHarness {

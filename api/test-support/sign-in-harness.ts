@@ -4,7 +4,7 @@
  * tests of cookies and session rules that need neither GraphQL nor 100ms.
  */
 import pino from "pino";
-import { startLocalOidcProvider, type LocalOidcProvider } from "../auth/local-oidc-provider.js";
+import { startLocalOidcProvider, type LocalOidcProvider } from "../stand-ins/auth0/local-oidc-provider.js";
 import { createOidcClient, type OidcClient } from "../auth/oidc-client.js";
 import { createWebAuth, type WebAuth } from "../auth/web-auth.js";
 import type { ServiceDeps } from "../domain/deps.js";

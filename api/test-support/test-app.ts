@@ -5,12 +5,12 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import pino, { type Logger } from "pino";
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import { compose, type Composition } from "../composition.js";
 import { loadEnv } from "../config/env.js";
-import type { HmsEmulator } from "../video/hms-emulator/index.js";
-import type { LocalIssuer } from "../auth/local-issuer.js";
-import type { PaymentStandIns } from "../payments/stand-ins/index.js";
+import type { HmsEmulator } from "../stand-ins/hms-emulator/index.js";
+import type { LocalIssuer } from "../stand-ins/auth0/local-issuer.js";
+import type { PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createTestClock, type TestClock } from "./test-clock.js";
 import type { TestDatabase } from "./test-database.js";
 

@@ -1,10 +1,10 @@
 /** A Remix load context for route tests: the test app's real GraphQL, as a given caller. */
 import { randomUUID } from "node:crypto";
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
+import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 import { webRequestContext, type WebContext } from "../http/web-context.js";
-import { createDevRoom, type DevRoom } from "../http/dev-room.js";
+import { createDevRoom, type DevRoom } from "../stand-ins/demo/dev-room.js";
 import type { TestApp } from "./test-app.js";
-import { createLocalPayments } from "../payments/stand-ins/index.js";
+import { createLocalPayments } from "../stand-ins/payments/index.js";
 
 const devRooms = new WeakMap<TestApp, DevRoom>();
 

@@ -5,7 +5,7 @@
  * sent and the signed-in session cookie, for tests of cookies and of what reaches the logs.
  */
 import type { WebAuth } from "../auth/web-auth.js";
-import type { DemoUserKey } from "../auth/demo-users.js";
+import type { DemoUserKey } from "../stand-ins/auth0/demo-users.js";
 
 export interface WebSignIn {
   /** `__session=…`: send it as the Cookie header to be this user. */

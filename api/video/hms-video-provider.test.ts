@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UpstreamError, type VideoProvider } from "../domain/ports.js";
-import { type HmsEmulator, startHmsEmulator } from "./hms-emulator/index.js";
-import { silentLogger, TEST_CREDS } from "./hms-emulator/test-client.js";
+import { type HmsEmulator, startHmsEmulator } from "../stand-ins/hms-emulator/index.js";
+import { silentLogger, TEST_CREDS } from "../test-support/hms-emulator-client.js";
 import { createHmsVideoProvider } from "./hms-video-provider.js";
 
 /** The adapter through the REAL @100mslive/server-sdk, over real HTTP, against the emulator. */

@@ -3,7 +3,7 @@
  * GraphQL API, with the gateways on the local stand-ins (and, in the last block, none).
  */
 import { describe, expect, it } from "vitest";
-import type { DemoUserKey } from "../../api/auth/demo-users.js";
+import type { DemoUserKey } from "../../api/stand-ins/auth0/demo-users.js";
 import { useTestApp } from "../../api/test-support/hooks.js";
 import { sessionInput } from "../../api/test-support/service-harness.js";
 import type { TestApp } from "../../api/test-support/test-app.js";

@@ -4,7 +4,7 @@
  * over HTTP), the recording offered to the right people, and a participant's rating.
  */
 import { describe, expect, it } from "vitest";
-import type { DemoUserKey } from "../../api/auth/demo-users.js";
+import type { DemoUserKey } from "../../api/stand-ins/auth0/demo-users.js";
 import { useTestApp } from "../../api/test-support/hooks.js";
 import { sessionInput } from "../../api/test-support/service-harness.js";
 import { outcome, webContextAs } from "../../api/test-support/web-context.js";

@@ -3,7 +3,7 @@
  * redirects, error codes becoming the right page, validation errors returned to forms.
  */
 import { describe, expect, it } from "vitest";
-import type { DemoUserKey } from "../../api/auth/demo-users.js";
+import type { DemoUserKey } from "../../api/stand-ins/auth0/demo-users.js";
 import { useTestApp } from "../../api/test-support/hooks.js";
 import { sessionInput } from "../../api/test-support/service-harness.js";
 import { outcome, webContextAs } from "../../api/test-support/web-context.js";

@@ -4,7 +4,7 @@
  * room's token route answers with the API's one error table.
  */
 import { describe, expect, it } from "vitest";
-import type { DemoUserKey } from "../../api/auth/demo-users.js";
+import type { DemoUserKey } from "../../api/stand-ins/auth0/demo-users.js";
 import { ERROR_MAP, httpStatusOfGraphQLCode } from "../../api/errors-map.js";
 import { WebGraphQLError } from "../../api/http/web-context.js";
 import { useTestApp } from "../../api/test-support/hooks.js";

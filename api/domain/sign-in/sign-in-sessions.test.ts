@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOidcClient } from "../../auth/oidc-client.js";
-import { closedPort } from "../../auth/test-support.js";
+import { closedPort } from "../../test-support/auth.js";
 import { signInSessions } from "../../db/schema.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { TEST_START } from "../../test-support/hooks.js";

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type HmsEmulator, startHmsEmulator } from "../../video/hms-emulator/index.js";
-import { hmsTestClient, silentLogger, TEST_CREDS, type HmsTestClient } from "../../video/hms-emulator/test-client.js";
+import { type HmsEmulator, startHmsEmulator } from "../hms-emulator/index.js";
+import { hmsTestClient, silentLogger, TEST_CREDS, type HmsTestClient } from "../../test-support/hms-emulator-client.js";
 import { type HmsMediaPlane, startHmsMediaPlane } from "./index.js";
-import { fetchInit, mintAppToken, RpcFailure, SdkLikeClient } from "./test-sdk-client.js";
+import { fetchInit, mintAppToken, RpcFailure, SdkLikeClient } from "../../test-support/hms-sdk-client.js";
 
 let emu: HmsEmulator;
 let plane: HmsMediaPlane;

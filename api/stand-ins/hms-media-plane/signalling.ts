@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
-import { HmsApiError } from "../../video/hms-emulator/errors.js";
-import type { HmsEmulator, Logger, PeerLeft } from "../../video/hms-emulator/index.js";
+import { HmsApiError } from "../hms-emulator/errors.js";
+import type { HmsEmulator, Logger, PeerLeft } from "../hms-emulator/index.js";
 import type { JoinRefusals } from "./faults.js";
 import { parseIncoming, reply, replyError, RpcError } from "./json-rpc.js";
 import { PeerMedia, PublishedTrack, type Target } from "./peer-media.js";

@@ -10,11 +10,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
-import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
-import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../../video/hms-emulator/faults.js";
-import { matchRoute, type Route, routeKey } from "../../video/hms-emulator/router.js";
-import { refuseInProduction } from "../../stand-ins/production-guard.js";
+import { closeNow, listenOnLoopback } from "../loopback-server.js";
+import { type RequestRecord, RequestLog } from "../request-log.js";
+import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../faults.js";
+import { matchRoute, type Route, routeKey } from "../router.js";
+import { refuseInProduction } from "../production-guard.js";
 
 export type { Route };
 

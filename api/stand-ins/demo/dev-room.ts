@@ -6,10 +6,10 @@
  * counts enrolled students only, so anyone else would not move the numbers.
  * Exists only when the emulator runs, which production refuses.
  */
-import type { DbOrTx } from "../db/client.js";
-import { findSessionByRoomId } from "../repositories/live-room.js";
-import { listParticipantsOfSessions } from "../repositories/participants.js";
-import type { HmsEmulator } from "../video/hms-emulator/index.js";
+import type { DbOrTx } from "../../db/client.js";
+import { findSessionByRoomId } from "../../repositories/live-room.js";
+import { listParticipantsOfSessions } from "../../repositories/participants.js";
+import type { HmsEmulator } from "../hms-emulator/index.js";
 
 export interface DevRoom {
   /** An enrolled student who is not in the room yet joins it; the emulator sends the usual webhooks. */

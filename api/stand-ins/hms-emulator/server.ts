@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeNow, listenOnLoopback } from "../../stand-ins/loopback-server.js";
+import { closeNow, listenOnLoopback } from "../loopback-server.js";
 import { apiRoutes } from "./api-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { badRequest, HmsApiError, notFound } from "./errors.js";
-import { type RequestRecord, RequestLog } from "../../stand-ins/request-log.js";
-import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "./faults.js";
+import { type RequestRecord, RequestLog } from "../request-log.js";
+import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../faults.js";
 import { objectId, rfc3339 } from "./ids.js";
-import { matchRoute, type Route, routeKey } from "./router.js";
+import { matchRoute, type Route, routeKey } from "../router.js";
 import type { InactiveRoomAnswer, SessionListener } from "./sessions.js";
 import { createState } from "./state.js";
 import { type AppTokenGrant, verifyAppToken, verifyManagementToken } from "./tokens.js";
@@ -22,7 +22,7 @@ import type {
 } from "./types.js";
 import type { WebhookDelivery, WebhookOptions } from "./webhooks.js";
 import type { Workspace } from "./workspace.js";
-import { refuseInProduction } from "../../stand-ins/production-guard.js";
+import { refuseInProduction } from "../production-guard.js";
 
 export interface HmsEmulatorOptions {
   accessKey: string;

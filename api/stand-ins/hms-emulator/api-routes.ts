@@ -1,5 +1,5 @@
 import { asBody } from "./params.js";
-import type { Route } from "./router.js";
+import type { Route } from "../router.js";
 import type { EmulatorState } from "./state.js";
 
 /**

@@ -1,7 +1,7 @@
 import HMS from "@100mslive/server-sdk";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { type HmsEmulator, startHmsEmulator } from "./index.js";
-import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "./test-client.js";
+import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const HEX24 = /^[0-9a-f]{24}$/;

@@ -1,8 +1,8 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
-import { AuthError } from "./auth-error.js";
-import type { StartupLogger } from "./local-issuer.js";
+import { AuthError } from "../auth/auth-error.js";
+import type { StartupLogger } from "../stand-ins/auth0/local-issuer.js";
 
 /** Awaits a verification that must fail and hands back its AuthError for closer checks. */
 export async function refusal(verification: Promise<unknown>): Promise<AuthError> {

@@ -12,7 +12,7 @@
  * key is consulted before `*`. Beware the server SDK retries once after a 401/403, so a
  * one-time 401 fault is invisible through it.
  */
-import type { RequestRecord } from "../../stand-ins/request-log.js";
+import type { RequestRecord } from "./request-log.js";
 
 export interface FaultSpec {
   /** Answer with this status and `{code, message, details}`. Default 500 unless `delayMs`/`hang` alone. */

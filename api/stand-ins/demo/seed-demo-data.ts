@@ -3,10 +3,10 @@
  * for the embedded database: demo rows must never land in a real PostgreSQL.
  */
 import type { Logger } from "pino";
-import { getDemoUser, type DemoUserKey } from "../auth/demo-users.js";
-import type { ServiceDeps } from "../domain/deps.js";
-import type { Services } from "../domain/services.js";
-import { listSessions } from "../repositories/sessions.js";
+import { getDemoUser, type DemoUserKey } from "../auth0/demo-users.js";
+import type { ServiceDeps } from "../../domain/deps.js";
+import type { Services } from "../../domain/services.js";
+import { listSessions } from "../../repositories/sessions.js";
 
 const HOUR = 60 * 60 * 1000;
 

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { SignJWT, type JWK, type JWTPayload } from "jose";
 import { DEMO_USERS } from "./demo-users.js";
-import { loadOrCreateSigningKey } from "./signing-key.js";
-import { refuseInProduction } from "../stand-ins/production-guard.js";
+import { loadOrCreateSigningKey } from "../../auth/signing-key.js";
+import { refuseInProduction } from "../production-guard.js";
 
 export const LOCAL_AUDIENCE = "https://api.live-sessions.local";
 export const DEFAULT_ROLES_CLAIM = "https://live-sessions.app/roles";

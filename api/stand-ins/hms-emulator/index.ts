@@ -1,8 +1,8 @@
 /** The local emulator of the 100ms REST API v2. Never used in production (it refuses to start). */
 export { startHmsEmulator, type HmsEmulator, type HmsEmulatorOptions } from "./server.js";
-export type { RequestRecord } from "../../stand-ins/request-log.js";
+export type { RequestRecord } from "../request-log.js";
 export { HmsApiError } from "./errors.js";
-export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "./faults.js";
+export { ANY_ROUTE, type ActiveFault, type FaultSpec } from "../faults.js";
 export type { InactiveRoomAnswer, PeerLeft, RoomMessage, SessionListener } from "./sessions.js";
 export type { AppTokenGrant } from "./tokens.js";
 export type {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type HmsEmulator, startHmsEmulator } from "./index.js";
-import { hmsTestClient, silentLogger, TEST_CREDS } from "./test-client.js";
+import { hmsTestClient, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 describe("recordings and recording assets", () => {
   let emu: HmsEmulator | undefined;

@@ -1,8 +1,8 @@
 import { p } from "./api-routes.js";
 import { badRequest } from "./errors.js";
-import type { FaultRegistry, FaultSpec } from "./faults.js";
+import type { FaultRegistry, FaultSpec } from "../faults.js";
 import { asBody, optionalBoolean, optionalInteger, optionalString } from "./params.js";
-import type { Route } from "./router.js";
+import type { Route } from "../router.js";
 import type { EmulatorState } from "./state.js";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { HmsApiError, type HmsEmulator, startHmsEmulator } from "./index.js";
-import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "./test-client.js";
+import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

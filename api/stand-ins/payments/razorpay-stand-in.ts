@@ -17,8 +17,8 @@
  *   GET    /_stand-in/requests
  */
 import { randomBytes } from "node:crypto";
-import type { RequestRecord } from "../../stand-ins/request-log.js";
-import type { FaultSpec } from "../../video/hms-emulator/faults.js";
+import type { RequestRecord } from "../request-log.js";
+import type { FaultSpec } from "../faults.js";
 import {
   commonControlRoutes,
   gatewayId,

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_RETRY_DELAYS_MS, type HmsEmulator, startHmsEmulator, type WebhookEnvelope } from "./index.js";
-import { hmsTestClient, silentLogger, TEST_CREDS } from "./test-client.js";
+import { hmsTestClient, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createBearerVerifier } from "./bearer.js";
+import { createBearerVerifier } from "../../auth/bearer.js";
 import { DEMO_USERS, getDemoUser } from "./demo-users.js";
 import { DEFAULT_ROLES_CLAIM, LOCAL_AUDIENCE, startLocalIssuer, type LocalIssuer } from "./local-issuer.js";
-import { silentLogger } from "./test-support.js";
+import { silentLogger } from "../../test-support/auth.js";
 
 let issuer: LocalIssuer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type HmsEmulator, startHmsEmulator } from "./index.js";
-import { hmsTestClient, mintManagementToken, silentLogger, TEST_CREDS } from "./test-client.js";
+import { hmsTestClient, mintManagementToken, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 const ERROR_SHAPE = { code: expect.any(Number), message: expect.any(String), details: expect.any(Array) };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { type HmsEmulator, startHmsEmulator } from "./index.js";
-import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "./test-client.js";
+import { type HmsTestClient, hmsTestClient, silentLogger, TEST_CREDS } from "../../test-support/hms-emulator-client.js";
 
 const CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { DEMO_USERS, findDemoUser, getDemoUser, type DemoUserKey } from "./demo-users.js";
-import { refuseInProduction } from "../stand-ins/production-guard.js";
+import { refuseInProduction } from "../production-guard.js";
 
 export interface LocalOidcProvider {
   /** `http://127.0.0.1:PORT/`, with the trailing slash Auth0's issuers have. */

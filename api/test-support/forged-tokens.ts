@@ -1,5 +1,5 @@
 import { base64url, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey } from "jose";
-import type { LocalIssuer, MintClaims } from "./local-issuer.js";
+import type { LocalIssuer, MintClaims } from "../stand-ins/auth0/local-issuer.js";
 
 /**
  * Tokens an attacker could make, for tests that prove the verifier refuses them. Each one
