@@ -11,6 +11,13 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: "string", JSON: "unknown" } },
     },
+    // Typed documents for the API tests: a result shape that drifts from the schema fails the typecheck.
+    "./api/test-support/__generated__/": {
+      documents: ["./api/**/*.test.ts", "./api/test-support/*.ts"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: "string", JSON: "unknown" } },
+    },
     "./api/graphql/__generated__/resolvers-types.ts": {
       plugins: ["typescript", "typescript-resolvers"],
       config: {

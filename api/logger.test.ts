@@ -17,6 +17,7 @@ import { CREATE_SESSION, ENROLL, JOIN_TOKEN, START_SESSION, createInput } from "
 import { hmsWebhooks } from "./test-support/hms-webhook-payloads.js";
 import { createTestClock } from "./test-support/test-clock.js";
 import { openTestDatabase, type TestDatabase } from "./test-support/test-database.js";
+import { graphQLText, type GraphQLDocument } from "./test-support/test-app.js";
 import { signInOnWeb } from "./test-support/web-sign-in.js";
 
 const APP_URL = "http://app.test";
@@ -73,8 +74,9 @@ async function bearer(key: "deepak" | "priya") {
   return composition.localIssuer!.mintAccessToken({ sub: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
 }
 
-async function gql(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
-  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+async function gql(document: GraphQLDocument, variables: Record<string, unknown>, headers: Record<string, string>) {
+  const body = JSON.stringify({ query: graphQLText(document), variables });
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
 

@@ -4,6 +4,7 @@
  * message a person can act on, and a new user is created on first sight.
  */
 import { describe, expect, it } from "vitest";
+import type { GraphQLDocument } from "../test-support/test-app.js";
 import { mintHs256WithPublicKey, mintUnsigned, mintWithForeignKey } from "../test-support/forged-tokens.js";
 import {
   CREATE_SESSION,
@@ -51,7 +52,7 @@ describe("without a token", () => {
 
 describe("a refused token answers HTTP 401 with UNAUTHENTICATED and a clear message", () => {
   /** Sends `authorization` with a query anonymous callers could run: bad credentials must not fall back to anonymous. */
-  async function expectRefused(authorization: string, phrase: RegExp, query = LIST_SESSIONS) {
+  async function expectRefused(authorization: string, phrase: RegExp, query: GraphQLDocument = LIST_SESSIONS) {
     const before = await countUsers();
     const res = await postGraphQL(t.app, query, { authorization });
     expect(res.status).toBe(401);

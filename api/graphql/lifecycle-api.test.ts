@@ -32,7 +32,7 @@ const T0 = "2030-01-15T09:00:00.000Z";
 const roomsOf = (sessionId: string) => t.app.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
 
 async function myId(as: "deepak" | "priya" | "tom"): Promise<string> {
-  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk(ME, {}, as)).me!.id;
 }
 
 
@@ -51,7 +51,7 @@ describe("the whole lifecycle through GraphQL", () => {
       },
       1,
     );
-    const created = (await t.app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input }, "deepak")).createSession;
+    const created = (await t.app.gqlOk(CREATE_SESSION, { input }, "deepak")).createSession;
     expect(created.id).toMatch(/^ses_[a-z0-9]+$/);
     expect(created).toEqual({
       id: created.id,
@@ -90,13 +90,13 @@ describe("the whole lifecycle through GraphQL", () => {
     });
 
     // sessions: anonymous browsing sees it, without the owner-only fields.
-    const listed = (await t.app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, {}, null)).sessions;
+    const listed = (await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions;
     expect(listed).toMatchObject({ total: 1, limit: 20, skip: 0 });
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0]).toMatchObject({ id: created.id, status: "SCHEDULED", hmsDetails: null, participants: null, viewerEnrollment: null });
 
     // enroll: Priya takes a seat.
-    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: created.id }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk(ENROLL, { sessionId: created.id }, "priya")).enroll;
     expect(enrollment.id).toMatch(/^part_[a-z0-9]+$/);
     expect(enrollment).toEqual({
       id: enrollment.id,
@@ -125,7 +125,7 @@ describe("the whole lifecycle through GraphQL", () => {
 
     // startSession at the scheduled time.
     t.app.clock.advance(HOUR);
-    const started = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id: created.id }, "deepak")).startSession;
+    const started = (await t.app.gqlOk(START_SESSION, { id: created.id }, "deepak")).startSession;
     expect(started).toEqual({
       roomId: expect.any(String),
       roomCode: expect.any(String),
@@ -146,10 +146,10 @@ describe("the whole lifecycle through GraphQL", () => {
 
     // joinToken: HOST for the expert, GUEST for the enrolled student, each naming the viewer.
     t.app.clock.advance(5 * MINUTE);
-    const actualStart = Date.parse(started.session.actualStartTime);
-    const host = (await t.app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "deepak")).joinToken;
+    const actualStart = Date.parse(started.session.actualStartTime!);
+    const host = (await t.app.gqlOk(JOIN_TOKEN, { sessionId: created.id }, "deepak")).joinToken;
     expect(host).toMatchObject({ role: "HOST", userName: "Deepak Kumar" });
-    const guest = (await t.app.gqlOk<{ joinToken: Record<string, any> }>(JOIN_TOKEN, { sessionId: created.id }, "priya")).joinToken;
+    const guest = (await t.app.gqlOk(JOIN_TOKEN, { sessionId: created.id }, "priya")).joinToken;
     expect(guest).toMatchObject({ role: "GUEST", userName: "Priya Sharma" });
 
     for (const [issued, role, userId] of [
@@ -173,7 +173,7 @@ describe("the whole lifecycle through GraphQL", () => {
     // endSession 45 minutes (and a few seconds) after the actual start.
     t.app.clock.set(new Date(actualStart + 45 * MINUTE + 20_000));
     const endedAt = t.app.clock.now().toISOString();
-    const ended = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id: created.id }, "deepak")).endSession;
+    const ended = (await t.app.gqlOk(END_SESSION, { id: created.id }, "deepak")).endSession;
     expect(ended).toEqual({
       sessionId: created.id,
       duration: 45,
@@ -183,21 +183,21 @@ describe("the whole lifecycle through GraphQL", () => {
     expect(t.app.emulator.room(started.roomId)?.enabled).toBe(false);
 
     // The ended session is still listed (only cancelled ones are left out) and filterable by status.
-    const afterwards = (await t.app.gqlOk<{ sessions: Record<string, any> }>(LIST_SESSIONS, { status: "ENDED" }, "priya")).sessions;
+    const afterwards = (await t.app.gqlOk(LIST_SESSIONS, { status: "ENDED" }, "priya")).sessions;
     expect(afterwards.total).toBe(1);
     expect(afterwards.items[0]).toMatchObject({ id: created.id, status: "ENDED", enrolledCount: 1, viewerEnrollment: { id: enrollment.id } });
-    expect((await t.app.gqlOk<{ sessions: { total: number } }>(LIST_SESSIONS, {}, null)).sessions.total).toBe(1);
+    expect((await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions.total).toBe(1);
   });
 
   it("keeps the token's expiry tied to the actual start, however late the token is asked for", async () => {
     const id = await createSessionId(t.app, {}, 1);
     await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    const started = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
-    const actualStart = Date.parse(started.session.actualStartTime);
+    const started = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
+    const actualStart = Date.parse(started.session.actualStartTime!);
     expect(actualStart).toBe(Date.parse(T0));
 
     t.app.clock.advance(5 * HOUR);
-    const late = (await t.app.gqlOk<{ joinToken: { token: string; expiresAt: string } }>(JOIN_TOKEN, { sessionId: id }, "priya")).joinToken;
+    const late = (await t.app.gqlOk(JOIN_TOKEN, { sessionId: id }, "priya")).joinToken;
     const claims = decodeJwtPayload(late.token);
     expect((claims.exp as number) * 1000).toBeLessThanOrEqual(actualStart + 7 * HOUR);
     expect(Date.parse(late.expiresAt)).toBeLessThanOrEqual(actualStart + 7 * HOUR);
@@ -206,13 +206,13 @@ describe("the whole lifecycle through GraphQL", () => {
 
   it("ending with a peer in the room ends the room with a lock so nobody can rejoin", async () => {
     const id = await createSessionId(t.app, {}, 1);
-    const { roomId } = (await t.app.gqlOk<{ startSession: { roomId: string } }>(START_SESSION, { id }, "deepak")).startSession;
+    const { roomId } = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
     const deepakId = await myId("deepak");
     t.app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" });
     expect(t.app.emulator.activeSession(roomId)).toBeDefined();
 
     t.app.clock.advance(30 * MINUTE);
-    const ended = (await t.app.gqlOk<{ endSession: { duration: number } }>(END_SESSION, { id }, "deepak")).endSession;
+    const ended = (await t.app.gqlOk(END_SESSION, { id }, "deepak")).endSession;
     expect(ended.duration).toBe(30);
     expect(t.app.emulator.activeSession(roomId)).toBeUndefined();
     expect(() => t.app.emulator.joinPeer(roomId, { userId: deepakId, role: "host", name: "Deepak Kumar" })).toThrow();
@@ -220,18 +220,18 @@ describe("the whole lifecycle through GraphQL", () => {
 
   it("starting a live session again returns the same room, and ending twice is harmless", async () => {
     const id = await createSessionId(t.app, {}, 1);
-    const first = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
+    const first = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
     t.app.clock.advance(2 * MINUTE);
-    const second = (await t.app.gqlOk<{ startSession: Record<string, any> }>(START_SESSION, { id }, "deepak")).startSession;
+    const second = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
     expect(second.roomId).toBe(first.roomId);
     expect(second.roomCode).toBe(first.roomCode);
     expect(second.session.actualStartTime).toBe(first.session.actualStartTime);
     expect(roomsOf(id)).toHaveLength(1);
 
     t.app.clock.advance(10 * MINUTE);
-    const once = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
+    const once = (await t.app.gqlOk(END_SESSION, { id }, "deepak")).endSession;
     t.app.clock.advance(10 * MINUTE);
-    const twice = (await t.app.gqlOk<{ endSession: Record<string, any> }>(END_SESSION, { id }, "deepak")).endSession;
+    const twice = (await t.app.gqlOk(END_SESSION, { id }, "deepak")).endSession;
     expect(once.duration).toBe(12);
     expect(twice).toEqual(once);
   });
@@ -240,7 +240,7 @@ describe("the whole lifecycle through GraphQL", () => {
 describe("enum spellings", () => {
   it("round-trips SessionType ONE_ON_ONE, GROUP and WORKSHOP; a 1-on-1 has one seat", async () => {
     const one = (
-      await t.app.gqlOk<{ createSession: Record<string, any> }>(
+      await t.app.gqlOk(
         CREATE_SESSION,
         { input: createInput(t.app.clock, { sessionType: "ONE_ON_ONE", maxParticipants: null, title: "Private alignment" }, 2) },
         "deepak",
@@ -248,7 +248,7 @@ describe("enum spellings", () => {
     ).createSession;
     expect(one).toMatchObject({ sessionType: "ONE_ON_ONE", maxParticipants: 1, seatsLeft: 1 });
     const workshop = (
-      await t.app.gqlOk<{ createSession: Record<string, any> }>(
+      await t.app.gqlOk(
         CREATE_SESSION,
         { input: createInput(t.app.clock, { sessionType: "WORKSHOP", maxParticipants: null, title: "Arm balance workshop" }, 3) },
         "deepak",
@@ -256,12 +256,12 @@ describe("enum spellings", () => {
     ).createSession;
     expect(workshop).toMatchObject({ sessionType: "WORKSHOP", maxParticipants: null, seatsLeft: null });
     const { sessionType: _omitted, ...withoutType } = createInput(t.app.clock, { title: "Default type" }, 4);
-    const group = (await t.app.gqlOk<{ createSession: Record<string, any> }>(CREATE_SESSION, { input: withoutType }, "deepak")).createSession;
+    const group = (await t.app.gqlOk(CREATE_SESSION, { input: withoutType }, "deepak")).createSession;
     expect(group.sessionType).toBe("GROUP");
 
-    const read = await t.app.gqlOk<{ session: Record<string, any> }>(GET_SESSION, { id: one.id }, null);
+    const read = await t.app.gqlOk(GET_SESSION, { id: one.id }, null);
     expect(read.session).toMatchObject({ id: one.id, sessionType: "ONE_ON_ONE" });
-    const all = (await t.app.gqlOk<{ sessions: { items: { sessionType: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions;
     expect(all.items.map((s) => s.sessionType)).toEqual(["ONE_ON_ONE", "WORKSHOP", "GROUP"]);
   });
 
@@ -279,7 +279,7 @@ describe("enum spellings", () => {
     await t.app.gqlOk(START_SESSION, { id: live }, "deepak");
     await t.app.gqlOk(START_SESSION, { id: ended }, "deepak");
     await t.app.gqlOk(END_SESSION, { id: ended }, "deepak");
-    const cancel = (await t.app.gqlOk<{ cancelSession: Record<string, any> }>(CANCEL_SESSION, { id: cancelled }, "deepak")).cancelSession;
+    const cancel = (await t.app.gqlOk(CANCEL_SESSION, { id: cancelled }, "deepak")).cancelSession;
     expect(cancel).toEqual({ id: cancelled, status: "CANCELLED", updatedAt: T0 });
 
     for (const [status, id] of [
@@ -288,13 +288,13 @@ describe("enum spellings", () => {
       ["ENDED", ended],
       ["CANCELLED", cancelled],
     ] as const) {
-      const page = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string; status: string }[] } }>(LIST_SESSIONS, { status }, null)).sessions;
+      const page = (await t.app.gqlOk(LIST_SESSIONS, { status }, null)).sessions;
       expect(page).toEqual({ total: 1, limit: 20, skip: 0, items: [expect.objectContaining({ id, status })] });
     }
     // Without a status filter, cancelled sessions are left out; `session(id)` still finds them.
-    const all = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions;
     expect(all.total).toBe(3);
     expect(all.items.map((s) => s.id)).toEqual([scheduled, live, ended]);
-    expect((await t.app.gqlOk<{ session: { status: string } }>(GET_SESSION, { id: cancelled }, null)).session.status).toBe("CANCELLED");
+    expect((await t.app.gqlOk(GET_SESSION, { id: cancelled }, null)).session!.status).toBe("CANCELLED");
   });
 });

@@ -8,22 +8,23 @@ import { ENROLL, createSessionId, expectGqlError } from "../test-support/graphql
 import { useTestApp } from "../test-support/hooks.js";
 import { asGraphQLPayment, payAs } from "../test-support/payments.js";
 import type { TestApp } from "../test-support/test-app.js";
+import { graphql } from "../test-support/__generated__/index.js";
 
-const START_CHECKOUT = /* GraphQL */ `
+const START_CHECKOUT = graphql(`
   mutation StartCheckout($sessionId: ID!) {
     startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }
   }
-`;
-const CHECKOUT_GATEWAY = /* GraphQL */ `
+`);
+const CHECKOUT_GATEWAY = graphql(`
   query CheckoutGateway($id: ID!) {
     session(id: $id) { checkoutGateway isFree enrolledCount }
   }
-`;
+`);
 
 const INR = { price: 499, currency: "INR" };
 
 async function enrolledCount(app: TestApp, id: string): Promise<number> {
-  return (await app.gqlOk<{ session: { enrolledCount: number } }>(CHECKOUT_GATEWAY, { id })).session.enrolledCount;
+  return (await app.gqlOk(CHECKOUT_GATEWAY, { id })).session!.enrolledCount;
 }
 
 describe("with the local gateway stand-ins", () => {
@@ -32,9 +33,9 @@ describe("with the local gateway stand-ins", () => {
   it("a completed payment enrolls once; again is the same enrollment for the same student, refused for another", async () => {
     const id = await createSessionId(t.app, INR);
     const payment = asGraphQLPayment(await payAs(t.app, "priya", { id, ...INR }, "razorpay"));
-    const first = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const first = (await t.app.gqlOk(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(first).toMatchObject({ paid: true, paymentId: payment.paymentId, paymentGateway: "RAZORPAY", amountPaid: 499 });
-    const again = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const again = (await t.app.gqlOk(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(again.id).toBe(first.id);
     const tom = await t.app.gql(ENROLL, { sessionId: id, payment }, "tom");
     const error = expectGqlError(tom, "BAD_USER_INPUT", /^This payment has already been used for an enrollment; each payment pays for one seat\.$/);
@@ -72,7 +73,7 @@ describe("with the local gateway stand-ins", () => {
     const res = await t.app.gql(ENROLL, { sessionId: id, payment }, "priya");
     expectGqlError(res, "UPSTREAM_UNAVAILABLE", /payment gateway \(stripe\) could not confirm your payment just now\. You have not been enrolled and no seat was taken; please try again/);
     expect(await enrolledCount(t.app, id)).toBe(0);
-    const retried = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const retried = (await t.app.gqlOk(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(retried).toMatchObject({ paid: true, amountPaid: 12.5 });
     expect(await enrolledCount(t.app, id)).toBe(1);
   });
@@ -81,11 +82,11 @@ describe("with the local gateway stand-ins", () => {
     const inr = await createSessionId(t.app, INR);
     const usd = await createSessionId(t.app, { price: 12.5, currency: "USD" });
     const free = await createSessionId(t.app, { price: 0 });
-    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: inr })).session.checkoutGateway).toBe("RAZORPAY");
-    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: usd })).session.checkoutGateway).toBe("STRIPE");
-    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: free })).session.checkoutGateway).toBeNull();
+    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: inr })).session!.checkoutGateway).toBe("RAZORPAY");
+    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: usd })).session!.checkoutGateway).toBe("STRIPE");
+    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id: free })).session!.checkoutGateway).toBeNull();
 
-    const stripe = (await t.app.gqlOk<{ startCheckout: Record<string, any> }>(START_CHECKOUT, { sessionId: usd }, "priya")).startCheckout;
+    const stripe = (await t.app.gqlOk(START_CHECKOUT, { sessionId: usd }, "priya")).startCheckout;
     expect(stripe).toMatchObject({
       gateway: "STRIPE",
       reference: expect.stringMatching(/^pi_/),
@@ -98,7 +99,7 @@ describe("with the local gateway stand-ins", () => {
     const enrolled = await t.app.gqlOk(ENROLL, { sessionId: usd, payment: { paymentId: stripe.reference, paymentGateway: "STRIPE" } }, "priya");
     expect(enrolled.enroll).toMatchObject({ paid: true, paymentGateway: "STRIPE" });
 
-    const razorpay = (await t.app.gqlOk<{ startCheckout: Record<string, any> }>(START_CHECKOUT, { sessionId: inr }, "tom")).startCheckout;
+    const razorpay = (await t.app.gqlOk(START_CHECKOUT, { sessionId: inr }, "tom")).startCheckout;
     expect(razorpay).toMatchObject({ gateway: "RAZORPAY", reference: expect.stringMatching(/^order_/), clientSecret: null, amountInMinorUnits: 49900 });
     const paid = t.app.payments!.razorpay.payOrder(razorpay.reference);
     const viaOrder = await t.app.gqlOk(ENROLL, { sessionId: inr, payment: { paymentId: paid.id, paymentGateway: "RAZORPAY" } }, "tom");
@@ -121,7 +122,7 @@ describe("with no payment gateway configured", () => {
     const res = await t.app.gql(ENROLL, { sessionId: id, payment: { paymentId: "pay_Anything000000", paymentGateway: "RAZORPAY" } }, "priya");
     const error = expectGqlError(res, "BAD_USER_INPUT", /^Payments through razorpay are not configured on this server\./);
     expect(error.extensions?.fields?.[0]?.path).toBe("paymentGateway");
-    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id })).session).toEqual({ checkoutGateway: null, isFree: false, enrolledCount: 0 });
+    expect((await t.app.gqlOk(CHECKOUT_GATEWAY, { id })).session!).toEqual({ checkoutGateway: null, isFree: false, enrolledCount: 0 });
     expectGqlError(await t.app.gql(START_CHECKOUT, { sessionId: id }, "priya"), "FAILED_PRECONDITION", /Payments are not configured on this server/);
     const free = await createSessionId(t.app, { price: 0 });
     expect((await t.app.gqlOk(ENROLL, { sessionId: free }, "priya")).enroll).toMatchObject({ paid: false });

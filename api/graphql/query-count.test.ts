@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
 import type { Viewer } from "../domain/viewer.js";
 import { useTestApp } from "../test-support/hooks.js";
+import { graphql } from "../test-support/__generated__/index.js";
 
 let statements: string[] = [];
 let counting = false;
@@ -18,7 +19,7 @@ const t = useTestApp({
 const HOUR = 3_600_000;
 const MAX_STATEMENTS = 8;
 
-const PAGE = /* GraphQL */ `
+const PAGE = graphql(`
   query Page($limit: Int) {
     sessions(limit: $limit) {
       total
@@ -39,7 +40,7 @@ const PAGE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 interface PageItem {
   id: string;
@@ -103,7 +104,7 @@ async function seed(n: number, offset: number): Promise<void> {
 async function measure(limit: number): Promise<{ items: PageItem[]; total: number; count: number; sql: string[] }> {
   statements = [];
   counting = true;
-  const data = await t.app.gqlOk<{ sessions: { total: number; items: PageItem[] } }>(PAGE, { limit }, "deepak");
+  const data = await t.app.gqlOk(PAGE, { limit }, "deepak");
   counting = false;
   return { ...data.sessions, count: statements.length, sql: statements };
 }
@@ -156,7 +157,7 @@ describe("listing sessions costs a constant number of queries", () => {
     await seed(100, 0);
     statements = [];
     counting = true;
-    const anonymous = await t.app.gqlOk<{ sessions: { items: PageItem[] } }>(PAGE, { limit: 100 }, null);
+    const anonymous = await t.app.gqlOk(PAGE, { limit: 100 }, null);
     counting = false;
     expect(anonymous.sessions.items).toHaveLength(100);
     expect(anonymous.sessions.items.every((s) => s.viewerEnrollment === null && s.participants === null && s.hmsDetails === null)).toBe(true);

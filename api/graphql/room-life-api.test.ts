@@ -5,10 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { createInput } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
+import { graphql } from "../test-support/__generated__/index.js";
 
 const t = useTestApp();
 
-const ROOM_LIFE = /* GraphQL */ `
+const ROOM_LIFE = graphql(`
   query RoomLife($id: ID!) {
     session(id: $id) {
       status
@@ -23,15 +24,15 @@ const ROOM_LIFE = /* GraphQL */ `
       feedback { count averageRating ratingCounts comments { participantId userName rating comment at } }
     }
   }
-`;
-const RECORDING_URL = /* GraphQL */ `
+`);
+const RECORDING_URL = graphql(`
   query RecordingUrl($sessionId: ID!) { recordingUrl(sessionId: $sessionId) { url expiresAt durationSeconds } }
-`;
-const SUBMIT_FEEDBACK = /* GraphQL */ `
+`);
+const SUBMIT_FEEDBACK = graphql(`
   mutation SubmitFeedback($sessionId: ID!, $input: FeedbackInput!) {
     submitFeedback(sessionId: $sessionId, input: $input) { id userName feedbackRating feedbackComment feedbackAt }
   }
-`;
+`);
 
 const idOf = async (as: "deepak" | "priya") => (await t.app.gqlOk<{ me: { id: string } }>("{ me { id } }", {}, as)).me.id;
 
@@ -48,22 +49,22 @@ async function classWithRecording() {
   emu.joinPeer(startSession.roomId, { userId: await idOf("deepak"), role: "host", name: "Deepak Kumar" });
   const priyaPeer = emu.joinPeer(startSession.roomId, { userId: await idOf("priya"), role: "guest", name: "Priya Sharma" });
   await emu.webhooksSettled();
-  const during = await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "deepak");
+  const during = await t.app.gqlOk(ROOM_LIFE, { id }, "deepak");
   emu.leavePeer(startSession.roomId, priyaPeer);
   t.app.clock.advance(60 * 60_000);
   await t.app.gqlOk("mutation($id: ID!) { endSession(id: $id) { sessionId } }", { id }, "deepak");
   // The room closes at 100ms; the template's recording is processed and reported.
   await emu.webhooksSettled();
-  return { id, during: during.session, roomId: startSession.roomId };
+  return { id, during: during.session!, roomId: startSession.roomId };
 }
 
 describe("a class's room life through GraphQL", () => {
   it("shows the expert viewers and attendance while live, then the recording to those who may watch it", async () => {
     const { id, during } = await classWithRecording();
     expect(during).toMatchObject({ status: "LIVE", currentViewers: 1, attendedCount: 1, recordingAvailable: false, canWatchRecording: false });
-    expect(during.participants.find((p: { userName: string }) => p.userName === "Priya Sharma")).toMatchObject({ attended: true, leftAt: null });
+    expect(during.participants!.find((p: { userName: string }) => p.userName === "Priya Sharma")).toMatchObject({ attended: true, leftAt: null });
 
-    const after = (await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "deepak")).session;
+    const after = (await t.app.gqlOk(ROOM_LIFE, { id }, "deepak")).session!;
     expect(after).toMatchObject({
       status: "ENDED",
       currentViewers: 0,
@@ -75,17 +76,17 @@ describe("a class's room life through GraphQL", () => {
       viewerEnrollment: null,
       feedback: { count: 0, averageRating: null, ratingCounts: [0, 0, 0, 0, 0], comments: [] },
     });
-    const byName = Object.fromEntries(after.participants.map((p: { userName: string }) => [p.userName, p]));
+    const byName = Object.fromEntries(after.participants!.map((p: { userName: string }) => [p.userName, p]));
     expect(byName["Priya Sharma"]).toMatchObject({ attended: true, joinedAt: expect.any(String), leftAt: expect.any(String), watchTime: expect.any(Number) });
     expect(byName["Tom Becker"]).toMatchObject({ attended: false, joinedAt: null, leftAt: null, watchTime: 0 });
 
-    const asPriya = (await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "priya")).session;
+    const asPriya = (await t.app.gqlOk(ROOM_LIFE, { id }, "priya")).session!;
     expect(asPriya).toMatchObject({ canWatchRecording: true, participants: null, feedback: null, hmsDetails: null, viewerEnrollment: { attended: true } });
-    expect((await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "meera")).session.canWatchRecording).toBe(false);
-    expect((await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id })).session.canWatchRecording).toBe(false);
+    expect((await t.app.gqlOk(ROOM_LIFE, { id }, "meera")).session!.canWatchRecording).toBe(false);
+    expect((await t.app.gqlOk(ROOM_LIFE, { id })).session!.canWatchRecording).toBe(false);
 
     for (const who of ["deepak", "priya"] as const) {
-      const link = (await t.app.gqlOk<{ recordingUrl: { url: string; expiresAt: string; durationSeconds: number } }>(RECORDING_URL, { sessionId: id }, who))
+      const link = (await t.app.gqlOk(RECORDING_URL, { sessionId: id }, who))
         .recordingUrl;
       expect(Date.parse(link.expiresAt)).toBeGreaterThan(t.app.clock.now().getTime());
       expect(link.durationSeconds).toEqual(expect.any(Number));
@@ -128,13 +129,13 @@ describe("a class's room life through GraphQL", () => {
 
   it("takes feedback from those who attended, and shows it to the expert alone", async () => {
     const { id } = await classWithRecording();
-    const given = await t.app.gqlOk<{ submitFeedback: Record<string, unknown> }>(
+    const given = await t.app.gqlOk(
       SUBMIT_FEEDBACK,
       { sessionId: id, input: { rating: 4, comment: "Calm and clear" } },
       "priya",
     );
     expect(given.submitFeedback).toMatchObject({ userName: "Priya Sharma", feedbackRating: 4, feedbackComment: "Calm and clear", feedbackAt: t.app.clock.now().toISOString() });
-    const edited = await t.app.gqlOk<{ submitFeedback: Record<string, unknown> }>(SUBMIT_FEEDBACK, { sessionId: id, input: { rating: 5, comment: null } }, "priya");
+    const edited = await t.app.gqlOk(SUBMIT_FEEDBACK, { sessionId: id, input: { rating: 5, comment: null } }, "priya");
     expect(edited.submitFeedback).toMatchObject({ feedbackRating: 5, feedbackComment: null });
     await t.app.gqlOk(SUBMIT_FEEDBACK, { sessionId: id, input: { rating: 5, comment: "Wonderful" } }, "priya");
 
@@ -143,13 +144,13 @@ describe("a class's room life through GraphQL", () => {
     const bad = await t.app.gql(SUBMIT_FEEDBACK, { sessionId: id, input: { rating: 9 } }, "priya");
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: "rating", message: "rating must be a whole number from 1 to 5" }] });
 
-    const expert = (await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "deepak")).session;
+    const expert = (await t.app.gqlOk(ROOM_LIFE, { id }, "deepak")).session!;
     expect(expert.feedback).toEqual({
       count: 1,
       averageRating: 5,
       ratingCounts: [0, 0, 0, 0, 1],
       comments: [{ participantId: expect.any(String), userName: "Priya Sharma", rating: 5, comment: "Wonderful", at: t.app.clock.now().toISOString() }],
     });
-    expect((await t.app.gqlOk<{ session: Record<string, any> }>(ROOM_LIFE, { id }, "priya")).session).toMatchObject({ feedback: null, viewerEnrollment: { feedbackRating: 5 } });
+    expect((await t.app.gqlOk(ROOM_LIFE, { id }, "priya")).session!).toMatchObject({ feedback: null, viewerEnrollment: { feedbackRating: 5 } });
   });
 });

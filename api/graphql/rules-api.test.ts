@@ -27,11 +27,11 @@ const UNKNOWN_ID = "ses_doesnotexist0000";
 const roomsOf = (sessionId: string) => t.app.emulator.rooms().filter((r) => r.name === `live-session-${sessionId}`);
 
 async function statusOf(id: string): Promise<string> {
-  return (await t.app.gqlOk<{ session: { status: string } }>(GET_SESSION, { id }, null)).session.status;
+  return (await t.app.gqlOk(GET_SESSION, { id }, null)).session!.status;
 }
 
 async function totalSessions(): Promise<number> {
-  return (await t.app.gqlOk<{ sessions: { total: number } }>(LIST_SESSIONS, { limit: 100 }, null)).sessions.total;
+  return (await t.app.gqlOk(LIST_SESSIONS, { limit: 100 }, null)).sessions.total;
 }
 
 
@@ -55,7 +55,7 @@ describe("UNAUTHENTICATED: mutations without a token", () => {
     const error = expectGqlError(res, "UNAUTHENTICATED", /Sign in/);
     expect(error.path).toEqual([field]);
     expect(await statusOf(id)).toBe("SCHEDULED");
-    expect((await t.app.gqlOk<{ session: { enrolledCount: number } }>(GET_SESSION, { id }, null)).session.enrolledCount).toBe(0);
+    expect((await t.app.gqlOk(GET_SESSION, { id }, null)).session!.enrolledCount).toBe(0);
   });
 });
 
@@ -87,9 +87,9 @@ describe("FORBIDDEN", () => {
     expect(await totalSessions()).toBe(0);
 
     const adminExpert = { sub: "test|admin-expert", name: "Ana Admin", roles: ["expert", "admin"] };
-    const ok = await t.app.gqlOk<{ createSession: { featured: boolean } }>(CREATE_SESSION, { input: createInput(t.app.clock, { featured: true }) }, adminExpert);
+    const ok = await t.app.gqlOk(CREATE_SESSION, { input: createInput(t.app.clock, { featured: true }) }, adminExpert);
     expect(ok.createSession.featured).toBe(true);
-    const featured = await t.app.gqlOk<{ sessions: { total: number } }>(LIST_SESSIONS, { featured: true }, null);
+    const featured = await t.app.gqlOk(LIST_SESSIONS, { featured: true }, null);
     expect(featured.sessions.total).toBe(1);
   });
 
@@ -124,7 +124,7 @@ describe("FORBIDDEN", () => {
   it("an expert cannot enroll in their own session", async () => {
     const id = await createSessionId(t.app);
     expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "deepak"), "FORBIDDEN", /experts do not enroll in their own sessions/);
-    expect((await t.app.gqlOk<{ session: { enrolledCount: number } }>(GET_SESSION, { id }, null)).session.enrolledCount).toBe(0);
+    expect((await t.app.gqlOk(GET_SESSION, { id }, null)).session!.enrolledCount).toBe(0);
   });
 });
 
@@ -199,7 +199,7 @@ describe("BAD_USER_INPUT with extensions.fields", () => {
   it("sessions accepts the bounds themselves (limit 1 and 100, skip 0)", async () => {
     await createSessionId(t.app);
     for (const limit of [1, 100]) {
-      const page = (await t.app.gqlOk<{ sessions: { limit: number; skip: number; total: number } }>(LIST_SESSIONS, { limit, skip: 0 }, null)).sessions;
+      const page = (await t.app.gqlOk(LIST_SESSIONS, { limit, skip: 0 }, null)).sessions;
       expect(page).toMatchObject({ limit, skip: 0, total: 1 });
     }
   });
@@ -230,7 +230,7 @@ describe("BAD_USER_INPUT with extensions.fields", () => {
     // The issue asks for "400" here; the domain reports a missing input field (BAD_USER_INPUT).
     const error = expectGqlError(res, "BAD_USER_INPUT", /costs 499 INR.*paymentId and paymentGateway/);
     expect(error.extensions?.fields).toEqual([expect.objectContaining({ path: "paymentId" })]);
-    expect((await t.app.gqlOk<{ session: { enrolledCount: number } }>(GET_SESSION, { id }, null)).session.enrolledCount).toBe(0);
+    expect((await t.app.gqlOk(GET_SESSION, { id }, null)).session!.enrolledCount).toBe(0);
   });
 });
 
@@ -262,7 +262,7 @@ describe("FAILED_PRECONDITION: the session's state does not allow it", () => {
     const id = await createSessionId(t.app, { maxParticipants: 1 });
     await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
     expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "tom"), "FAILED_PRECONDITION", /full; no seats are left/);
-    const session = (await t.app.gqlOk<{ session: { enrolledCount: number; seatsLeft: number } }>(GET_SESSION, { id }, null)).session;
+    const session = (await t.app.gqlOk(GET_SESSION, { id }, null)).session!;
     expect(session).toMatchObject({ enrolledCount: 1, seatsLeft: 0 });
   });
 
@@ -288,7 +288,7 @@ describe("FAILED_PRECONDITION: the session's state does not allow it", () => {
   it("enrolling in a live session is allowed", async () => {
     const id = await createSessionId(t.app, {}, 1);
     await t.app.gqlOk(START_SESSION, { id }, "deepak");
-    const enrolled = await t.app.gqlOk<{ enroll: { session: { status: string; enrolledCount: number } } }>(ENROLL, { sessionId: id }, "priya");
+    const enrolled = await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
     expect(enrolled.enroll.session).toMatchObject({ status: "LIVE", enrolledCount: 1 });
   });
 
@@ -357,11 +357,11 @@ describe("UPSTREAM_UNAVAILABLE: 100ms fails", () => {
     expect(error.message).not.toMatch(/emulated fault|127\.0\.0\.1|\/v2\//);
     expect(res.data).toBeNull();
 
-    const after = (await t.app.gqlOk<{ session: { status: string; actualStartTime: string | null; hmsDetails: unknown } }>(GET_SESSION, { id }, "deepak")).session;
+    const after = (await t.app.gqlOk(GET_SESSION, { id }, "deepak")).session!;
     expect(after).toMatchObject({ status: "SCHEDULED", actualStartTime: null, hmsDetails: null });
 
     // Once 100ms is back, a retry starts the session.
-    const retried = (await t.app.gqlOk<{ startSession: { roomId: string; session: { status: string } } }>(START_SESSION, { id }, "deepak")).startSession;
+    const retried = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
     expect(retried.session.status).toBe("LIVE");
     expect(roomsOf(id)).toHaveLength(1);
   });
@@ -373,7 +373,7 @@ describe("UPSTREAM_UNAVAILABLE: 100ms fails", () => {
     expect(await statusOf(id)).toBe("SCHEDULED");
     expect(roomsOf(id)).toHaveLength(1);
 
-    const retried = (await t.app.gqlOk<{ startSession: { roomId: string } }>(START_SESSION, { id }, "deepak")).startSession;
+    const retried = (await t.app.gqlOk(START_SESSION, { id }, "deepak")).startSession;
     expect(retried.roomId).toBe(roomsOf(id)[0]!.id);
     expect(roomsOf(id)).toHaveLength(1);
   });
@@ -383,7 +383,7 @@ describe("UPSTREAM_UNAVAILABLE: 100ms fails", () => {
     await t.app.gqlOk(START_SESSION, { id }, "deepak");
     t.app.emulator.setFault("*", { status: 503 });
     t.app.clock.advance(20 * 60_000);
-    const ended = await t.app.gqlOk<{ endSession: { duration: number; session: { status: string } } }>(END_SESSION, { id }, "deepak");
+    const ended = await t.app.gqlOk(END_SESSION, { id }, "deepak");
     expect(ended.endSession).toMatchObject({ duration: 20, session: { status: "ENDED" } });
   });
 });

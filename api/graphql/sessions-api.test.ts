@@ -30,18 +30,18 @@ interface SessionView {
 }
 
 async function sessionAs(id: string, as: Caller): Promise<SessionView> {
-  return (await t.app.gqlOk<{ session: SessionView }>(GET_SESSION, { id }, as)).session;
+  return (await t.app.gqlOk(GET_SESSION, { id }, as)).session!;
 }
 
 async function listedAs(id: string, as: Caller): Promise<SessionView> {
-  const items = (await t.app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, { limit: 100 }, as)).sessions.items;
+  const items = (await t.app.gqlOk(LIST_SESSIONS, { limit: 100 }, as)).sessions.items;
   const found = items.find((s) => s.id === id);
   expect(found, `session ${id} in the list`).toBeDefined();
   return found!;
 }
 
 async function idOf(as: Exclude<Caller, null>): Promise<string> {
-  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk(ME, {}, as)).me!.id;
 }
 
 
@@ -49,7 +49,7 @@ describe("visibility", () => {
   it("hmsDetails is the owning expert's alone, in session(id) and in the list", async () => {
     const id = await createSessionId(t.app, {}, 1);
     await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    const { roomId, roomCode } = (await t.app.gqlOk<{ startSession: { roomId: string; roomCode: string } }>(START_SESSION, { id }, "deepak"))
+    const { roomId, roomCode } = (await t.app.gqlOk(START_SESSION, { id }, "deepak"))
       .startSession;
 
     for (const read of [sessionAs, listedAs]) {
@@ -62,9 +62,9 @@ describe("visibility", () => {
 
   it("participants are the owning expert's alone, with each participant's name and email", async () => {
     const id = await createSessionId(t.app);
-    const priya = await t.app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "priya");
+    const priya = await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
     t.app.clock.advance(60_000);
-    const tom = await t.app.gqlOk<{ enroll: { id: string; userId: string } }>(ENROLL, { sessionId: id }, "tom");
+    const tom = await t.app.gqlOk(ENROLL, { sessionId: id }, "tom");
 
     for (const read of [sessionAs, listedAs]) {
       const owner = await read(id, "deepak");
@@ -102,8 +102,8 @@ describe("visibility", () => {
 
   it("viewerEnrollment is the caller's own enrollment, and nobody else's", async () => {
     const id = await createSessionId(t.app);
-    const priya = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
-    const tom = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "tom")).enroll;
+    const priya = (await t.app.gqlOk(ENROLL, { sessionId: id }, "priya")).enroll;
+    const tom = (await t.app.gqlOk(ENROLL, { sessionId: id }, "tom")).enroll;
     const priyaId = await idOf("priya");
 
     for (const read of [sessionAs, listedAs]) {
@@ -119,11 +119,11 @@ describe("visibility", () => {
     const a = await createSessionId(t.app, { title: "First" }, 1);
     const b = await createSessionId(t.app, { title: "Second" }, 2);
     const c = await createSessionId(t.app, { title: "Third" }, 3);
-    const inA = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: a }, "priya")).enroll;
-    const inC = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: c }, "priya")).enroll;
+    const inA = (await t.app.gqlOk(ENROLL, { sessionId: a }, "priya")).enroll;
+    const inC = (await t.app.gqlOk(ENROLL, { sessionId: c }, "priya")).enroll;
     await t.app.gqlOk(ENROLL, { sessionId: b }, "tom");
 
-    const items = (await t.app.gqlOk<{ sessions: { items: SessionView[] } }>(LIST_SESSIONS, {}, "priya")).sessions.items;
+    const items = (await t.app.gqlOk(LIST_SESSIONS, {}, "priya")).sessions.items;
     expect(items.map((s) => [s.id, s.viewerEnrollment?.id ?? null])).toEqual([
       [a, inA.id],
       [b, null],
@@ -136,7 +136,7 @@ describe("visibility", () => {
     expect(anonymous.errors).toBeUndefined();
     expect(anonymous.data).toEqual({ me: null });
 
-    const priya = (await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "priya")).me;
+    const priya = (await t.app.gqlOk(ME, {}, "priya")).me!;
     expect(priya).toEqual({
       id: expect.stringMatching(/^usr_[a-z0-9]+$/),
       name: "Priya Sharma",
@@ -145,10 +145,10 @@ describe("visibility", () => {
       roles: [],
       isExpert: false,
     });
-    const deepak = (await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "deepak")).me;
+    const deepak = (await t.app.gqlOk(ME, {}, "deepak")).me!;
     expect(deepak).toMatchObject({ name: "Deepak Kumar", email: "deepak@example.com", roles: ["expert"], isExpert: true });
     expect(deepak.id).not.toBe(priya.id);
-    expect((await t.app.gqlOk<{ me: Record<string, unknown> }>(ME, {}, "admin")).me).toMatchObject({ roles: ["admin"], isExpert: false });
+    expect((await t.app.gqlOk(ME, {}, "admin")).me!).toMatchObject({ roles: ["admin"], isExpert: false });
   });
 
   it("an expert's email is theirs and admins' to see, not the public's", async () => {
@@ -167,9 +167,9 @@ describe("visibility", () => {
 describe("enrollment", () => {
   it("enrolling twice returns the same participantId and counts once", async () => {
     const id = await createSessionId(t.app, { maxParticipants: 5 });
-    const first = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const first = (await t.app.gqlOk(ENROLL, { sessionId: id }, "priya")).enroll;
     t.app.clock.advance(60_000);
-    const second = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const second = (await t.app.gqlOk(ENROLL, { sessionId: id }, "priya")).enroll;
     expect(second.participantId).toBe(first.participantId);
     expect(second.id).toBe(first.id);
     expect(second.enrolledAt).toBe(first.enrolledAt);
@@ -182,8 +182,8 @@ describe("enrollment", () => {
 
   it("enrolling twice in a full session still answers the first enrollment", async () => {
     const id = await createSessionId(t.app, { maxParticipants: 1 });
-    const first = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
-    const again = (await t.app.gqlOk<{ enroll: { id: string } }>(ENROLL, { sessionId: id }, "priya")).enroll;
+    const first = (await t.app.gqlOk(ENROLL, { sessionId: id }, "priya")).enroll;
+    const again = (await t.app.gqlOk(ENROLL, { sessionId: id }, "priya")).enroll;
     expect(again.id).toBe(first.id);
   });
 
@@ -192,11 +192,11 @@ describe("enrollment", () => {
     ["RAZORPAY", 12.5, "USD"],
   ] as const)("a priced session with a %s payment enrolls as paid, for the price", async (gateway, price, currency) => {
     const id = await createSessionId(t.app, { price, currency });
-    const created = (await t.app.gqlOk<{ session: { price: number; currency: string; isFree: boolean } }>(GET_SESSION, { id }, null)).session;
+    const created = (await t.app.gqlOk(GET_SESSION, { id }, null)).session!;
     expect(created).toMatchObject({ price, currency, isFree: false });
 
     const payment = asGraphQLPayment(await payAs(t.app, "priya", { id, price, currency }, gateway === "STRIPE" ? "stripe" : "razorpay"));
-    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({
       paid: true,
       paymentId: payment.paymentId,
@@ -211,14 +211,14 @@ describe("enrollment", () => {
   it("a free session ignores a payment that was sent anyway", async () => {
     const id = await createSessionId(t.app, { price: 0 });
     const payment = { paymentId: "pay_1", paymentGateway: "STRIPE" };
-    const enrollment = (await t.app.gqlOk<{ enroll: Record<string, any> }>(ENROLL, { sessionId: id, payment }, "priya")).enroll;
+    const enrollment = (await t.app.gqlOk(ENROLL, { sessionId: id, payment }, "priya")).enroll;
     expect(enrollment).toMatchObject({ paid: false, paymentId: null, paymentGateway: null, amountPaid: null });
   });
 
   it("enrollment counts and seats follow each new student", async () => {
     const id = await createSessionId(t.app, { maxParticipants: 3 });
     for (const [n, who] of (["priya", "tom", "lena"] as const).entries()) {
-      const e = (await t.app.gqlOk<{ enroll: { session: { enrolledCount: number; seatsLeft: number } } }>(ENROLL, { sessionId: id }, who)).enroll;
+      const e = (await t.app.gqlOk(ENROLL, { sessionId: id }, who)).enroll;
       expect(e.session).toEqual({ id, enrolledCount: n + 1, seatsLeft: 2 - n, status: "SCHEDULED" });
     }
   });
@@ -234,15 +234,15 @@ describe("the sessions list", () => {
     const gone = await createSessionId(t.app, { title: "Cancelled" }, 5);
     await t.app.gqlOk(CANCEL_SESSION, { id: gone }, "deepak");
 
-    const all = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions;
+    const all = (await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions;
     expect(all.total).toBe(4);
     expect(all.items.map((s) => s.id)).toEqual([m1, d2, d3, m4]);
 
-    const page = (await t.app.gqlOk<{ sessions: { total: number; limit: number; skip: number; items: { id: string }[] } }>(LIST_SESSIONS, { limit: 2, skip: 1 }, null))
+    const page = (await t.app.gqlOk(LIST_SESSIONS, { limit: 2, skip: 1 }, null))
       .sessions;
     expect(page).toEqual({ total: 4, limit: 2, skip: 1, items: [expect.objectContaining({ id: d2 }), expect.objectContaining({ id: d3 })] });
 
-    const meeras = (await t.app.gqlOk<{ sessions: { total: number; items: { id: string; expertName: string }[] } }>(LIST_SESSIONS, { expertId: meeraId }, null))
+    const meeras = (await t.app.gqlOk(LIST_SESSIONS, { expertId: meeraId }, null))
       .sessions;
     expect(meeras.total).toBe(2);
     expect(meeras.items.map((s) => [s.id, s.expertName])).toEqual([
@@ -250,14 +250,14 @@ describe("the sessions list", () => {
       [m4, "Meera Iyer"],
     ]);
 
-    const beyond = (await t.app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(LIST_SESSIONS, { skip: 10 }, null)).sessions;
+    const beyond = (await t.app.gqlOk(LIST_SESSIONS, { skip: 10 }, null)).sessions;
     expect(beyond).toMatchObject({ total: 4, items: [] });
   });
 
   it("breaks ties in start time by id", async () => {
     const ids = [];
     for (let i = 0; i < 4; i += 1) ids.push(await createSessionId(t.app, { title: `Same time ${i}` }, 5));
-    const items = (await t.app.gqlOk<{ sessions: { items: { id: string }[] } }>(LIST_SESSIONS, {}, null)).sessions.items;
+    const items = (await t.app.gqlOk(LIST_SESSIONS, {}, null)).sessions.items;
     expect(items.map((s) => s.id)).toEqual([...ids].sort());
   });
 });

@@ -10,6 +10,7 @@ import { asGraphQLPayment, payAs } from "../test-support/payments.js";
 import { createInput } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
 import type { GraphQLResponse } from "../test-support/test-app.js";
+import { graphql } from "../test-support/__generated__/index.js";
 
 const t = useTestApp();
 const HOUR = 3_600_000;
@@ -24,7 +25,7 @@ interface Ability {
   code: string | null;
 }
 
-const VIEWER_CAN = /* GraphQL */ `
+const VIEWER_CAN = graphql(`
   query ViewerCan($id: ID!) {
     session(id: $id) {
       status
@@ -41,7 +42,7 @@ const VIEWER_CAN = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 interface Seen {
   status: string;
@@ -177,7 +178,7 @@ async function tookEffect(action: Action, id: string, who: Who, before: Seen): P
 }
 
 async function viewerCan(id: string, who: Who): Promise<Seen> {
-  return (await t.app.gqlOk<{ session: Seen }>(VIEWER_CAN, { id }, who ?? null)).session;
+  return (await t.app.gqlOk(VIEWER_CAN, { id }, who ?? null)).session!;
 }
 
 describe("viewerCan agrees with the mutations", () => {

@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from "../auth/web-auth.js";
 import { LIST_SESSIONS } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { expectFailure, expectSuccess, rest } from "../test-support/rest-client.js";
-import type { TestApp } from "../test-support/test-app.js";
+import { graphQLText, type TestApp } from "../test-support/test-app.js";
 import { realPostgresUrl } from "../test-support/test-database.js";
 
 const LIMITS = { RATE_LIMIT_ANONYMOUS: "3", RATE_LIMIT_SIGN_IN: "2" };
@@ -42,7 +42,7 @@ describe("without TRUST_PROXY", () => {
 
     it("GraphQL: RATE_LIMITED with retryAfter, as the per-user limits answer", async () => {
       for (let i = 0; i < 3; i++) expect((await t.app.gql(LIST_SESSIONS, {})).errors).toBeUndefined();
-      const res = await fetch(`${t.app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: LIST_SESSIONS }) });
+      const res = await fetch(`${t.app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: graphQLText(LIST_SESSIONS) }) });
       expect(res.status).toBe(429);
       expect(res.headers.get("retry-after")).toBe("60");
       expect(await res.json()).toEqual({ errors: [{ message: ANONYMOUS_MESSAGE, extensions: { code: "RATE_LIMITED", retryAfter: 60 } }] });

@@ -12,7 +12,7 @@ import { captureLogs, LEVEL, type LogLine } from "../test-support/captured-logs.
 import { ENROLL, ME } from "../test-support/graphql-documents.js";
 import { TEST_START } from "../test-support/hooks.js";
 import { createSessionRest, freeSessionBody, rest } from "../test-support/rest-client.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
+import { graphQLText, startTestApp, type TestApp } from "../test-support/test-app.js";
 import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
 
 const logs = captureLogs();
@@ -75,7 +75,7 @@ describe("an unexpected database error", () => {
     const res = await fetch(`${t.app.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${await t.app.tokenFor("priya")}`, "x-request-id": "req-resolver-1" },
-      body: JSON.stringify({ query: ENROLL, variables: { sessionId: id } }),
+      body: JSON.stringify({ query: graphQLText(ENROLL), variables: { sessionId: id } }),
     });
     const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors).toEqual([expect.objectContaining({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR" } })]);
@@ -90,7 +90,7 @@ describe("an unexpected database error", () => {
     const res = await fetch(`${t.app.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${await t.app.tokenFor("priya")}`, "x-request-id": "req-context-1" },
-      body: JSON.stringify({ query: ME }),
+      body: JSON.stringify({ query: graphQLText(ME) }),
     });
     expect(res.status).toBe(500);
     const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };

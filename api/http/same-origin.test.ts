@@ -14,6 +14,7 @@ import { ENROLL } from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { createSessionRest, expectSuccess, rest, seedCreateBody } from "../test-support/rest-client.js";
 import { tinyRemixBuild } from "../test-support/tiny-remix-build.js";
+import { graphQLText } from "../test-support/test-app.js";
 import { signInOnWeb } from "../test-support/web-sign-in.js";
 import { CROSS_SITE_API_MESSAGE, requestSource } from "./same-origin.js";
 import { createWebRouter } from "./web.js";
@@ -148,7 +149,7 @@ describe("GraphQL with the cookie", () => {
     const res = await fetch(`${base}/graphql`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query: ENROLL, variables: { sessionId: id } }),
+      body: JSON.stringify({ query: graphQLText(ENROLL), variables: { sessionId: id } }),
     });
     return { status: res.status, type: res.headers.get("content-type") ?? "", body: (await res.json()) as { data?: unknown; errors?: unknown[] } };
   }

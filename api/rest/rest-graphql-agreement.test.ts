@@ -29,6 +29,7 @@ import {
 import { startTestApp, type Caller, type GraphQLResponse, type TestApp } from "../test-support/test-app.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { asGraphQLPayment, payAs, seedPaymentBody } from "../test-support/payments.js";
+import { graphql } from "../test-support/__generated__/index.js";
 
 const t = useTestApp();
 
@@ -37,7 +38,7 @@ const HOUR = 60 * MINUTE;
 const UNKNOWN_ID = "ses_doesnotexist00";
 
 /** Every field the seed's REST session object has, asked of GraphQL. */
-const REST_FIELDS = /* GraphQL */ `
+const REST_FIELDS = graphql(`
   fragment RestFields on LiveSession {
     id expertId expertName expertAvatar title description thumbnail sessionType
     scheduledStartTime scheduledEndTime actualStartTime actualEndTime
@@ -52,17 +53,15 @@ const REST_FIELDS = /* GraphQL */ `
     }
     createdAt updatedAt
   }
-`;
-const SESSION_AS_REST = /* GraphQL */ `
+`);
+const SESSION_AS_REST = graphql(`
   query SessionAsRest($id: ID!) { session(id: $id) { ...RestFields } }
-  ${REST_FIELDS}
-`;
-const SESSIONS_AS_REST = /* GraphQL */ `
+`);
+const SESSIONS_AS_REST = graphql(`
   query SessionsAsRest($status: SessionStatus, $expertId: ID, $featured: Boolean, $limit: Int, $skip: Int) {
     sessions(status: $status, expertId: $expertId, featured: $featured, limit: $limit, skip: $skip) { total items { ...RestFields } }
   }
-  ${REST_FIELDS}
-`;
+`);
 
 const GRAPHQL_TO_REST_ENUM: Record<string, string> = {
   ONE_ON_ONE: "1-on-1",
@@ -107,7 +106,7 @@ function withoutParticipants<T extends Record<string, unknown>>(session: T): Omi
 }
 
 async function graphqlSession(id: string, as: Caller): Promise<Record<string, unknown>> {
-  const data = await t.app.gqlOk<{ session: Record<string, unknown> | null }>(SESSION_AS_REST, { id }, as);
+  const data = await t.app.gqlOk(SESSION_AS_REST, { id }, as);
   expect(data.session, `GraphQL session(${id})`).not.toBeNull();
   return asRest(data.session) as Record<string, unknown>;
 }
@@ -127,7 +126,7 @@ async function expectAgreement(id: string, viewers: Caller[]): Promise<Record<st
 
     const status = viaRest.status as string;
     const restList = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?status=${status}&limit=100`, { as }), 200);
-    const gqlList = (await t.app.gqlOk<{ sessions: { total: number; items: unknown[] } }>(
+    const gqlList = (await t.app.gqlOk(
       SESSIONS_AS_REST,
       { status: status.toUpperCase(), limit: 100 },
       as,
@@ -178,7 +177,7 @@ describe("the same session reads the same through REST and GraphQL", () => {
   it("sessions created through GraphQL read the same through REST, for each session type, and a cancelled one", async () => {
     const ids: string[] = [];
     for (const sessionType of ["ONE_ON_ONE", "GROUP", "WORKSHOP"]) {
-      const created = await t.app.gqlOk<{ createSession: { id: string } }>(
+      const created = await t.app.gqlOk(
         CREATE_SESSION,
         { input: createInput(t.app.clock, { sessionType, maxParticipants: sessionType === "ONE_ON_ONE" ? 1 : 20, price: 250.5, currency: "USD" }, ids.length + 1) },
         "meera",
@@ -206,7 +205,7 @@ describe("the same session reads the same through REST and GraphQL", () => {
     ] as const) {
       for (const as of ["deepak", "priya", null] as Caller[]) {
         const viaRest = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?${query}`, { as }), 200);
-        const viaGraphql = (await t.app.gqlOk<{ sessions: { total: number; items: Record<string, unknown>[] } }>(SESSIONS_AS_REST, variables, as)).sessions;
+        const viaGraphql = (await t.app.gqlOk(SESSIONS_AS_REST, variables, as)).sessions;
         expect(viaRest.total, query).toBe(viaGraphql.total);
         expect(viaRest.data, query).toEqual((asRest(viaGraphql.items) as Record<string, unknown>[]).map(withoutParticipants));
       }
@@ -219,24 +218,24 @@ describe("mutations answer the same values", () => {
   it("start, enroll, join-token and end give the same room, participant, role and duration through both", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0 }));
     const enrolled = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
-    const again = await t.app.gqlOk<{ enroll: { id: string; participantId: string } }>(ENROLL, { sessionId: id }, "priya");
+    const again = await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
     expect(again.enroll.participantId).toBe(enrolled.data.participantId);
 
     const started = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/start`, { as: "deepak" }), 200);
-    const startedAgain = await t.app.gqlOk<{ startSession: Record<string, unknown> }>(START_SESSION, { id }, "deepak");
+    const startedAgain = await t.app.gqlOk(START_SESSION, { id }, "deepak");
     expect({ roomId: startedAgain.startSession.roomId, roomCode: startedAgain.startSession.roomCode, sessionUrl: startedAgain.startSession.sessionUrl }).toEqual(
       started.data,
     );
 
     for (const as of ["deepak", "priya"] as const) {
       const viaRest = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/join-token`, { as }), 200).data;
-      const viaGraphql = (await t.app.gqlOk<{ joinToken: { role: string; userName: string } }>(JOIN_TOKEN, { sessionId: id }, as)).joinToken;
+      const viaGraphql = (await t.app.gqlOk(JOIN_TOKEN, { sessionId: id }, as)).joinToken;
       expect({ role: viaRest.role, userName: viaRest.userName }).toEqual(asRest({ role: viaGraphql.role, userName: viaGraphql.userName }));
     }
 
     t.app.clock.advance(65 * MINUTE);
     const ended = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/end`, { as: "deepak" }), 200);
-    const endedAgain = await t.app.gqlOk<{ endSession: { sessionId: string; duration: number } }>(END_SESSION, { id }, "deepak");
+    const endedAgain = await t.app.gqlOk(END_SESSION, { id }, "deepak");
     expect({ sessionId: endedAgain.endSession.sessionId, duration: endedAgain.endSession.duration }).toEqual(ended.data);
     expect(ended.data.duration).toBe(65);
   });

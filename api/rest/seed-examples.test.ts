@@ -31,7 +31,7 @@ const MESSAGES = {
 };
 
 async function idOf(as: "deepak" | "meera" | "priya" | "tom"): Promise<string> {
-  return (await t.app.gqlOk<{ me: { id: string } }>(ME, {}, as)).me.id;
+  return (await t.app.gqlOk(ME, {}, as)).me!.id;
 }
 
 const freeBody = (overrides: Record<string, unknown> = {}, inHours = 1) => freeSessionBody(t.app.clock, overrides, inHours);

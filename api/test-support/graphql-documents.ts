@@ -3,10 +3,11 @@
  * (api/graphql/*.test.ts). The operations are written the way an integrator would.
  */
 import { expect } from "vitest";
-import type { GraphQLResponse, TestApp } from "./test-app.js";
+import { graphQLText, type GraphQLDocument, type GraphQLResponse, type TestApp } from "./test-app.js";
 import type { TestClock } from "./test-clock.js";
+import { graphql } from "./__generated__/index.js";
 
-export const SESSION_FIELDS = /* GraphQL */ `
+export const SESSION_FIELDS = graphql(`
   fragment SessionFields on LiveSession {
     id
     expertId
@@ -41,9 +42,9 @@ export const SESSION_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
   }
-`;
+`);
 
-export const ENROLLMENT_FIELDS = /* GraphQL */ `
+export const ENROLLMENT_FIELDS = graphql(`
   fragment EnrollmentFields on Enrollment {
     id
     participantId
@@ -68,16 +69,15 @@ export const ENROLLMENT_FIELDS = /* GraphQL */ `
     updatedAt
     session { id enrolledCount seatsLeft status }
   }
-`;
+`);
 
-export const CREATE_SESSION = /* GraphQL */ `
+export const CREATE_SESSION = graphql(`
   mutation CreateSession($input: CreateSessionInput!) {
     createSession(input: $input) { ...SessionFields }
   }
-  ${SESSION_FIELDS}
-`;
+`);
 
-export const LIST_SESSIONS = /* GraphQL */ `
+export const LIST_SESSIONS = graphql(`
   query Sessions($status: SessionStatus, $expertId: ID, $featured: Boolean, $limit: Int, $skip: Int) {
     sessions(status: $status, expertId: $expertId, featured: $featured, limit: $limit, skip: $skip) {
       total
@@ -86,17 +86,15 @@ export const LIST_SESSIONS = /* GraphQL */ `
       items { ...SessionFields }
     }
   }
-  ${SESSION_FIELDS}
-`;
+`);
 
-export const GET_SESSION = /* GraphQL */ `
+export const GET_SESSION = graphql(`
   query Session($id: ID!) {
     session(id: $id) { ...SessionFields }
   }
-  ${SESSION_FIELDS}
-`;
+`);
 
-export const START_SESSION = /* GraphQL */ `
+export const START_SESSION = graphql(`
   mutation StartSession($id: ID!) {
     startSession(id: $id) {
       roomId
@@ -105,22 +103,21 @@ export const START_SESSION = /* GraphQL */ `
       session { id status actualStartTime hmsDetails { roomId roomCode } }
     }
   }
-`;
+`);
 
-export const ENROLL = /* GraphQL */ `
+export const ENROLL = graphql(`
   mutation Enroll($sessionId: ID!, $payment: PaymentInput) {
     enroll(sessionId: $sessionId, payment: $payment) { ...EnrollmentFields }
   }
-  ${ENROLLMENT_FIELDS}
-`;
+`);
 
-export const JOIN_TOKEN = /* GraphQL */ `
+export const JOIN_TOKEN = graphql(`
   mutation JoinToken($sessionId: ID!) {
     joinToken(sessionId: $sessionId) { token role userName expiresAt }
   }
-`;
+`);
 
-export const END_SESSION = /* GraphQL */ `
+export const END_SESSION = graphql(`
   mutation EndSession($id: ID!) {
     endSession(id: $id) {
       sessionId
@@ -128,17 +125,17 @@ export const END_SESSION = /* GraphQL */ `
       session { id status actualStartTime actualEndTime currentViewers }
     }
   }
-`;
+`);
 
-export const CANCEL_SESSION = /* GraphQL */ `
+export const CANCEL_SESSION = graphql(`
   mutation CancelSession($id: ID!) {
     cancelSession(id: $id) { id status updatedAt }
   }
-`;
+`);
 
-export const ME = /* GraphQL */ `
+export const ME = graphql(`
   query Me { me { id name email avatar roles isExpert } }
-`;
+`);
 
 /** Variables for createSession: a valid GROUP session starting `inHours` after the clock's now, lasting an hour. */
 export function createInput(clock: TestClock, overrides: Record<string, unknown> = {}, inHours = 24): Record<string, unknown> {
@@ -165,7 +162,7 @@ export async function createSessionId(
   inHours = 24,
   as: Caller = "deepak",
 ): Promise<string> {
-  const data = await app.gqlOk<{ createSession: { id: string } }>(CREATE_SESSION, { input: createInput(app.clock, overrides, inHours) }, as);
+  const data = await app.gqlOk(CREATE_SESSION, { input: createInput(app.clock, overrides, inHours) }, as);
   return data.createSession.id;
 }
 
@@ -203,10 +200,11 @@ export function decodeJwtHeader(token: string): Record<string, unknown> {
 /** A raw POST /graphql with any headers, for the auth tests. */
 export async function postGraphQL(
   app: TestApp,
-  query: string,
+  document: GraphQLDocument,
   headers: Record<string, string>,
   variables: Record<string, unknown> = {},
 ): Promise<GraphQLResponse> {
+  const query = graphQLText(document);
   const res = await fetch(`${app.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

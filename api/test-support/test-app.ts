@@ -2,6 +2,8 @@
  * The whole service as `npm start` builds it (same composition root, the local 100ms
  * emulator and identity provider, real HTTP), on a test database and a fixed clock.
  */
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import pino, { type Logger } from "pino";
@@ -28,6 +30,14 @@ const UNLIMITED_ENV = {
 
 export type Caller = DemoUserKey | { sub: string; name?: string; roles?: string[] } | null;
 
+/** A typed document from ./__generated__ (`graphql(...)`), or raw GraphQL text. */
+export type GraphQLDocument = string | TypedDocumentNode<any, any>;
+
+/** The text to send: typed documents carry their fragments already. */
+export function graphQLText(document: GraphQLDocument): string {
+  return typeof document === "string" ? document : print(document);
+}
+
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
@@ -43,8 +53,17 @@ export interface TestApp {
   payments?: PaymentStandIns;
   issuer: LocalIssuer;
   tokenFor(caller: Exclude<Caller, null>): Promise<string>;
+  /**
+   * Sends a typed document (written with `graphql()` from ./__generated__, so its result follows
+   * the schema) or raw text (for requests that are wrong on purpose). Variables stay open: contract
+   * tests send the wrong input on purpose too.
+   */
+  gql<R>(query: TypedDocumentNode<R, any>, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<R>>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<T>>;
+  /** One of several documents (a table of cases): the result is whichever the document was. */
+  gql(query: GraphQLDocument, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse>;
   /** Like gql, but fails the test with the errors if there are any. */
+  gqlOk<R>(query: TypedDocumentNode<R, any>, variables?: Record<string, unknown>, as?: Caller): Promise<R>;
   gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<T>;
   close(): Promise<void>;
 }
@@ -76,9 +95,10 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
     return tokens.get(key)!;
   }
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, as: Caller = null): Promise<GraphQLResponse<T>> {
+  async function gql<T>(document: GraphQLDocument, variables: Record<string, unknown> = {}, as: Caller = null): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (as) headers.authorization = `Bearer ${await tokenFor(as)}`;
+    const query = graphQLText(document);
     const res = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as Omit<GraphQLResponse<T>, "status">;
     return { status: res.status, ...body };
@@ -93,7 +113,7 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
     issuer,
     tokenFor,
     gql,
-    async gqlOk<T>(query: string, variables?: Record<string, unknown>, as?: Caller) {
+    async gqlOk<T>(query: GraphQLDocument, variables?: Record<string, unknown>, as?: Caller) {
       const res = await gql<T>(query, variables, as);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
