@@ -5,6 +5,7 @@
  * unknown route, wrong method).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDemoUser } from "../stand-ins/auth0/demo-users.js";
 import { mintUnsigned, mintWithForeignKey } from "../test-support/forged-tokens.js";
 import {
   SEED_PAYMENT_BODY,
@@ -69,9 +70,9 @@ describe("401: not signed in", () => {
 
   it("answers 401 to an expired, foreign-signed, unsigned or malformed token on every route, public ones included", async () => {
     const id = await createSessionRest(t.app, freeBody());
-    const deepak = { sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"] };
+    const deepak = getDemoUser("deepak");
     const bad: [string, string, RegExp][] = [
-      ["expired", `Bearer ${await t.app.issuer.mintAccessToken({ ...deepak, expiresInSeconds: -60 })}`, /access token has expired/],
+      ["expired", `Bearer ${await t.app.tokenFor("deepak", { expiresInSeconds: -60 })}`, /access token has expired/],
       ["foreign key", `Bearer ${await mintWithForeignKey(t.app.issuer, deepak)}`, /signature could not be verified/],
       ["alg none", `Bearer ${mintUnsigned(t.app.issuer, deepak)}`, /algorithm this API does not accept/],
       ["not a JWT", "Bearer not-a-jwt", /not a JWT access token/],

@@ -261,7 +261,7 @@ describe("the document", () => {
 describe("real responses validate against the document", () => {
   it("every answer of a whole lifecycle, successes and failures, matches its documented schema", async () => {
     const { seen, call } = recorder();
-    const expired = `Bearer ${await t.app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 })}`;
+    const expired = `Bearer ${await t.app.tokenFor("deepak", { expiresInSeconds: -60 })}`;
     const none = "";
 
     // Create: the seed's priced session and a free one-seat session, and the ways create fails.
@@ -453,7 +453,7 @@ describe("real responses validate against the document", () => {
     const ownDatabase = await openTestDatabase();
     const isolated = await startTestApp(ownDatabase);
     try {
-      const token = await isolated.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"] });
+      const token = await isolated.tokenFor("deepak");
       await isolated.issuer.close();
       const authorization = `Bearer ${token}`;
       const undocumented: string[] = [];

@@ -388,7 +388,7 @@ describe("the same mistake gets the same error", () => {
   });
 
   it("an expired token: 401 ↔ UNAUTHENTICATED with the same words", async () => {
-    const expired = await t.app.issuer.mintAccessToken({ sub: "local|deepak", name: "Deepak Kumar", roles: ["expert"], expiresInSeconds: -60 });
+    const expired = await t.app.tokenFor("deepak", { expiresInSeconds: -60 });
     const restMessage = expectFailure(
       await rest(t.app, "POST", "/api/live/sessions", { body: seedCreateBody(t.app.clock), headers: { authorization: `Bearer ${expired}` } }),
       401,

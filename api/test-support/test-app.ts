@@ -11,7 +11,7 @@ import { getDemoUser, type DemoUserKey } from "../stand-ins/auth0/demo-users.js"
 import { compose, type Composition } from "../composition.js";
 import { loadEnv } from "../config/env.js";
 import type { HmsEmulator } from "../stand-ins/hms-emulator/index.js";
-import type { LocalIssuer } from "../stand-ins/auth0/local-issuer.js";
+import type { LocalIssuer, MintClaims } from "../stand-ins/auth0/local-issuer.js";
 import type { PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createTestClock, type TestClock } from "./test-clock.js";
 import type { TestDatabase } from "./test-database.js";
@@ -52,7 +52,11 @@ export interface TestApp {
   /** The local Stripe and Razorpay stand-ins; absent when the test's env turns them off. */
   payments?: PaymentStandIns;
   issuer: LocalIssuer;
-  tokenFor(caller: Exclude<Caller, null>): Promise<string>;
+  /**
+   * An access token for a demo account (or any subject), as the local Auth0 stand-in issues it: the
+   * one way tests act as someone. `claims` changes the token (an expired one: `{ expiresInSeconds: -60 }`).
+   */
+  tokenFor(caller: Exclude<Caller, null>, claims?: Omit<MintClaims, "sub">): Promise<string>;
   /**
    * Sends a typed document (written with `graphql()` from ./__generated__, so its result follows
    * the schema) or raw text (for requests that are wrong on purpose). Variables stay open: contract
@@ -85,11 +89,15 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
   const issuer = composition.localIssuer!;
   const tokens = new Map<string, string>();
 
-  async function tokenFor(caller: Exclude<Caller, null>): Promise<string> {
-    const claims =
-      typeof caller === "string"
+  async function tokenFor(caller: Exclude<Caller, null>, changes?: Omit<MintClaims, "sub">): Promise<string> {
+    const claims = {
+      ...(typeof caller === "string"
         ? (({ sub, name, email, picture, roles }) => ({ sub, name, email, picture, roles }))(getDemoUser(caller))
-        : { sub: caller.sub, name: caller.name ?? caller.sub, roles: caller.roles ?? [] };
+        : { sub: caller.sub, name: caller.name ?? caller.sub, roles: caller.roles ?? [] }),
+      ...changes,
+    };
+    // A lifetime relative to now is minted afresh each time; the rest is the same token every call.
+    if (changes?.expiresInSeconds !== undefined || changes?.notBefore !== undefined) return issuer.mintAccessToken(claims);
     const key = JSON.stringify(claims);
     if (!tokens.has(key)) tokens.set(key, await issuer.mintAccessToken(claims));
     return tokens.get(key)!;

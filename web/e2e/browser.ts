@@ -8,12 +8,16 @@ import { createServer, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import pino from "pino";
+import { expect } from "vitest";
 import { compose, type Composition } from "../../api/composition.js";
 import { loadEnv } from "../../api/config/env.js";
 import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./page-steps.js";
 
 export { signIn, scheduleThroughForm } from "./page-steps.js";
+
+/** What the page prints when a journey refuses the SDK's /init on purpose (page.route … abort). */
+export const REFUSED_INIT = /ERR_CONNECTION_REFUSED \[http:\/\/127\.0\.0\.1:\d+\/init\?/;
 
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "build/e2e-screenshots";
 
@@ -24,8 +28,24 @@ export interface E2E {
   browser: Browser;
   newUser(): Promise<{ context: BrowserContext; page: Page }>;
   shot(page: Page, name: string): Promise<void>;
+  /**
+   * A console error or uncaught exception a journey provokes on purpose (a refused request, a
+   * policy violation it checks): matching lines are not stray. Say why beside the call.
+   */
+  expectConsoleErrors(pattern: RegExp): void;
+  /** Fails (throws) when any page printed an error nobody expected: a stray error is a bug the user may not see. */
   close(): Promise<void>;
 }
+
+/** An error line a page printed, or an exception it did not catch. */
+interface ConsoleError {
+  /** The test running when it was printed ("after the tests" once they are over). */
+  test: string;
+  url: string;
+  text: string;
+}
+
+const currentTest = () => expect.getState().currentTestName ?? "outside a test";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,6 +78,20 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
       ...(options.chromiumArgs ?? []),
     ],
   });
+  const consoleErrors: ConsoleError[] = [];
+  const expected: RegExp[] = [
+    // On the local media plane the page's policy keeps the room on this machine (docs/security.md):
+    // the SDK's HTTP telemetry to 100ms, sent after a leave or a failed join, is refused by design.
+    /event\.100ms\.live\/v2\/client\/report/,
+  ];
+  const watch = (page: Page) => {
+    page.on("console", (message) => {
+      // "Failed to load resource" names no resource in its text: the location does.
+      const source = message.location().url;
+      if (message.type() === "error") consoleErrors.push({ test: currentTest(), url: page.url(), text: source && source !== page.url() ? `${message.text()} [${source}]` : message.text() });
+    });
+    page.on("pageerror", (error) => consoleErrors.push({ test: currentTest(), url: page.url(), text: `uncaught: ${error.stack ?? error.message}` }));
+  };
   return {
     url,
     composition,
@@ -66,7 +100,11 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
     async newUser() {
       // A phone-sized screen: every journey must work there.
       const context = await browser.newContext({ baseURL: url, viewport: { width: 390, height: 844 }, permissions: ["camera", "microphone"] });
+      context.on("page", watch);
       return { context, page: await context.newPage() };
+    },
+    expectConsoleErrors(pattern) {
+      expected.push(pattern);
     },
     async shot(page, name) {
       await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
@@ -77,6 +115,10 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
       await new Promise((r) => server.close(r));
       await composition.close();
       await database.close();
+      const stray = consoleErrors.filter((e) => !expected.some((pattern) => pattern.test(e.text)));
+      if (stray.length > 0) {
+        throw new Error(`Pages printed ${stray.length} unexpected console error(s):\n${stray.map((e) => `  [${e.test}] ${e.url}: ${e.text}`).join("\n")}`);
+      }
     },
   };
 }
@@ -90,7 +132,6 @@ export async function scheduleMeerasClass(e2e: E2E, title = "Evening Yin"): Prom
     title,
     scheduledStartTime: start.toISOString(),
     scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
-    thumbnail: "https://images.example.com/yin.jpg",
   });
   return session.id;
 }

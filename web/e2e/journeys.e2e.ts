@@ -1,12 +1,14 @@
 import { decodeJwt } from "jose";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
+import { REFUSED_INIT, scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 
 beforeAll(async () => {
   e2e = await startE2E();
+  // The journeys make the video service unreachable on purpose (captureInit refuses /init).
+  e2e.expectConsoleErrors(REFUSED_INIT);
 });
 afterAll(async () => {
   await e2e?.close();

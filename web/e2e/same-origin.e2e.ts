@@ -17,6 +17,8 @@ let attackerUrl: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
+  // The attacker's forged requests are refused with 403: that refusal is what this file proves.
+  e2e.expectConsoleErrors(/status of 403 \(Forbidden\)/);
   sessionId = await scheduleMeerasClass(e2e);
 
   // The attacker's pages: each sends one forged request to the app when opened.

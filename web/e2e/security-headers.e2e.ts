@@ -5,13 +5,15 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
+import { REFUSED_INIT, scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 let sessionId: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
+  // The host page's check runs without a video service on purpose (its /init is refused).
+  e2e.expectConsoleErrors(REFUSED_INIT);
   sessionId = await scheduleMeerasClass(e2e);
 });
 afterAll(async () => {
