@@ -23,6 +23,7 @@ import type {
 import type { WebhookDelivery, WebhookOptions } from "./webhooks.js";
 import type { Workspace } from "./workspace.js";
 import { refuseInProduction } from "../production-guard.js";
+import { readBody } from "../read-body.js";
 
 export interface HmsEmulatorOptions {
   accessKey: string;
@@ -98,7 +99,6 @@ export interface HmsEmulator {
   webhooksSettled(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
 /** The request log is for tests and debugging; a long-running dev server keeps only the tail. */
 
 /** Where a stand-in logs when the app hands it no logger (run on its own). */
@@ -157,7 +157,7 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
       res.end(text);
     };
     try {
-      const raw = await readBody(req);
+      const raw = await readBody(req, () => badRequest("Request body too large"));
       const isApi = url.pathname === "/v2" || url.pathname.startsWith("/v2/");
       const isControl = url.pathname.startsWith("/_emulator/");
       const routes: Route[] = isApi ? api : isControl ? control : [];
@@ -237,24 +237,6 @@ export async function startHmsEmulator(opts: HmsEmulatorOptions): Promise<HmsEmu
     webhookDeliveries: () => state.webhooks.deliveries(),
     webhooksSettled: () => state.webhooks.settled(),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(badRequest("Request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

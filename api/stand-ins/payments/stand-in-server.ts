@@ -15,6 +15,7 @@ import { type RequestRecord, RequestLog } from "../request-log.js";
 import { type ActiveFault, applyFault, cancellableSleeps, FaultRegistry, type FaultSpec } from "../faults.js";
 import { matchRoute, type Route, routeKey } from "../router.js";
 import { refuseInProduction } from "../production-guard.js";
+import { readBody } from "../read-body.js";
 
 export type { Route };
 
@@ -67,8 +68,6 @@ export interface StandInServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
-
 export async function startStandInServer(opts: StandInServerOptions): Promise<StandInServer> {
   refuseInProduction(`Refusing to start the local ${opts.gateway} stand-in: NODE_ENV is "production". Production must verify payments with the real gateway (see docs/payments.md).`);
   const faults = new FaultRegistry(new Set(opts.api.map(routeKey)));
@@ -89,7 +88,7 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
       res.end(text);
     };
     try {
-      const body = parseBody(await readBody(req), req.headers["content-type"]);
+      const body = parseBody(await readBody(req, () => new StandInHttpError(413, { error: "request body too large" })), req.headers["content-type"]);
       const isControl = url.pathname.startsWith("/_stand-in/");
       const routes = isApi ? opts.api : isControl ? control : [];
       const relative = isApi ? url.pathname.slice("/v1".length) : url.pathname.slice("/_stand-in".length);
@@ -189,24 +188,6 @@ export function commonControlRoutes(gateway: string, faults: FaultRegistry, requ
     },
     { method: "GET", pattern: "/requests", handler: () => ({ data: requests() }) },
   ];
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new StandInHttpError(413, { error: "request body too large" }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /**
