@@ -6,18 +6,18 @@
  */
 import { readFileSync } from "node:fs";
 import pino from "pino";
-import { buildSchema, getIntrospectionQuery, Kind, parse, print, validate, type DocumentNode } from "graphql";
+import { buildSchema, getIntrospectionQuery, Kind, parse, print, validate, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import * as webOperations from "../../web/graphql/__generated__/graphql.js";
 import * as testDocuments from "../test-support/graphql-documents.js";
 import { useTestApp } from "../test-support/hooks.js";
-import { QUERY_LIMITS, queryLimitRules, type QueryLimits } from "./query-limits.js";
+import { operationCostError, QUERY_LIMITS, queryLimitRules, type QueryLimits } from "./query-limits.js";
 import { createGraphQLServer, SCHEMA_PATH } from "./server.js";
 
 const schema = buildSchema(readFileSync(SCHEMA_PATH, "utf8"));
 
-/** The limit errors an operation meets, checked as the server checks it. */
-function limitProblems(source: string, limits: QueryLimits = QUERY_LIMITS): string[] {
+/** The limit errors an operation meets with these variables, checked as the server checks it. */
+function limitProblems(source: string, limits: QueryLimits = QUERY_LIMITS, variables: Record<string, unknown> = {}): string[] {
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.tokens });
@@ -26,10 +26,14 @@ function limitProblems(source: string, limits: QueryLimits = QUERY_LIMITS): stri
   }
   // Each operation separately: README lists several anonymous ones in one block.
   return document.definitions
-    .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-    .flatMap((operation) =>
-      validate(schema, { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }, queryLimitRules(limits)),
-    )
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((operation) => {
+      const one = { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+      const invalid = validate(schema, one, queryLimitRules(limits));
+      if (invalid.length > 0) return invalid;
+      const tooCostly = operationCostError(schema, one, operation, variables, limits.cost);
+      return tooCostly ? [tooCostly] : [];
+    })
     .map((e) => e.message);
 }
 
@@ -46,9 +50,10 @@ const webDocuments = Object.entries(webOperations).filter(
     (e[1] as DocumentNode)?.kind === Kind.DOCUMENT && (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
 );
 
-const integratorDocuments = (Object.entries(testDocuments) as [string, unknown][]).filter(
-  (e): e is [string, string] => typeof e[1] === "string" && /^\s*(query|mutation)\b/.test(e[1]),
-);
+/** The API tests' operations (typed documents), written as an integrator would. */
+const integratorDocuments = (Object.entries(testDocuments) as [string, unknown][])
+  .filter((e): e is [string, DocumentNode] => (e[1] as DocumentNode)?.kind === Kind.DOCUMENT && (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION))
+  .map(([name, document]) => [name, print(document)] as const);
 
 /** The README's integrator examples: the curl query and the ```graphql block. */
 function readmeOperations(): string[] {
@@ -93,6 +98,10 @@ describe("the operations people actually send pass", () => {
     expect(limitProblems(print(document), half)).toEqual([]);
   });
 
+  it("finds the integrator operations of the API tests", () => {
+    expect(integratorDocuments.map(([name]) => name)).toEqual(expect.arrayContaining(["LIST_SESSIONS", "CREATE_SESSION", "JOIN_TOKEN"]));
+  });
+
   it.each(integratorDocuments)("the integrator query %s passes", (_name, source) => {
     expect(limitProblems(source)).toEqual([]);
   });
@@ -109,6 +118,21 @@ describe("the operations people actually send pass", () => {
       limitProblems("{ sessions(limit: 100) { items { expert { name } viewerEnrollment { session { id } } participants { id } hmsDetails { roomId } feedback { comments { rating } } } } }"),
     ).toEqual([]);
     expect(limitProblems("{ sessions(limit: 100) { items { participants { session { participants { id } } } } } }")).not.toEqual([]);
+  });
+
+  it("prices a page size given as a variable at the value sent, as if written in", () => {
+    const explode = "query Explode($n: Int) { sessions(limit: $n) { items { participants { session { participants { id } } } } } }";
+    const written = (n: number) => `query Explode { sessions(limit: ${n}) { items { participants { session { participants { id } } } } } }`;
+    // 1 + 5 × (1 + 50 × (1 + 1 × (1 + 50))) = 13,006: under the limit, as the same query with limit: 5 written in.
+    expect(limitProblems(explode, QUERY_LIMITS, { n: 5 })).toEqual([]);
+    expect(limitProblems(written(5))).toEqual([]);
+    expect(limitProblems(explode, QUERY_LIMITS, { n: 100 })).toEqual([expect.stringMatching(/about 260101 objects/)]);
+    expect(limitProblems(written(100))).toEqual(limitProblems(explode, QUERY_LIMITS, { n: 100 }));
+    // Absent: the variable's own default, else the default page (20: 52,021, refused).
+    expect(limitProblems("query Explode($n: Int = 5) { sessions(limit: $n) { items { participants { session { participants { id } } } } } }")).toEqual([]);
+    expect(limitProblems(explode)).toEqual([expect.stringMatching(/about 52021 objects/)]);
+    // Not a whole number: refused when coerced anyway; priced as the largest page meanwhile.
+    expect(limitProblems(explode, QUERY_LIMITS, { n: "5" })).toEqual([expect.stringMatching(/about 260101 objects/)]);
   });
 
   it.each(Object.entries(ABUSIVE))("the checker refuses %s", (_name, { query }) => {
@@ -140,6 +164,20 @@ describe("through the server", () => {
     expect(error!.message).toMatch(/limit is|longer than/);
     expect(error!.message).toMatch(/Ask for less/);
     expect(error!.message).not.toMatch(/Syntax Error/);
+  });
+
+  it("prices a variable page size at the value the request sends, and refuses with 400 when it is too large", async () => {
+    const query = "query Explode($n: Int) { sessions(limit: $n) { total items { participants { session { participants { id } } } } } }";
+    const small = await t.app.gql(query, { n: 5 }, "deepak");
+    expect(small.status).toBe(200);
+    expect(small.errors).toBeUndefined();
+    expect(small.data).toMatchObject({ sessions: { total: 0, items: [] } });
+    const large = await t.app.gql(query, { n: 100 }, "deepak");
+    expect(large.status).toBe(400);
+    expect(large.data ?? null).toBeNull();
+    expect(large.errors).toEqual([
+      expect.objectContaining({ extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", maximum: QUERY_LIMITS.cost, found: 260_101 } }),
+    ]);
   });
 
   it("says how far over the limit an operation went", async () => {

@@ -5,12 +5,14 @@
  * - tokens: graphql-js's own parser limit (Apollo's `parseOptions`), so a huge document is
  *   refused while it is being read, before a tree is built;
  * - depth, aliases, directives: graphql-armor's validation rules;
- * - cost: our own rule, because graphql-armor's cost rule only understands `first`/`last`
+ * - cost: our own check, because graphql-armor's cost rule only understands `first`/`last`
  *   arguments and ours are `limit`. Every object costs 1 per instance expected, and a list
- *   multiplies what is inside it by its size: `sessions(limit: n)` has n items (a variable
- *   counts as the largest page, absent as the default page), and a list without a limit
- *   (participants, enrollments, comments) counts as UNBOUNDED_LIST_SIZE. Scalars are free:
- *   they come with their object's row.
+ *   multiplies what is inside it by its size: `sessions(limit: n)` has n items, and a list
+ *   without a limit (participants, enrollments, comments) counts as UNBOUNDED_LIST_SIZE.
+ *   Scalars are free: they come with their object's row. A `limit` given as a variable is
+ *   priced at the value the request sends (every generated client uses variables), so cost is
+ *   checked once the operation and its variables are known (`operationCostError`, called by
+ *   the server's plugin), not as a validation rule, which sees only the document.
  *
  * Every refusal answers `extensions.code` QUERY_TOO_COMPLEX with which `limit` was hit, the
  * `maximum` and what was `found`.
@@ -27,11 +29,13 @@ import {
   isListType,
   isObjectType,
   Kind,
-  type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -74,7 +78,7 @@ export class QueryLimitError extends GraphQLError {
   }
 }
 
-/** Validation rules enforcing `limits`, in the order a person would fix them. */
+/** Validation rules enforcing `limits` but cost, in the order a person would fix them. */
 export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationRule[] {
   // graphql-armor reports through these callbacks; its own errors would say "Syntax Error".
   const armor = (limit: QueryLimitName, maximum: number, what: (found: number | undefined) => string) => ({
@@ -95,7 +99,6 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
     }),
     maxAliasesRule(armor("aliases", limits.aliases, (found) => `This operation uses ${found} aliases; the limit is ${limits.aliases}.`)),
     maxDirectivesRule(armor("directives", limits.directives, (found) => `This operation uses ${found} directives; the limit is ${limits.directives}.`)),
-    costLimit(limits.cost),
   ];
 }
 
@@ -112,9 +115,11 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
  * Apollo files validation and parse errors under its own codes; these get ours.
  */
 export function formatQueryLimitError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  // Validation rules' errors arrive wrapped; the cost check's as thrown.
+  const original = error instanceof QueryLimitError ? error : error instanceof GraphQLError ? error.originalError : undefined;
   if (original instanceof QueryLimitError) {
-    return { message: original.message, locations: formatted.locations, extensions: original.extensions };
+    const { http: _status, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, extensions };
   }
   const tokens = formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
   if (tokens) {
@@ -124,24 +129,35 @@ export function formatQueryLimitError(formatted: GraphQLFormattedError, error: u
   return undefined;
 }
 
-/** The cost an operation is refused above (see the file's comment for how it is counted). */
-function costLimit(maximum: number): ValidationRule {
-  return (context): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const cost = operationCost(context, operation);
-      if (cost > maximum) {
-        context.reportError(
-          new QueryLimitError("cost", maximum, cost, `This operation could resolve about ${cost} objects; the limit is ${maximum}.`),
-        );
-      }
-    },
-  });
+/**
+ * The error for an operation that costs more than `maximum` with these variables, or undefined.
+ * Answered with HTTP 400, as the validation rules' refusals are.
+ */
+export function operationCostError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maximum: number = QUERY_LIMITS.cost,
+): QueryLimitError | undefined {
+  const cost = operationCost(schema, document, operation, variables);
+  if (cost <= maximum) return undefined;
+  const error = new QueryLimitError("cost", maximum, cost, `This operation could resolve about ${cost} objects; the limit is ${maximum}.`);
+  error.extensions.http = { status: 400 };
+  return error;
 }
 
-export function operationCost(context: ValidationContext, operation: OperationDefinitionNode): number {
-  const schema = context.getSchema();
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
+  const fragmentDefinitions = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   // A fragment's cost depends only on the page size it is spread under: each is counted once.
   const fragments = new Map<string, number>();
   const inProgress = new Set<string>();
@@ -157,7 +173,7 @@ export function operationCost(context: ValidationContext, operation: OperationDe
       } else {
         const name = selection.name.value;
         const key = `${name}|${pageSize ?? ""}`;
-        const fragment = context.getFragment(name);
+        const fragment = fragmentDefinitions.get(name);
         const on = fragment && schema.getType(fragment.typeCondition.name.value);
         if (!fragment || !on || !isCompositeType(on) || inProgress.has(name)) continue;
         if (!fragments.has(key)) {
@@ -177,7 +193,7 @@ export function operationCost(context: ValidationContext, operation: OperationDe
     if (!definition) return 0;
     const named = getNamedType(definition.type);
     if (!isCompositeType(named)) return 0;
-    const own = limitArgument(field, definition);
+    const own = limitArgument(field, definition, operation, variables);
     const isList = isListType(getNullableType(definition.type));
     const size = isList ? (own ?? pageSize ?? UNBOUNDED_LIST_SIZE) : 1;
     // A page's `limit` sizes the lists directly inside it (SessionPage.items).
@@ -187,12 +203,31 @@ export function operationCost(context: ValidationContext, operation: OperationDe
   return selectionCost(operation.selectionSet, root, undefined);
 }
 
-/** A paged field's `limit`: as written, the largest page for a variable, the default page when absent. */
-function limitArgument(field: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
-  if (!definition.args.some((a) => a.name === "limit")) return undefined;
+/**
+ * A paged field's `limit`: as written, or the variable's value in this request (else the
+ * variable's default, else the argument's); the default page when none is given.
+ */
+function limitArgument(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number | undefined {
+  const argument = definition.args.find((a) => a.name === "limit");
+  if (!argument) return undefined;
   const value = field.arguments?.find((a) => a.name.value === "limit")?.value;
-  if (!value || value.kind === Kind.NULL) return DEFAULT_PAGE_SIZE;
-  // Larger pages are refused by the domain with its own message; count them as the largest.
-  if (value.kind === Kind.INT) return Math.min(Math.max(Number.parseInt(value.value, 10), 0), MAX_PAGE_SIZE);
-  return MAX_PAGE_SIZE;
+  let limit: unknown = typeof argument.defaultValue === "number" ? argument.defaultValue : undefined;
+  if (value?.kind === Kind.INT) limit = Number.parseInt(value.value, 10);
+  else if (value?.kind === Kind.VARIABLE) {
+    const name = value.name.value;
+    const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+    if (name in variables) limit = variables[name];
+    else if (fallback?.kind === Kind.INT) limit = Number.parseInt(fallback.value, 10);
+  }
+  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
+  // Anything but a whole number is refused when the variables are coerced, right after this
+  // check: count it as the largest page. Larger pages are refused by the domain with its own
+  // message; they count as the largest too.
+  if (typeof limit !== "number" || !Number.isInteger(limit)) return MAX_PAGE_SIZE;
+  return Math.min(Math.max(limit, 0), MAX_PAGE_SIZE);
 }

@@ -11,7 +11,7 @@ import { databaseUnavailability } from "../db/availability.js";
 import type { DomainError } from "../domain/errors.js";
 import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
 import type { GraphQLContext } from "./context.js";
-import { formatQueryLimitError, queryLimitRules, queryParseOptions } from "./query-limits.js";
+import { formatQueryLimitError, operationCostError, queryLimitRules, queryParseOptions } from "./query-limits.js";
 import { createResolvers } from "./resolvers/index.js";
 
 export const SCHEMA_PATH = new URL("../../schema.graphql", import.meta.url);
@@ -42,7 +42,8 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
-    // Depth, cost, alias and token limits (query-limits.ts), checked before anything runs.
+    // Depth, alias, directive and token limits (query-limits.ts), checked before anything runs;
+    // cost once the variables are known (didResolveOperation below), still before anything runs.
     parseOptions: queryParseOptions(),
     validationRules: queryLimitRules(),
     maxRecursiveSelections: true,
@@ -54,7 +55,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ operation }) {
+            async didResolveOperation({ operation, document, request, schema }) {
               // graphql-js would fail in execution ("Schema is not configured…"), which reads as our bug.
               if (operation?.operation === "subscription") {
                 throw new GraphQLError(SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE, {
@@ -62,6 +63,9 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
                   extensions: { code: "OPERATION_NOT_SUPPORTED", http: { status: 400 } },
                 });
               }
+              // Cost is priced with the request's variables, so it is checked here, not in validation.
+              const tooCostly = operation && operationCostError(schema, document, operation, request.variables);
+              if (tooCostly) throw tooCostly;
             },
             async didEncounterErrors({ errors, contextValue, response }) {
               for (const error of errors) {
