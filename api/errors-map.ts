@@ -31,6 +31,29 @@ export function httpStatusOfGraphQLCode(code: string): number {
   return code === "INTERNAL_SERVER_ERROR" ? 500 : 400;
 }
 
+/**
+ * When to come back after a 503 (the database or a video service away): long enough for a restart
+ * or a fail-over, short enough that a person's retry soon works.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The seconds a caller should wait before trying again (RFC 9110 §10.2.3), or undefined when
+ * trying again will not help: a rate limit says when its window closes; an outage, a short wait.
+ */
+export function retryAfterSeconds(error: DomainError): number | undefined {
+  if (error.details.retryAfterSeconds !== undefined) return error.details.retryAfterSeconds;
+  return error.code === "SERVICE_UNAVAILABLE" || error.code === "UPSTREAM_UNAVAILABLE" ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
+}
+
+/**
+ * The `WWW-Authenticate` of a 401 (RFC 6750 §3): a request that carried a token is told it was
+ * not accepted; one without is only told to bring one.
+ */
+export function bearerChallenge(carriedToken: boolean): string {
+  return carriedToken ? 'Bearer realm="Live Sessions", error="invalid_token"' : 'Bearer realm="Live Sessions"';
+}
+
 export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. It has been logged; please try again.";
 
 export const DATABASE_UNAVAILABLE_MESSAGE =

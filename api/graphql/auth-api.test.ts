@@ -56,6 +56,8 @@ describe("a refused token answers HTTP 401 with UNAUTHENTICATED and a clear mess
     const before = await countUsers();
     const res = await postGraphQL(t.app, query, { authorization });
     expect(res.status).toBe(401);
+    // RFC 6750 §3: the token it carried was not accepted.
+    expect(res.headers.get("www-authenticate")).toBe('Bearer realm="Live Sessions", error="invalid_token"');
     expect(res.data ?? null).toBeNull();
     const error = expectGqlError(res, "UNAUTHENTICATED", phrase);
     // The message never echoes what the caller sent.

@@ -9,7 +9,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
 import type { DomainError } from "../domain/errors.js";
-import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
+import { asDomainError, bearerChallenge, ERROR_MAP, INTERNAL_ERROR_MESSAGE, retryAfterSeconds } from "../errors-map.js";
 import type { GraphQLContext } from "./context.js";
 import { formatQueryLimitError, operationCostError, queryLimitRules, queryParseOptions } from "./query-limits.js";
 import { createResolvers } from "./resolvers/index.js";
@@ -67,7 +67,17 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
               const tooCostly = operation && operationCostError(schema, document, operation, request.variables);
               if (tooCostly) throw tooCostly;
             },
-            async didEncounterErrors({ errors, contextValue, response }) {
+            async didEncounterErrors({ errors, contextValue, response, operation }) {
+              const refusals = errors.map((error) => asDomainError(unwrapResolverError(error)));
+              // When to come back, as REST says it (RFC 9110 §10.2.3), for a rate limit or an outage.
+              const waits = refusals.flatMap((refusal) => (refusal ? [retryAfterSeconds(refusal)] : [])).filter((s) => s !== undefined);
+              if (waits.length > 0) response.http.headers.set("retry-after", String(Math.max(...waits)));
+              // Every field the operation asked for was refused by a rate limit: the answer as a whole
+              // is that refusal, so its status says so too (REST's 429); partial answers stay 200.
+              const rootFields = operation?.selectionSet.selections.length ?? 0;
+              if (rootFields > 0 && refusals.length === rootFields && refusals.every((refusal) => refusal?.code === "RATE_LIMITED")) {
+                response.http.status = ERROR_MAP.RATE_LIMITED.http;
+              }
               for (const error of errors) {
                 if (asDomainError(unwrapResolverError(error))?.code === "SERVICE_UNAVAILABLE") {
                   // Unavailable as a whole, so the answer is too (REST answers the same 503).
@@ -92,11 +102,19 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
   });
 }
 
-/** A domain error thrown before execution (e.g. while finding the viewer) with its HTTP status. */
-export function domainErrorToGraphQL(error: DomainError): GraphQLError {
+/**
+ * A domain error thrown before execution (e.g. while finding the viewer) with its HTTP status and
+ * the headers that go with it: a 401's Bearer challenge, a 503's or 429's Retry-After.
+ */
+export function domainErrorToGraphQL(error: DomainError, carriedToken: boolean): GraphQLError {
+  const status = ERROR_MAP[error.code].http;
+  const headers = new Map<string, string>();
+  if (status === 401) headers.set("www-authenticate", bearerChallenge(carriedToken));
+  const retryAfter = retryAfterSeconds(error);
+  if (retryAfter !== undefined) headers.set("retry-after", String(retryAfter));
   return new GraphQLError(error.message, {
     originalError: error,
-    extensions: { ...domainExtensions(error), http: { status: ERROR_MAP[error.code].http } },
+    extensions: { ...domainExtensions(error), http: { status, headers } },
   });
 }
 

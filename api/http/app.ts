@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): Express {
           return await scopeOf(req as Request);
         } catch (error) {
           const domainError = asDomainError(error);
-          if (domainError) throw domainErrorToGraphQL(domainError);
+          if (domainError) throw domainErrorToGraphQL(domainError, (req as Request).headers.authorization !== undefined);
           // Apollo answers "Context creation failed" (a 500, masked by formatError) before any
           // plugin sees the request, so the cause is logged here, where the request id is known.
           deps.logger.error({ err: error, requestId: String((req as Request).id) }, "unexpected error before a GraphQL request ran (finding the viewer)");

@@ -93,7 +93,9 @@ describe.skipIf(!serverUrl)("the database goes away and comes back (need real Po
     expect(await get("/readyz")).toEqual({ status: 503, body: { status: "not ready", reason: "The database is not answering." } });
 
     // REST: anonymous reads, and a signed-in write (which fails finding the viewer).
-    expectFailure(await timed(() => rest(t.app, "GET", "/api/live/sessions")), 503, DATABASE_UNAVAILABLE_MESSAGE);
+    const list = await timed(() => rest(t.app, "GET", "/api/live/sessions"));
+    expectFailure(list, 503, DATABASE_UNAVAILABLE_MESSAGE);
+    expect(list.headers.get("retry-after")).toBe("30");
     expectFailure(await timed(() => rest(t.app, "GET", `/api/live/sessions/${id}`)), 503, DATABASE_UNAVAILABLE_MESSAGE);
     expectFailure(await timed(() => enroll(id, "tom")), 503, DATABASE_UNAVAILABLE_MESSAGE);
 
@@ -104,6 +106,7 @@ describe.skipIf(!serverUrl)("the database goes away and comes back (need real Po
     ] as const) {
       const res = await timed(() => t.app.gql(query, variables, as));
       expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
       expect(res.errors).toEqual([
         expect.objectContaining({ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE", retryable: true } }),
       ]);

@@ -7,10 +7,8 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
-import { asDomainError } from "../errors-map.js";
+import { asDomainError, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors-map.js";
 
-/** Long enough for a restart or a fail-over, short enough that a person's retry soon works. */
-export const OUTAGE_RETRY_AFTER_SECONDS = 30;
 export const OUTAGE_TITLE = "Live Sessions is briefly unavailable";
 export const OUTAGE_ADVICE = "We can't reach our database right now. Nothing you did caused this, and nothing is lost. Please try again in a moment.";
 
@@ -53,7 +51,7 @@ export const databaseOutagePage: ErrorRequestHandler = (error, req, res, next) =
   (req as { log?: Logger }).log?.warn({ database: databaseUnavailability(error) }, "the database is unavailable; answered the outage page");
   res
     .status(503)
-    .set({ "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" })
+    .set({ "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" })
     .type("html")
     .send(outagePageHtml());
 };

@@ -80,9 +80,25 @@ describe("GraphQL", () => {
     t.app.clock.advance(90_000);
     const res = await createGql();
     expect(res.data ?? null).toBeNull();
+    // The only field asked was refused: the answer is the refusal, as REST's 429 with Retry-After.
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("3510");
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]!.extensions).toEqual({ code: "RATE_LIMITED", retryAfter: 3510 });
     expect(res.errors![0]!.message).toBe("Too many sessions scheduled: the limit is 3 per hour. Try again in 59 minutes.");
+  });
+
+  it("an operation partly refused by a limit answers 200 with what it did, and still says when to come back", async () => {
+    for (let i = 0; i < 2; i++) expect((await createGql()).errors).toBeUndefined();
+    const input = createInput(t.app.clock);
+    const res = await t.app.gql("mutation Two($input: CreateSessionInput!) { a: createSession(input: $input) { id } b: createSession(input: $input) { id } }", { input }, "deepak");
+    // Not a refusal as a whole: `a` created the third session (createSession is non-null, so
+    // `b`'s refusal nulls the whole data; the session exists all the same).
+    expect(res.status).toBe(200);
+    expect(res.errors!.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
+    expect(res.errors![0]!.path).toEqual(["b"]);
+    expect(res.headers.get("retry-after")).toBe("3600");
+    expect((await rest(t.app, "GET", "/api/live/sessions?limit=100")).body.total).toBe(3);
   });
 
   it("enroll and joinToken are limited the same way", async () => {

@@ -2,7 +2,7 @@
 import type { Response } from "express";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
-import { asDomainError, ERROR_MAP, INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
+import { asDomainError, bearerChallenge, ERROR_MAP, INTERNAL_ERROR_MESSAGE, retryAfterSeconds } from "../errors-map.js";
 
 export function sendFailure(res: Response, status: number, error: string): void {
   res.status(status).json({ success: false, error });
@@ -15,9 +15,12 @@ export function sendError(res: Response, error: unknown, logger: Logger, request
     if (domainError.code === "SERVICE_UNAVAILABLE") {
       logger.warn({ requestId, database: databaseUnavailability(error) }, "the database is unavailable; answered 503");
     }
-    // RATE_LIMITED's 429 says when to come back (RFC 9110 §10.2.3: delay in seconds).
-    if (domainError.details.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(domainError.details.retryAfterSeconds));
-    sendFailure(res, ERROR_MAP[domainError.code].http, domainError.message);
+    // A 429 or a 503 says when to come back (RFC 9110 §10.2.3: delay in seconds).
+    const retryAfter = retryAfterSeconds(domainError);
+    if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
+    const status = ERROR_MAP[domainError.code].http;
+    if (status === 401) res.setHeader("WWW-Authenticate", bearerChallenge(res.req.headers.authorization !== undefined));
+    sendFailure(res, status, domainError.message);
     return;
   }
   logger.error({ err: error, requestId }, "unexpected error in a REST request");

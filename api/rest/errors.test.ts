@@ -53,7 +53,10 @@ describe("401: not signed in", () => {
   it("answers 401 without credentials on every POST route, and changes nothing", async () => {
     const id = await createSessionRest(t.app, freeBody());
     for (const [path, body] of POST_ROUTES(id)) {
-      expectFailure(await post(path, null, body), 401, "Sign in to do this.");
+      const res = await post(path, null, body);
+      expectFailure(res, 401, "Sign in to do this.");
+      // RFC 6750 §3: a 401 says which scheme to bring; no token, so no error code.
+      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="Live Sessions"');
     }
     const session = expectSuccess(await get(`/api/live/sessions/${id}`, "deepak"), 200).data.session;
     expect(session).toMatchObject({ status: "scheduled", enrolledCount: 0 });
@@ -88,6 +91,7 @@ describe("401: not signed in", () => {
         const res = await rest(t.app, method, path, { body, headers: { authorization } });
         expect(`${label}: ${method} ${path} → ${res.status}`).toBe(`${label}: ${method} ${path} → 401`);
         expectFailure(res, 401, message);
+        expect(res.headers.get("www-authenticate")).toBe('Bearer realm="Live Sessions", error="invalid_token"');
       }
     }
     // Nothing happened with the expired expert token.

@@ -93,6 +93,10 @@ function operation(route: RestRoute) {
           {
             description: STATUS_TEXT[status] ?? "Error",
             ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
+            ...(status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } } } : {}),
+            ...(status === 401
+              ? { headers: { "WWW-Authenticate": { description: 'The scheme to bring (RFC 6750): `Bearer realm="Live Sessions"`, with `error="invalid_token"` when the token sent was refused', schema: { type: "string" } } } }
+              : {}),
             content: { "application/json": { schema: { $ref: "#/components/schemas/Failure" } } },
           },
         ]),

@@ -210,6 +210,6 @@ export async function postGraphQL(
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as Omit<GraphQLResponse, "status">;
-  return { status: res.status, ...body };
+  const body = (await res.json()) as Omit<GraphQLResponse, "status" | "headers">;
+  return { status: res.status, headers: res.headers, ...body };
 }

@@ -40,6 +40,7 @@ export function graphQLText(document: GraphQLDocument): string {
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
+  headers: Headers;
   data?: T | null;
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
@@ -108,8 +109,8 @@ export async function startTestApp(database: TestDatabase, options: { env?: Reco
     if (as) headers.authorization = `Bearer ${await tokenFor(as)}`;
     const query = graphQLText(document);
     const res = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as Omit<GraphQLResponse<T>, "status">;
-    return { status: res.status, ...body };
+    const body = (await res.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
+    return { status: res.status, headers: res.headers, ...body };
   }
 
   return {
