@@ -154,6 +154,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       localRoutes: localIssuer ? localIssuerRoutes(localIssuer) : undefined,
       hmsWebhooks: createHmsWebhookRouter({ services, logger, secret: webhookSecret }),
       trustProxy: env.TRUST_PROXY,
+      corsOrigins: env.CORS_ORIGINS,
     });
 
     return {

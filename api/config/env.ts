@@ -19,6 +19,36 @@ const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
  * or Express's names loopback, linklocal, uniquelocal. `true` (believe anyone) is refused:
  * X-Forwarded-For is whatever the client wrote, and every per-address limit could be dodged.
  */
+/**
+ * CORS_ORIGINS: the browser apps on other sites that may call the API, as a comma-separated
+ * list of origins (`https://partner.example`, scheme, host and port, no path). `*` is refused:
+ * an integrator's origin is known, and naming it keeps the list reviewable.
+ */
+function corsOriginsSetting() {
+  return optionalString.transform((v, ctx): string[] => {
+    if (v === undefined) return [];
+    const entries = v.split(",").map((e) => e.trim().replace(/\/+$/, "")).filter(Boolean);
+    const bad = entries.filter((e) => !isOrigin(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `CORS_ORIGINS must list origins such as https://partner.example (scheme, host and optional port, no path or *), not ${bad.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+}
+
+function isOrigin(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === entry;
+  } catch {
+    return false;
+  }
+}
+
 function trustProxySetting() {
   return optionalString.transform((v, ctx): false | number | string[] => {
     if (v === undefined || v === "false") return false;
@@ -107,6 +137,8 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(60),
   // Which proxies' X-Forwarded-For to believe for the client's address (Express's `trust proxy`).
   TRUST_PROXY: trustProxySetting(),
+  // Browser apps on other sites allowed to call the API with a Bearer token (api/http/cors.ts); none when unset.
+  CORS_ORIGINS: corsOriginsSetting(),
 
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,

@@ -19,6 +19,7 @@ import { createRestRouter } from "../rest/router.js";
 import { loggableUrl, serializeError } from "../logger.js";
 import { apiSecurityHeaders } from "./security-headers.js";
 import { sameOriginForCookies } from "./same-origin.js";
+import { apiCors } from "./cors.js";
 import { loopbackOnly } from "./loopback-only.js";
 import type { ViewerLookup } from "./viewer.js";
 import { addressRateLimit } from "./address-rate-limit.js";
@@ -41,6 +42,8 @@ export interface AppDeps {
   hmsWebhooks?: express.Router;
   /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For gives the client's address. Default: nobody's. */
   trustProxy?: false | number | string[];
+  /** Browser apps on other sites that may call the API with a Bearer token (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -86,6 +89,9 @@ export function createApp(deps: AppDeps): Express {
 
   // Pages get theirs, with a policy for the web app, from the web router (security-headers.ts).
   app.use(["/graphql", "/api"], apiSecurityHeaders({ secure: deps.appUrl.startsWith("https:") }));
+  // Other sites' browser apps named in CORS_ORIGINS, Bearer only (cors.ts).
+  const crossSite = apiCors(deps.corsOrigins ?? []);
+  if (crossSite) app.use(["/graphql", "/api/live"], crossSite);
   // Before every face: a cookie-authenticated change must come from our own pages (same-origin.ts).
   app.use(sameOriginForCookies(deps.appUrl));
   // Requests without credentials, and sign-ins, per client address (address-rate-limit.ts).
