@@ -133,6 +133,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
             ...webRequestContext({ graphql, openScope }, await viewerOf(req.headers), requestIdOf(req)),
             auth: webAuth,
             localStandIns: !env.webSignIn,
+            graphqlExplorer: env.NODE_ENV !== "production",
             devRoom,
             videoInitEndpoint: mediaPlane?.initEndpoint,
             localPayments: payments.local,

@@ -52,6 +52,8 @@ export interface WebContext {
   auth: WebAuth;
   /** True when the local stand-ins run: pages may say so (demo accounts, no video). */
   localStandIns: boolean;
+  /** The GraphQL explorer page (/graphiql) is served: outside production only. */
+  graphqlExplorer: boolean;
   /** Pretend students for the local 100ms emulator's rooms; absent with real 100ms. */
   devRoom?: DevRoom;
   /** The local media plane's init endpoint for the room pages' SDK; absent with real 100ms (the SDK's default). */

@@ -32,4 +32,13 @@ export const EXCEPTIONS: readonly LicenceException[] = [
       "MPL-2.0 is file-level copyleft: it binds only changes to mediabunny's own files, and only " +
       "when distributed. We use it unmodified and do not distribute the server.",
   },
+  {
+    name: "argparse",
+    licence: "Python-2.0",
+    reason:
+      "The Python Software Foundation License (a port of Python's argparse): permissive, no " +
+      "copyleft, OSI-approved, only outside our SPDX list. Pulled in by js-yaml (codegen's config " +
+      "loader) and by markdown-it's command-line tool under the development GraphQL explorer " +
+      "(graphiql); markdown-it's library does not import it, so it never reaches a browser.",
+  },
 ];

@@ -25,6 +25,7 @@ export async function webContextAs(app: TestApp, who: DemoUserKey | null): Promi
     ...webRequestContext({ graphql: c.graphql, openScope: c.openScope }, viewer, randomUUID()),
     auth: c.webAuth,
     localStandIns: true,
+    graphqlExplorer: true,
     devRoom: devRoomOf(app),
     localPayments: c.paymentStandIns ? createLocalPayments(c.paymentStandIns) : undefined,
   };
