@@ -89,6 +89,9 @@ export const liveSessions = pgTable(
     attendedCount: integer("attended_count").notNull().default(0),
     metadata: jsonb("metadata").$type<SessionMetadata>(),
     featured: boolean("featured").notNull().default(false),
+    /** When the session was cancelled, and why, in words shown to its students; null unless cancelled. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancellationReason: text("cancellation_reason"),
     ...timestamps,
   },
   (t) => [
@@ -329,7 +332,60 @@ export const sessionCounts = pgTable(
   (t) => [primaryKey({ columns: [t.status, t.expertId, t.featured] }), check("session_counts_sessions_check", sql`${t.sessions} >= 0`)],
 );
 
+/**
+ * Money owed back to students: one row per paid enrollment to refund, written in the same
+ * transaction as the cancellation that owes it (an outbox), so a crash or a gateway outage
+ * can never lose one. A worker on every instance claims due rows (`FOR UPDATE SKIP LOCKED`),
+ * asks the gateway with an idempotency key derived from the enrollment, and retries with
+ * backoff until the gateway confirms or the attempts run out (`failed`, for an admin).
+ *
+ * `participant_id` has no foreign key: a student cancelling their own booking frees the
+ * seat by deleting the enrollment row, and its refund must outlive it.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    participantId: text("participant_id").notNull(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    gateway: text("gateway").notNull().$type<"stripe" | "razorpay">(),
+    paymentId: text("payment_id").notNull(),
+    /** The full amount paid, in major units (as amount_paid). */
+    amount: numeric("amount", { precision: 12, scale: 2, mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    /** Why it is owed: the expert or an admin cancelled, the student cancelled, the class never started. */
+    cause: text("cause").notNull().$type<"session_cancelled" | "booking_cancelled" | "not_started">(),
+    status: text("status").notNull().default("pending").$type<"pending" | "refunded" | "failed">(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** The last gateway error; after the attempts ran out, why it failed. */
+    lastError: text("last_error"),
+    gatewayRefundId: text("gateway_refund_id"),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // One refund per enrollment, and a payment is refunded once, whatever races.
+    uniqueIndex("refunds_participant_key").on(t.participantId),
+    uniqueIndex("refunds_payment_key").on(t.gateway, t.paymentId),
+    index("refunds_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("refunds_user_idx").on(t.userId, t.createdAt),
+    index("refunds_session_idx").on(t.sessionId),
+    check("refunds_status_check", sql`${t.status} in ('pending', 'refunded', 'failed')`),
+    check("refunds_cause_check", sql`${t.cause} in ('session_cancelled', 'booking_cancelled', 'not_started')`),
+    check("refunds_gateway_check", sql`${t.gateway} in ('stripe', 'razorpay')`),
+    check("refunds_amount_check", sql`${t.amount} > 0`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type SignInSessionRow = typeof signInSessions.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;

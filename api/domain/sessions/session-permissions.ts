@@ -22,6 +22,7 @@ import {
   assertEndable,
   assertEnrollable,
   assertJoinable,
+  assertMayCancel,
   assertNotOwnSession,
   assertOwner,
   assertSeatLeft,
@@ -111,7 +112,7 @@ function checksFor(f: PermissionFacts): Record<SessionAction, Check> {
     },
     cancel: {
       full: (viewer) => {
-        assertOwner(requireViewer(viewer), session, "cancel");
+        assertMayCancel(requireViewer(viewer), session);
         assertCancellable(session);
       },
       session: () => assertCancellable(session),

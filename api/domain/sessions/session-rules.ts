@@ -114,6 +114,17 @@ export function assertEndable(session: SessionRow): void {
   if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
 }
 
+export const CANCELLED_BY_EXPERT = "Cancelled by the expert";
+export const CANCELLED_BY_ADMIN = "Cancelled by the studio";
+export const NOT_STARTED_REASON = "Not started by the expert";
+
+/** Who may call a session off: its expert, or an admin (a studio cancelling for an expert who cannot come). */
+export function assertMayCancel(viewer: Viewer | null, session: SessionRow): Viewer {
+  const v = requireViewer(viewer);
+  if (!isOwner(v, session) && !isAdmin(v)) throw new DomainError("FORBIDDEN", "Only the session's expert (or an admin) can cancel it.");
+  return v;
+}
+
 export function assertCancellable(session: SessionRow): void {
   if (session.status === "scheduled") return;
   throw new DomainError(
