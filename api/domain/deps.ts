@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import type { AddressRateLimitPolicy, RateLimitPolicy } from "./rate-limits/rate-limit-policy.js";
 import type { SignInSetup } from "./sign-in/sign-in-setup.js";
-import type { RefundPolicy } from "./payments/refunds.js";
+import type { RefundPolicy } from "./payments/refund-policy.js";
 import type { BookingPolicy } from "./sessions/booking-policy.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 

@@ -18,15 +18,9 @@ import type { ServiceDeps } from "../deps.js";
 import { runEvery } from "../periodic.js";
 import { RefundRefused } from "../ports.js";
 import { toMinorUnits } from "../sessions/currency.js";
+import { DEFAULT_REFUND_POLICY, type RefundPolicy } from "./refund-policy.js";
 
-export interface RefundPolicy {
-  /** Attempts before a refund is given up as `failed`. */
-  maxAttempts: number;
-  /** The wait after the first failed attempt; it doubles after each, up to MAX_RETRY_MS. */
-  retryBaseMs: number;
-}
-
-export const DEFAULT_REFUND_POLICY: RefundPolicy = { maxAttempts: 12, retryBaseMs: 30_000 };
+export { DEFAULT_REFUND_POLICY, type RefundPolicy };
 
 /** Backoff stops growing here: a gateway back from an outage is found within the hour. */
 const MAX_RETRY_MS = 3_600_000;
