@@ -26,6 +26,7 @@ import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
 import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
+import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
 import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
 import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
@@ -107,7 +108,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
-    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS));
+    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);

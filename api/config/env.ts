@@ -100,6 +100,7 @@ export const envSchema = z.object({
   // Booking and refund policy (api/domain/sessions/booking-policy.ts, api/domain/payments/refunds.ts).
   CANCELLATION_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(43_200).default(120),
   WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  WAITLIST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   REFUND_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
   REFUND_RETRY_BASE_MS: z.coerce.number().int().min(100).default(30_000),
   REFUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),

@@ -86,6 +86,11 @@ export const liveSessions = pgTable(
     recordedLessonId: text("recorded_lesson_id"),
     recordingAvailable: boolean("recording_available").notNull().default(false),
     enrolledCount: integer("enrolled_count").notNull().default(0),
+    /**
+     * Seats of a paid class held for students on its waitlist who were offered them and have
+     * until their `offered_until` to pay. Free seats are `max_participants - enrolled_count - held_seats`.
+     */
+    heldSeats: integer("held_seats").notNull().default(0),
     attendedCount: integer("attended_count").notNull().default(0),
     metadata: jsonb("metadata").$type<SessionMetadata>(),
     featured: boolean("featured").notNull().default(false),
@@ -104,6 +109,10 @@ export const liveSessions = pgTable(
       sql`${t.enrolledCount} >= 0 and (${t.maxParticipants} is null or ${t.enrolledCount} <= ${t.maxParticipants})`,
     ),
     check("live_sessions_counts_check", sql`${t.attendedCount} >= 0 and ${t.currentViewers} >= 0`),
+    check(
+      "live_sessions_held_seats_check",
+      sql`${t.heldSeats} >= 0 and (${t.maxParticipants} is null or ${t.enrolledCount} + ${t.heldSeats} <= ${t.maxParticipants})`,
+    ),
     check("live_sessions_price_check", sql`${t.price} >= 0`),
     check("live_sessions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("live_sessions_live_has_room_check", sql`${t.status} <> 'live' or ${t.hmsRoomId} is not null`),
@@ -384,7 +393,39 @@ export const refunds = pgTable(
   ],
 );
 
+/**
+ * Students waiting for a seat in a full session, first come first served (`joined_at`, then
+ * id). A freed seat goes to the first `waiting` entry at once, in the transaction that
+ * freed it: a free class enrolls them (and the entry goes), a paid class offers the seat
+ * (`offered`, held in live_sessions.held_seats until `offered_until`). An entry leaves when
+ * its student enrolls, leaves, or lets an offer lapse.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull().default("waiting").$type<"waiting" | "offered">(),
+    offeredUntil: timestamp("offered_until", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("waitlist_entries_session_user_key").on(t.sessionId, t.userId),
+    index("waitlist_entries_queue_idx").on(t.sessionId, t.joinedAt, t.id),
+    index("waitlist_entries_offers_idx").on(t.offeredUntil).where(sql`${t.status} = 'offered'`),
+    index("waitlist_entries_user_idx").on(t.userId),
+    check("waitlist_entries_status_check", sql`${t.status} in ('waiting', 'offered')`),
+    check("waitlist_entries_offer_check", sql`(${t.status} = 'offered') = (${t.offeredUntil} is not null)`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type SignInSessionRow = typeof signInSessions.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;

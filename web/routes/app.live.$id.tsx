@@ -56,7 +56,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { ok: "The session has ended and its room is closed." };
       case "cancel":
         await context.gql(CANCEL, { id });
-        return { ok: "The session is cancelled." };
+        return { ok: "The session is cancelled. Everyone who paid is refunded in full." };
+      case "cancel-booking": {
+        const { cancelEnrollment } = await context.gql(CANCEL_BOOKING, { sessionId: id });
+        return {
+          ok: cancelEnrollment.refund
+            ? `Your booking is cancelled. ${formatPrice(cancelEnrollment.refund.amount, cancelEnrollment.refund.currency, false)} is being refunded to you.`
+            : "Your booking is cancelled.",
+        };
+      }
+      case "join-waitlist": {
+        const { joinWaitlist } = await context.gql(JOIN_WAITLIST, { sessionId: id });
+        return { ok: joinWaitlist.offered ? "A seat is held for you: book it before the offer lapses." : `You're on the waitlist, number ${joinWaitlist.position} in line.` };
+      }
+      case "leave-waitlist":
+        await context.gql(LEAVE_WAITLIST, { sessionId: id });
+        return { ok: "You have left the waitlist." };
       case "watch": {
         // A fresh short-lived link from 100ms each time; never stored or cached.
         const { recordingUrl } = await context.gql(RECORDING, { sessionId: id });
@@ -76,6 +91,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (problem.code === "UNAUTHENTICATED") throw redirect(signInUrl(request));
     return { error: problem.message, fields: fieldErrors(problem) };
   }
+}
+
+const REFUND_WORDS = { PENDING: "is on its way", REFUNDED: "has been refunded", FAILED: "could not be refunded automatically" } as const;
+
+/** Where the viewer's money stands: pending, refunded (when), or failed (the studio settles it). */
+function RefundState({ refund }: { refund: { status: keyof typeof REFUND_WORDS; amount: number; currency: string; refundedAt?: string | null } }) {
+  return (
+    <p role="status" className={`notice refund ${refund.status.toLowerCase()}`} data-testid="refund-state">
+      Refund: {formatPrice(refund.amount, refund.currency, false)} {REFUND_WORDS[refund.status]}
+      {refund.status === "REFUNDED" && refund.refundedAt ? (
+        <>
+          {" "}
+          (<LocalTime iso={refund.refundedAt} />; it reaches your account in the bank's usual time)
+        </>
+      ) : null}
+      {refund.status === "PENDING" ? " (we are asking the payment gateway; this page shows when it is done)" : ""}
+      {refund.status === "FAILED" ? ": the studio has been told and will settle it with you." : "."}
+    </p>
+  );
 }
 
 export default function SessionPage() {
@@ -108,6 +142,15 @@ export default function SessionPage() {
         {session.description && <p>{session.description}</p>}
         {session.metadata?.equipment?.length ? <p>Bring: {session.metadata.equipment.join(", ")}</p> : null}
       </div>
+
+      {session.status === "CANCELLED" && (
+        <p role="status" className="notice" data-testid="cancelled-notice">
+          This class was cancelled{session.cancellationReason ? ` (${session.cancellationReason.toLowerCase()})` : ""}.
+          {session.viewerEnrollment?.paid || session.viewerRefund ? " Your payment is refunded in full." : ""}
+        </p>
+      )}
+
+      {session.viewerRefund && <RefundState refund={session.viewerRefund} />}
 
       {result && "ok" in result && <p role="status" className="notice">{result.ok}</p>}
       {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
@@ -144,8 +187,15 @@ export default function SessionPage() {
             <Link className="button" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>
           </>
         ) : session.viewerEnrollment ? (
-          <p>You were enrolled in this session. {can.join.reason}</p>
+          <p>{session.status === "CANCELLED" ? "You were enrolled in this session." : `You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
         ) : can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED" ? (
+          <>
+          {session.viewerWaitlist?.offered && session.viewerWaitlist.offeredUntil && (
+            <p className="notice" data-testid="waitlist-offer">
+              A seat is held for you until <LocalTime iso={session.viewerWaitlist.offeredUntil} />: book it now, or it goes to the next in line.
+            </p>
+          )}
+          {!session.isFree && <p className="hint" data-testid="cancellation-policy">{session.cancellationPolicy}</p>}
           <EnrollStep
             session={session}
             signedIn={Boolean(me)}
@@ -155,8 +205,35 @@ export default function SessionPage() {
             checkout={result && "checkout" in result ? result.checkout : undefined}
             fields={result && "fields" in result ? result.fields : undefined}
           />
+          </>
+        ) : session.viewerWaitlist ? (
+          <p data-testid="waitlist-place">You're on the waitlist, number {session.viewerWaitlist.position} in line. We'll hold a seat for you if one frees up.</p>
         ) : (
-          <p data-testid="enroll-refused">{can.enroll.reason}</p>
+          <>
+            <p data-testid="enroll-refused">{can.enroll.reason}</p>
+            {can.joinWaitlist.allowed && (
+              <Form method="post">
+                <button className="primary" name="intent" value="join-waitlist" disabled={busy}>Join the waitlist</button>
+              </Form>
+            )}
+          </>
+        )}
+        {/* The student's own booking: cancel it while the policy allows, or say until when it could have been. */}
+        {can.cancelEnrollment.allowed ? (
+          <Form method="post" className="booking">
+            <p className="hint">
+              You can cancel until <LocalTime iso={session.cancellationDeadline} />
+              {session.viewerEnrollment?.paid ? "; you get your payment back in full." : "."}
+            </p>
+            <button className="secondary" name="intent" value="cancel-booking" disabled={busy}>Cancel my booking</button>
+          </Form>
+        ) : session.viewerEnrollment && session.status === "SCHEDULED" && can.cancelEnrollment.reason ? (
+          <p className="hint" data-testid="cancel-booking-refused">{can.cancelEnrollment.reason}</p>
+        ) : null}
+        {can.leaveWaitlist.allowed && (
+          <Form method="post">
+            <button className="secondary" name="intent" value="leave-waitlist" disabled={busy}>Leave the waitlist</button>
+          </Form>
         )}
       </section>
 
@@ -248,9 +325,35 @@ const SESSION_PAGE = graphql(`
         rate {
           allowed
         }
+        cancelEnrollment {
+          allowed
+          reason
+        }
+        joinWaitlist {
+          allowed
+        }
+        leaveWaitlist {
+          allowed
+        }
+      }
+      cancellationReason
+      cancellationDeadline
+      cancellationPolicy
+      viewerRefund {
+        id
+        status
+        amount
+        currency
+        refundedAt
+      }
+      viewerWaitlist {
+        position
+        offered
+        offeredUntil
       }
       viewerEnrollment {
         id
+        paid
         attended
         feedbackRating
         feedbackComment
@@ -333,5 +436,31 @@ const CANCEL = graphql(`
     cancelSession(id: $id) {
       id
     }
+  }
+`);
+
+const CANCEL_BOOKING = graphql(`
+  mutation CancelBookingFromPage($sessionId: ID!) {
+    cancelEnrollment(sessionId: $sessionId) {
+      refund {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+const JOIN_WAITLIST = graphql(`
+  mutation JoinWaitlistFromPage($sessionId: ID!) {
+    joinWaitlist(sessionId: $sessionId) {
+      position
+      offered
+    }
+  }
+`);
+
+const LEAVE_WAITLIST = graphql(`
+  mutation LeaveWaitlistFromPage($sessionId: ID!) {
+    leaveWaitlist(sessionId: $sessionId)
   }
 `);

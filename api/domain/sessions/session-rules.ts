@@ -2,7 +2,7 @@
  * Pure rules about a session's schedule and life cycle: no database, no clock of their
  * own. Services call them with the facts; tests call them directly.
  */
-import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, SessionRow, WaitlistEntryRow } from "../../db/schema.js";
 import { DomainError } from "../errors.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
@@ -100,8 +100,10 @@ export function assertNotOwnSession(viewer: Viewer, session: SessionRow): void {
  * Whether a seat is left, as the session row last said. The enrollment's transaction takes
  * the seat atomically; this check only spares a student paying for a seat that is not there.
  */
-export function assertSeatLeft(session: SessionRow): void {
-  if (session.maxParticipants != null && session.enrolledCount >= session.maxParticipants) {
+export function assertSeatLeft(session: SessionRow, offer: Pick<WaitlistEntryRow, "status" | "offeredUntil"> | null = null, now?: Date): void {
+  // A seat offered to this student from the waitlist is held for them until the offer lapses.
+  if (offer?.status === "offered" && offer.offeredUntil && now && offer.offeredUntil.getTime() > now.getTime()) return;
+  if (session.maxParticipants != null && session.enrolledCount + session.heldSeats >= session.maxParticipants) {
     throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
   }
 }

@@ -7,4 +7,6 @@ export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),
   myEnrollments: (_parent, _args, { services, viewer }) => services.myEnrollments(viewer),
+  myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
+  myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
 };
