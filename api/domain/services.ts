@@ -12,7 +12,7 @@ import { sessionPermissions, type SessionPermissions } from "./sessions/session-
 import type { ParticipantRow, RefundRow, SessionRow, WaitlistEntryRow } from "../db/schema.js";
 import { cancelEnrollment } from "./sessions/booking-service.js";
 import { joinWaitlist, leaveWaitlist, myWaitlist, waitlistPosition } from "./sessions/waitlist-service.js";
-import { myRefunds } from "./payments/refund-views.js";
+import { allRefunds, myRefunds } from "./payments/refund-views.js";
 import { DEFAULT_BOOKING_POLICY } from "./sessions/booking-policy.js";
 import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking-rules.js";
 import { resolveViewer } from "./users/user-service.js";
@@ -50,6 +50,8 @@ export interface Services {
   waitlistPosition: Bound<typeof waitlistPosition>;
   /** The signed-in user's refunds, newest first. */
   myRefunds: Bound<typeof myRefunds>;
+  /** Everyone's refunds in a state (admins only). */
+  allRefunds: Bound<typeof allRefunds>;
   /** The booking policy in words, and the last moment a session's bookings may be cancelled. */
   cancellationPolicy(): string;
   cancellationDeadline(session: SessionRow): Date;
@@ -88,6 +90,7 @@ export function createServices(deps: ServiceDeps): Services {
     myWaitlist: (...a) => myWaitlist(deps, ...a),
     waitlistPosition: (...a) => waitlistPosition(deps, ...a),
     myRefunds: (...a) => myRefunds(deps, ...a),
+    allRefunds: (...a) => allRefunds(deps, ...a),
     cancellationPolicy: () => cancellationPolicyText(deps.booking ?? DEFAULT_BOOKING_POLICY),
     cancellationDeadline: (session) => cancellationDeadline(session, deps.booking ?? DEFAULT_BOOKING_POLICY),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),

@@ -309,6 +309,13 @@ const OPERATIONS: Record<string, OperationRow> = {
     // Only ever one's own.
     sees: (p, data, w) => expect(data).toEqual(p === "enrolledStudent" ? [{ userId: w.users.priya.id }] : []),
   },
+  "Query.refunds": {
+    state: "cancelledPriced",
+    expect: row(U, F, F, F, F, "ok"),
+    query: "{ refunds { userId status } }",
+    variables: () => ({}),
+    sees: (_p, data, w) => expect(data).toEqual([{ userId: w.users.priya.id, status: "PENDING" }]),
+  },
   "Query.myWaitlist": {
     state: "full",
     expect: row(U, "ok", "ok", "ok", "ok", "ok"),

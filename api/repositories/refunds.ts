@@ -124,3 +124,13 @@ export async function findRefundsOfUserInSessions(db: DbOrTx, params: { userId: 
 export async function listRefundsOfSession(db: DbOrTx, sessionId: string): Promise<RefundRow[]> {
   return db.select().from(refunds).where(eq(refunds.sessionId, sessionId)).orderBy(asc(refunds.createdAt), asc(refunds.id));
 }
+
+/** Refunds in a state (all when absent), newest first: the admins' view. */
+export async function listRefunds(db: DbOrTx, params: { status?: RefundRow["status"]; limit: number }): Promise<RefundRow[]> {
+  return db
+    .select()
+    .from(refunds)
+    .where(params.status ? eq(refunds.status, params.status) : undefined)
+    .orderBy(desc(refunds.updatedAt), desc(refunds.id))
+    .limit(params.limit);
+}

@@ -635,6 +635,7 @@ const graphqlCases: GraphQLCase[] = [
   { face: "graphql", name: "me: an argument", op: "Query.me", as: "priya", query: '{ me(id: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "id"/ },
   { face: "graphql", name: "me: an unknown field", op: "Query.me", as: "priya", query: "{ me { id password } }", status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Cannot query field "password"/ },
   { face: "graphql", name: "myRefunds: an argument", op: "Query.myRefunds", as: "priya", query: '{ myRefunds(userId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
+  { face: "graphql", name: "refunds: a status that is not one", op: "Query.refunds", as: "admin", query: "{ refunds(status: LOST) { id } }", status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Value "LOST" does not exist in "RefundStatus" enum/ },
   { face: "graphql", name: "myWaitlist: an argument", op: "Query.myWaitlist", as: "priya", query: '{ myWaitlist(userId: "usr_1") { sessionId } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
   { face: "graphql", name: "myEnrollments: an argument", op: "Query.myEnrollments", as: "priya", query: '{ myEnrollments(userId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
 

@@ -93,6 +93,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** "Cancelled by the expert" → "This class was cancelled by the expert."; "Not started by the expert" → "…cancelled: not started by the expert." */
+function cancelledBecause(reason: string | null | undefined): string {
+  if (!reason) return "This class was cancelled.";
+  const lower = reason.charAt(0).toLowerCase() + reason.slice(1);
+  return lower.startsWith("cancelled ") ? `This class was ${lower}.` : `This class was cancelled: ${lower}.`;
+}
+
 const REFUND_WORDS = { PENDING: "is on its way", REFUNDED: "has been refunded", FAILED: "could not be refunded automatically" } as const;
 
 /** Where the viewer's money stands: pending, refunded (when), or failed (the studio settles it). */
@@ -135,7 +142,9 @@ export default function SessionPage() {
           <LocalTime iso={session.scheduledStartTime} />
           <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
           <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
-          <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
+          {(session.status === "SCHEDULED" || session.status === "LIVE") && (
+            <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
+          )}
           {session.metadata?.category && <span>{session.metadata.category}</span>}
           {session.metadata?.difficulty && <span>{session.metadata.difficulty}</span>}
         </p>
@@ -145,7 +154,7 @@ export default function SessionPage() {
 
       {session.status === "CANCELLED" && (
         <p role="status" className="notice" data-testid="cancelled-notice">
-          This class was cancelled{session.cancellationReason ? ` (${session.cancellationReason.toLowerCase()})` : ""}.
+          {cancelledBecause(session.cancellationReason)}
           {session.viewerEnrollment?.paid || session.viewerRefund ? " Your payment is refunded in full." : ""}
         </p>
       )}

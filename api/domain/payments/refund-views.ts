@@ -1,6 +1,9 @@
 /** Who sees which refund, and how much of it. */
 import type { RefundRow, SessionRow } from "../../db/schema.js";
-import { listRefundsOfUser } from "../../repositories/refunds.js";
+import { listRefunds, listRefundsOfUser } from "../../repositories/refunds.js";
+import { DomainError } from "../errors.js";
+import { parseInput } from "../parse-input.js";
+import { z } from "zod";
 import type { ServiceDeps } from "../deps.js";
 import { requireViewer } from "../sessions/session-rules.js";
 import { isAdmin, type Viewer } from "../viewer.js";
@@ -18,3 +21,13 @@ export const maySeeRefund = (viewer: Viewer | null, refund: RefundRow, session: 
  * it. The student sees FAILED and that the studio has been told.
  */
 export const maySeeRefundFailure = (viewer: Viewer | null): boolean => isAdmin(viewer);
+
+const refundListInput = z.object({ status: z.enum(["pending", "refunded", "failed"]).nullish() }).strict();
+
+/** Every refund in a state, newest first (admins only): FAILED ones are settled by hand. */
+export async function allRefunds(deps: ServiceDeps, viewer: Viewer | null, raw: unknown): Promise<RefundRow[]> {
+  const v = requireViewer(viewer);
+  if (!isAdmin(v)) throw new DomainError("FORBIDDEN", "Only admins can list everyone's refunds; see yours with myRefunds.");
+  const input = parseInput(refundListInput, raw ?? {});
+  return listRefunds(deps.db, { status: input.status ?? undefined, limit: 500 });
+}

@@ -403,6 +403,11 @@ export type Query = {
    * `LiveSession.canWatchRecording` says beforehand whether to offer it.
    */
   recordingUrl: RecordingLink;
+  /**
+   * Everyone's refunds, newest first, optionally in one state (admins only: FORBIDDEN for others).
+   * FAILED ones carry `failureReason` and are settled by hand.
+   */
+  refunds: Array<Refund>;
   /** One session by id (cancelled ones included), or null. */
   session?: Maybe<LiveSession>;
   /**
@@ -415,6 +420,11 @@ export type Query = {
 
 export type QueryRecordingUrlArgs = {
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type QueryRefundsArgs = {
+  status?: InputMaybe<RefundStatus>;
 };
 
 
@@ -919,6 +929,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myRefunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   myWaitlist?: Resolver<Array<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
   recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
 }>;

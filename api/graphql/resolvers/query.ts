@@ -8,5 +8,6 @@ export const Query: QueryResolvers = {
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),
   myEnrollments: (_parent, _args, { services, viewer }) => services.myEnrollments(viewer),
   myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
+  refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
   myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
 };
