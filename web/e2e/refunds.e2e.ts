@@ -72,4 +72,48 @@ describe("refunds", () => {
     await student.context.close();
     await expert.context.close();
   });
+
+  it("a full paid class: a student joins the waitlist, another cancels her booking, the seat is held for the first in line", async () => {
+    const { services } = e2e.composition;
+    const deepak = await services.resolveViewer({ subject: "local|deepak", name: "Deepak Kumar", roles: ["expert"] });
+    const start = new Date(Date.now() + 24 * 3_600_000);
+    const session = await services.createSession(deepak, {
+      title: "One-seat Mysore",
+      scheduledStartTime: start.toISOString(),
+      scheduledEndTime: new Date(start.getTime() + 3_600_000).toISOString(),
+      maxParticipants: 1,
+      price: 15,
+      currency: "USD",
+    });
+
+    const priya = await e2e.newUser();
+    await signIn(priya.page, "Priya Sharma", `/app/live/${session.id}`);
+    await priya.page.getByRole("button", { name: /Pay \$15\.00 with the local test gateway/ }).click();
+    await priya.page.getByText(/You're enrolled/).waitFor();
+
+    // The class is full: Tom joins its waitlist.
+    const tom = await e2e.newUser();
+    await signIn(tom.page, "Tom Becker", `/app/live/${session.id}`);
+    await expect.poll(() => tom.page.getByTestId("enroll-refused").textContent()).toMatch(/full/);
+    await tom.page.getByRole("button", { name: "Join the waitlist" }).click();
+    await tom.page.getByText(/You're on the waitlist, number 1 in line\./).first().waitFor();
+    await e2e.shot(tom.page, "waitlist-1-joined");
+
+    // Priya cancels her booking from My classes: her seat is freed and refunded.
+    await priya.page.goto("/app/live/enrollments");
+    await priya.page.getByRole("button", { name: "Cancel my booking" }).click();
+    await priya.page.getByText(/Your booking is cancelled\. \$15\.00 is being refunded to you\./).waitFor();
+    await e2e.shot(priya.page, "waitlist-2-booking-cancelled");
+
+    // The seat is held for Tom, who is offered to pay for it.
+    await tom.page.goto(`/app/live/${session.id}`);
+    await expect.poll(() => tom.page.getByTestId("waitlist-offer").textContent()).toMatch(/A seat is held for you until .*: book it now/);
+    expect(await tom.page.getByRole("button", { name: /Pay \$15\.00 with the local test gateway/ }).isVisible()).toBe(true);
+    await e2e.shot(tom.page, "waitlist-3-seat-offered");
+    await tom.page.getByRole("button", { name: /Pay \$15\.00 with the local test gateway/ }).click();
+    await tom.page.getByText(/You're enrolled/).waitFor();
+
+    await priya.context.close();
+    await tom.context.close();
+  });
 });
