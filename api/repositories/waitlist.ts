@@ -127,6 +127,19 @@ export async function findWaitlistEntriesOfUser(db: DbOrTx, params: { userId: st
     .where(and(eq(waitlistEntries.userId, params.userId), inArray(waitlistEntries.sessionId, [...params.sessionIds])));
 }
 
+/** A user's places in line, for sessions that may still take them (scheduled or live). */
 export async function listWaitlistEntriesOfUser(db: DbOrTx, userId: string): Promise<WaitlistEntryRow[]> {
-  return db.select().from(waitlistEntries).where(eq(waitlistEntries.userId, userId)).orderBy(asc(waitlistEntries.joinedAt)).limit(500);
+  const rows = await db
+    .select({ entry: waitlistEntries })
+    .from(waitlistEntries)
+    .innerJoin(liveSessions, eq(liveSessions.id, waitlistEntries.sessionId))
+    .where(and(eq(waitlistEntries.userId, userId), inArray(liveSessions.status, ["scheduled", "live"])))
+    .orderBy(asc(waitlistEntries.joinedAt))
+    .limit(500);
+  return rows.map((r) => r.entry);
+}
+
+/** The whole waitlist of a session that will take nobody any more (cancelled). */
+export async function clearWaitlist(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(waitlistEntries).where(eq(waitlistEntries.sessionId, sessionId));
 }

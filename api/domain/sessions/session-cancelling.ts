@@ -8,6 +8,7 @@
 import type { SessionRow } from "../../db/schema.js";
 import { queueRefundsOfSession, type RefundCause } from "../../repositories/refunds.js";
 import { transitionSession } from "../../repositories/sessions.js";
+import { clearWaitlist } from "../../repositories/waitlist.js";
 import type { ServiceDeps } from "../deps.js";
 
 /** The cancelled row, or undefined when the session was no longer scheduled (someone else moved it). */
@@ -21,9 +22,11 @@ export async function cancelScheduledSession(
     const session = await transitionSession(tx, {
       id,
       from: "scheduled",
-      set: { status: "cancelled", cancelledAt: now, cancellationReason: why.reason, updatedAt: now },
+      // Seats held for the waitlist are let go with it: nobody can enroll any more.
+      set: { status: "cancelled", cancelledAt: now, cancellationReason: why.reason, heldSeats: 0, updatedAt: now },
     });
     if (!session) return undefined;
+    await clearWaitlist(tx, id);
     // Due at once: the refund worker picks them up on its next round.
     const refundsQueued = await queueRefundsOfSession(tx, { sessionId: id, cause: why.cause, at: now, currency: session.currency });
     return { session, refundsQueued };

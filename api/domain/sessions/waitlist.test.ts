@@ -110,6 +110,25 @@ describe("the waitlist", () => {
   });
 });
 
+describe("the waitlist of a cancelled class", () => {
+  const t = useServiceHarness();
+
+  it("is let go: held seats are released and nobody is left waiting", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const session = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { maxParticipants: 1, price: 499, currency: "INR" }));
+    const [a, b, c] = await Promise.all([1, 2, 3].map((n) => t.h.student(n)));
+    await t.h.services.enroll(a!, session.id, payFor(t.h.payments, session, a!));
+    await t.h.services.joinWaitlist(b!, session.id);
+    t.h.clock.advance(1000);
+    await t.h.services.joinWaitlist(c!, session.id);
+    await t.h.services.cancelEnrollment(a!, session.id);
+    expect(await seatsOf(t.database, session.id)).toMatchObject({ held_seats: 1, offered: 1, waiting: 1 });
+    await t.h.services.cancelSession(deepak, session.id);
+    expect(await seatsOf(t.database, session.id)).toMatchObject({ enrolled_count: 0, held_seats: 0, offered: 0, waiting: 0 });
+    expect(await t.h.services.myWaitlist(c!)).toEqual([]);
+  });
+});
+
 describe.skipIf(!realPostgresUrl())("the waitlist under races (need real PostgreSQL: set DATABASE_URL)", () => {
   const t = useServiceHarness({ maxConnections: 40 });
 
