@@ -62,6 +62,10 @@ describe("refunds", () => {
 
     await student.page.reload();
     await expect.poll(() => student.page.getByTestId("refund-state").textContent()).toMatch(/Refund: \$15\.00 has been refunded/);
+    // The expert sees it too.
+    await expert.page.reload();
+    await expect.poll(() => expert.page.getByTestId("host-refunds").textContent()).toMatch(/Priya Sharma: \$15\.00 has been refunded/);
+    await e2e.shot(expert.page, "refunds-4b-expert-sees-refunds");
     await e2e.shot(student.page, "refunds-4-student-refunded");
 
     await student.page.goto("/app/live/enrollments");

@@ -276,6 +276,21 @@ export default function SessionPage() {
         </Form>
       )}
 
+      {own && session.participants?.some((p) => p.refund) && (
+        <section className="panel" aria-label="Refunds to your students" data-testid="host-refunds">
+          <h2>Refunds to your students</h2>
+          <ul>
+            {session.participants.flatMap((p) =>
+              p.refund ? [
+                <li key={p.id}>
+                  {p.userName}: {formatPrice(p.refund.amount, p.refund.currency, false)} {REFUND_WORDS[p.refund.status]}
+                </li>,
+              ] : [],
+            )}
+          </ul>
+        </section>
+      )}
+
       {own && session.feedback && session.feedback.count > 0 && (
         <section className="panel" id="feedback" aria-label="Feedback">
           <h2>
@@ -359,6 +374,15 @@ const SESSION_PAGE = graphql(`
         position
         offered
         offeredUntil
+      }
+      participants {
+        id
+        userName
+        refund {
+          status
+          amount
+          currency
+        }
       }
       viewerEnrollment {
         id
