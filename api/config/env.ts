@@ -125,6 +125,15 @@ export const envSchema = z.object({
 
   ROOM_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
   SESSION_LIMIT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  NOT_STARTED_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+
+  // Booking and refund policy (api/domain/sessions/booking-policy.ts, api/domain/payments/refunds.ts).
+  CANCELLATION_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(43_200).default(120),
+  WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  WAITLIST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  REFUND_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+  REFUND_RETRY_BASE_MS: z.coerce.number().int().min(100).default(30_000),
+  REFUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 
   // Per-user rate limits (api/domain/rate-limits): attempts per window, shared by all instances.
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),

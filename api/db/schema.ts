@@ -86,9 +86,17 @@ export const liveSessions = pgTable(
     recordedLessonId: text("recorded_lesson_id"),
     recordingAvailable: boolean("recording_available").notNull().default(false),
     enrolledCount: integer("enrolled_count").notNull().default(0),
+    /**
+     * Seats of a paid class held for students on its waitlist who were offered them and have
+     * until their `offered_until` to pay. Free seats are `max_participants - enrolled_count - held_seats`.
+     */
+    heldSeats: integer("held_seats").notNull().default(0),
     attendedCount: integer("attended_count").notNull().default(0),
     metadata: jsonb("metadata").$type<SessionMetadata>(),
     featured: boolean("featured").notNull().default(false),
+    /** When the session was cancelled, and why, in words shown to its students; null unless cancelled. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancellationReason: text("cancellation_reason"),
     ...timestamps,
   },
   (t) => [
@@ -101,6 +109,10 @@ export const liveSessions = pgTable(
       sql`${t.enrolledCount} >= 0 and (${t.maxParticipants} is null or ${t.enrolledCount} <= ${t.maxParticipants})`,
     ),
     check("live_sessions_counts_check", sql`${t.attendedCount} >= 0 and ${t.currentViewers} >= 0`),
+    check(
+      "live_sessions_held_seats_check",
+      sql`${t.heldSeats} >= 0 and (${t.maxParticipants} is null or ${t.enrolledCount} + ${t.heldSeats} <= ${t.maxParticipants})`,
+    ),
     check("live_sessions_price_check", sql`${t.price} >= 0`),
     check("live_sessions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("live_sessions_live_has_room_check", sql`${t.status} <> 'live' or ${t.hmsRoomId} is not null`),
@@ -329,7 +341,92 @@ export const sessionCounts = pgTable(
   (t) => [primaryKey({ columns: [t.status, t.expertId, t.featured] }), check("session_counts_sessions_check", sql`${t.sessions} >= 0`)],
 );
 
+/**
+ * Money owed back to students: one row per paid enrollment to refund, written in the same
+ * transaction as the cancellation that owes it (an outbox), so a crash or a gateway outage
+ * can never lose one. A worker on every instance claims due rows (`FOR UPDATE SKIP LOCKED`),
+ * asks the gateway with an idempotency key derived from the enrollment, and retries with
+ * backoff until the gateway confirms or the attempts run out (`failed`, for an admin).
+ *
+ * `participant_id` has no foreign key: a student cancelling their own booking frees the
+ * seat by deleting the enrollment row, and its refund must outlive it.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    participantId: text("participant_id").notNull(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    gateway: text("gateway").notNull().$type<"stripe" | "razorpay">(),
+    paymentId: text("payment_id").notNull(),
+    /** The full amount paid, in major units (as amount_paid). */
+    amount: numeric("amount", { precision: 12, scale: 2, mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    /** Why it is owed: the expert or an admin cancelled, the student cancelled, the class never started. */
+    cause: text("cause").notNull().$type<"session_cancelled" | "booking_cancelled" | "not_started">(),
+    status: text("status").notNull().default("pending").$type<"pending" | "refunded" | "failed">(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** The last gateway error; after the attempts ran out, why it failed. */
+    lastError: text("last_error"),
+    gatewayRefundId: text("gateway_refund_id"),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // One refund per enrollment, and a payment is refunded once, whatever races.
+    uniqueIndex("refunds_participant_key").on(t.participantId),
+    uniqueIndex("refunds_payment_key").on(t.gateway, t.paymentId),
+    index("refunds_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("refunds_user_idx").on(t.userId, t.createdAt),
+    index("refunds_session_idx").on(t.sessionId),
+    check("refunds_status_check", sql`${t.status} in ('pending', 'refunded', 'failed')`),
+    check("refunds_cause_check", sql`${t.cause} in ('session_cancelled', 'booking_cancelled', 'not_started')`),
+    check("refunds_gateway_check", sql`${t.gateway} in ('stripe', 'razorpay')`),
+    check("refunds_amount_check", sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Students waiting for a seat in a full session, first come first served (`joined_at`, then
+ * id). A freed seat goes to the first `waiting` entry at once, in the transaction that
+ * freed it: a free class enrolls them (and the entry goes), a paid class offers the seat
+ * (`offered`, held in live_sessions.held_seats until `offered_until`). An entry leaves when
+ * its student enrolls, leaves, or lets an offer lapse.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull().default("waiting").$type<"waiting" | "offered">(),
+    offeredUntil: timestamp("offered_until", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("waitlist_entries_session_user_key").on(t.sessionId, t.userId),
+    index("waitlist_entries_queue_idx").on(t.sessionId, t.joinedAt, t.id),
+    index("waitlist_entries_offers_idx").on(t.offeredUntil).where(sql`${t.status} = 'offered'`),
+    index("waitlist_entries_user_idx").on(t.userId),
+    check("waitlist_entries_status_check", sql`${t.status} in ('waiting', 'offered')`),
+    check("waitlist_entries_offer_check", sql`(${t.status} = 'offered') = (${t.offeredUntil} is not null)`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type SignInSessionRow = typeof signInSessions.$inferSelect;
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import type { AddressRateLimitPolicy, RateLimitPolicy } from "./rate-limits/rate-limit-policy.js";
 import type { SignInSetup } from "./sign-in/sign-in-setup.js";
+import type { RefundPolicy } from "./payments/refund-policy.js";
+import type { BookingPolicy } from "./sessions/booking-policy.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
@@ -18,6 +20,10 @@ export interface ServiceDeps {
   addressRateLimits?: AddressRateLimitPolicy;
   /** The payment gateways this server can verify with; without one, priced enrollments through it are refused. */
   payments?: PaymentSetup;
+  /** How refunds are retried; DEFAULT_REFUND_POLICY when absent. */
+  refunds?: RefundPolicy;
+  /** The cancellation cut-off and the waitlist's hold; DEFAULT_BOOKING_POLICY when absent. */
+  booking?: BookingPolicy;
   /** Web sign-in sessions (lifetimes, refresh-token sealing, identity renewal); absent where no web sign-in runs. */
   signIn?: SignInSetup;
 }

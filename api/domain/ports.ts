@@ -172,9 +172,45 @@ export interface OpenedCheckout {
   currency: string;
 }
 
+export interface RefundParams {
+  /** The payment to refund: a Stripe PaymentIntent id or a Razorpay payment id. */
+  paymentId: string;
+  /** The full amount paid, in minor units. */
+  amountMinor: number;
+  /**
+   * The same for every attempt at one refund (derived from the enrollment), so a retry after
+   * a lost answer can never refund twice: Stripe's `Idempotency-Key`, Razorpay's `X-Refund-Idempotency`.
+   */
+  idempotencyKey: string;
+  /** Ours, written on the refund for the gateway's dashboard. */
+  notes: Record<string, string>;
+}
+
+/** A refund as its gateway reports it. */
+export interface GatewayRefund {
+  /** Stripe `re_…`, Razorpay `rfnd_…`. */
+  id: string;
+  /**
+   * `accepted`: the gateway took the refund and is returning the money (Stripe `succeeded` or
+   * `pending`, Razorpay `processed` or `pending`); `failed`: it gave up (Stripe `failed` or `canceled`, Razorpay `failed`).
+   */
+  outcome: "accepted" | "failed";
+  /** The gateway's own word for the state. */
+  status: string;
+  amountMinor: number;
+}
+
+/**
+ * Thrown by an adapter when the gateway refuses a refund for good (a 4xx that is not about
+ * load or a concurrent request): retrying the same request cannot succeed.
+ */
+export class RefundRefused extends Error {
+  override readonly name = "RefundRefused";
+}
+
 /**
  * A payment gateway as enrollment sees it: look a payment up (the server never takes a
- * client's word that it paid) and, for the web checkout, open one.
+ * client's word that it paid) and, for the web checkout, open one; refund one in full.
  */
 export interface PaymentVerifier {
   readonly gateway: PaymentGatewayName;
@@ -187,4 +223,6 @@ export interface PaymentVerifier {
   findPayment(reference: string): Promise<GatewayPayment | null>;
   /** A Stripe PaymentIntent or a Razorpay order for this amount. Throws UpstreamError like findPayment. */
   openCheckout(params: OpenCheckoutParams): Promise<OpenedCheckout>;
+  /** Refund a payment. Throws RefundRefused for a lasting refusal, UpstreamError when the gateway cannot answer now. */
+  refund(params: RefundParams): Promise<GatewayRefund>;
 }

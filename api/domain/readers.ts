@@ -5,7 +5,10 @@
  */
 import DataLoader from "dataloader";
 import type { Database } from "../db/client.js";
-import type { ParticipantRow, SessionRow, UserRow } from "../db/schema.js";
+import type { ParticipantRow, RefundRow, SessionRow, UserRow, WaitlistEntryRow } from "../db/schema.js";
+import { findRefundsOfParticipants, findRefundsOfUserInSessions } from "../repositories/refunds.js";
+import { findWaitlistEntriesOfUser } from "../repositories/waitlist.js";
+import { maySeeRefund } from "./payments/refund-views.js";
 import { type FeedbackRow, listFeedbackOfSessions } from "../repositories/feedback.js";
 import { findParticipationsOfUser, listParticipantsOfSessions } from "../repositories/participants.js";
 import { findSessionsByIds } from "../repositories/sessions.js";
@@ -38,6 +41,12 @@ export interface Readers {
   feedback(session: SessionRow): Promise<FeedbackSummary | null>;
   /** Whether the session has a recording the viewer may watch (no call to 100ms). */
   canWatchRecording(session: SessionRow): Promise<boolean>;
+  /** An enrollment's refund; null when there is none or the viewer may not see it (not theirs, not their session, not an admin). */
+  refundOf(participant: ParticipantRow): Promise<RefundRow | null>;
+  /** The viewer's latest refund for the session (a cancelled class, or a booking they cancelled). */
+  viewerRefund(session: SessionRow): Promise<RefundRow | null>;
+  /** The viewer's place on the session's waitlist. */
+  viewerWaitlistEntry(session: SessionRow): Promise<WaitlistEntryRow | null>;
 }
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -79,7 +88,25 @@ export function createReaders(db: Database, viewer: Viewer | null): PrimableRead
     }
     return sessionIds.map((id) => summarizeFeedback(bySession.get(id) ?? []));
   });
+  const refundsByParticipant = new DataLoader(async (ids: readonly string[]) => byKey(ids, await findRefundsOfParticipants(db, ids), (r) => r.participantId));
+  const viewerRefunds = new DataLoader(async (sessionIds: readonly string[]) => {
+    if (!viewer) return sessionIds.map(() => null);
+    // Newest first: the first of each session is its latest.
+    const rows = await findRefundsOfUserInSessions(db, { userId: viewer.id, sessionIds });
+    return sessionIds.map((id) => rows.find((r) => r.sessionId === id) ?? null);
+  });
+  const waitlist = new DataLoader(async (sessionIds: readonly string[]) => {
+    if (!viewer) return sessionIds.map(() => null);
+    return byKey(sessionIds, await findWaitlistEntriesOfUser(db, { userId: viewer.id, sessionIds }), (r) => r.sessionId);
+  });
   return {
+    refundOf: async (participant) => {
+      const refund = await refundsByParticipant.load(participant.id);
+      if (!refund) return null;
+      return maySeeRefund(viewer, refund, await sessions.load(participant.sessionId)) ? refund : null;
+    },
+    viewerRefund: (session) => viewerRefunds.load(session.id),
+    viewerWaitlistEntry: (session) => waitlist.load(session.id),
     user: (id) => users.load(id),
     knowUsers: (rows) => {
       for (const row of rows) {

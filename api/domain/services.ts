@@ -9,7 +9,12 @@ import { recordingUrl } from "./recordings/recording-service.js";
 import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
 import { cancelSession, createSession, endSession, getSession, listSessions, startSession } from "./sessions/session-service.js";
 import { sessionPermissions, type SessionPermissions } from "./sessions/session-permissions.js";
-import type { ParticipantRow, SessionRow } from "../db/schema.js";
+import type { ParticipantRow, RefundRow, SessionRow, WaitlistEntryRow } from "../db/schema.js";
+import { cancelEnrollment } from "./sessions/booking-service.js";
+import { joinWaitlist, leaveWaitlist, myWaitlist, waitlistPosition } from "./sessions/waitlist-service.js";
+import { allRefunds, myRefunds } from "./payments/refund-views.js";
+import { DEFAULT_BOOKING_POLICY } from "./sessions/booking-policy.js";
+import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking-rules.js";
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
@@ -36,7 +41,20 @@ export interface Services {
   /** Which gateway's checkout takes a session's price; null when free or none is configured. */
   checkoutGateway: Bound<typeof checkoutGateway>;
   /** What the viewer may do with the session now, from rows already read (no query of its own). */
-  sessionPermissions(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null): SessionPermissions;
+  sessionPermissions(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null, waitlistEntry?: WaitlistEntryRow | null): SessionPermissions;
+  /** A student cancelling their own booking before the cut-off: the seat is freed, a paid one refunded. */
+  cancelEnrollment: Bound<typeof cancelEnrollment>;
+  joinWaitlist: Bound<typeof joinWaitlist>;
+  leaveWaitlist: Bound<typeof leaveWaitlist>;
+  myWaitlist: Bound<typeof myWaitlist>;
+  waitlistPosition: Bound<typeof waitlistPosition>;
+  /** The signed-in user's refunds, newest first. */
+  myRefunds: Bound<typeof myRefunds>;
+  /** Everyone's refunds in a state (admins only). */
+  allRefunds: Bound<typeof allRefunds>;
+  /** The booking policy in words, and the last moment a session's bookings may be cancelled. */
+  cancellationPolicy(): string;
+  cancellationDeadline(session: SessionRow): Date;
   /** Counts a request without credentials, or a sign-in, from a network address; RATE_LIMITED when over. */
   takeAddressAttempt: Bound<typeof takeAddressAttempt>;
   /** Web sign-in sessions: start one after the provider's callback, read one per request, end one. */
@@ -64,8 +82,17 @@ export function createServices(deps: ServiceDeps): Services {
     myEnrollments: (...a) => myEnrollments(deps, ...a),
     startCheckout: (...a) => startCheckout(deps, ...a),
     checkoutGateway: (...a) => checkoutGateway(deps, ...a),
-    sessionPermissions: (viewer, session, enrollment) =>
-      sessionPermissions({ viewer, session, enrollment, now: deps.clock.now(), gateway: checkoutGateway(deps, session) }),
+    sessionPermissions: (viewer, session, enrollment, waitlistEntry) =>
+      sessionPermissions({ viewer, session, enrollment, waitlistEntry, booking: deps.booking, now: deps.clock.now(), gateway: checkoutGateway(deps, session) }),
+    cancelEnrollment: (...a) => cancelEnrollment(deps, ...a),
+    joinWaitlist: (...a) => joinWaitlist(deps, ...a),
+    leaveWaitlist: (...a) => leaveWaitlist(deps, ...a),
+    myWaitlist: (...a) => myWaitlist(deps, ...a),
+    waitlistPosition: (...a) => waitlistPosition(deps, ...a),
+    myRefunds: (...a) => myRefunds(deps, ...a),
+    allRefunds: (...a) => allRefunds(deps, ...a),
+    cancellationPolicy: () => cancellationPolicyText(deps.booking ?? DEFAULT_BOOKING_POLICY),
+    cancellationDeadline: (session) => cancellationDeadline(session, deps.booking ?? DEFAULT_BOOKING_POLICY),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
     startSignInSession: (...a) => startSignInSession(deps, ...a),
     identityOfSignInSession: (...a) => identityOfSignInSession(deps, ...a),

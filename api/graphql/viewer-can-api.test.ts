@@ -16,7 +16,7 @@ const t = useTestApp();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const ACTIONS = ["enroll", "start", "end", "cancel", "join", "watchRecording", "rate"] as const;
+const ACTIONS = ["enroll", "start", "end", "cancel", "join", "watchRecording", "rate", "cancelEnrollment", "joinWaitlist", "leaveWaitlist"] as const;
 type Action = (typeof ACTIONS)[number];
 type Who = DemoUserKey | null;
 interface Ability {
@@ -30,6 +30,7 @@ const VIEWER_CAN = graphql(`
     session(id: $id) {
       status
       enrolledCount
+      viewerWaitlist { position }
       viewerCan {
         enroll { allowed reason code }
         start { allowed reason code }
@@ -38,6 +39,9 @@ const VIEWER_CAN = graphql(`
         join { allowed reason code }
         watchRecording { allowed reason code }
         rate { allowed reason code }
+        cancelEnrollment { allowed reason code }
+        joinWaitlist { allowed reason code }
+        leaveWaitlist { allowed reason code }
         waitForStart { allowed reason code }
       }
     }
@@ -47,6 +51,7 @@ const VIEWER_CAN = graphql(`
 interface Seen {
   status: string;
   enrolledCount: number;
+  viewerWaitlist: { position: number | null } | null;
   viewerCan: Record<Action | "waitForStart", Ability>;
 }
 
@@ -107,6 +112,14 @@ const STATES: State[] = [
     },
   },
   { name: "scheduled and full", build: () => scheduled({ maxParticipants: 2 }) },
+  {
+    name: "scheduled and full, lena on the waitlist",
+    build: async () => {
+      const id = await scheduled({ maxParticipants: 2 });
+      await t.app.gqlOk("mutation($id: ID!) { joinWaitlist(sessionId: $id) { position } }", { id }, "lena");
+      return id;
+    },
+  },
   { name: "scheduled, priced", build: () => scheduled({ price: 499 }) },
   {
     name: "live",
@@ -174,6 +187,15 @@ async function tookEffect(action: Action, id: string, who: Who, before: Seen): P
       return ok(await run("query($id: ID!) { recordingUrl(sessionId: $id) { url } }"));
     case "rate":
       return ok(await run("mutation($id: ID!) { submitFeedback(sessionId: $id, input: { rating: 4 }) { id } }"));
+    case "cancelEnrollment":
+      return ok(await run("mutation($id: ID!) { cancelEnrollment(sessionId: $id) { session { id } } }"));
+    case "joinWaitlist":
+      // Joining again answers with the place held: accepted, but nothing was done.
+      return ok(await run("mutation($id: ID!) { joinWaitlist(sessionId: $id) { position } }")) && before.viewerWaitlist === null;
+    case "leaveWaitlist": {
+      const res = await run("mutation($id: ID!) { leaveWaitlist(sessionId: $id) }");
+      return ok(res) && res.data!.leaveWaitlist === true;
+    }
   }
 }
 

@@ -63,7 +63,7 @@ const F = "FORBIDDEN";
 // ---------------------------------------------------------------------------------------
 // The world a row needs
 
-type State = "none" | "scheduled" | "live" | "ended" | "priced";
+type State = "none" | "scheduled" | "live" | "ended" | "priced" | "bookable" | "full" | "cancelledPriced";
 
 interface World {
   /** The session the row acts on (deepak's; priya enrolled), or "" for state "none". */
@@ -80,6 +80,25 @@ async function buildWorld(state: State): Promise<World> {
     users[key] = await services.resolveViewer({ subject: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
   }
   if (state === "none") return { id: "", roomId: null, users };
+  if (state === "bookable") {
+    // Two days ahead: before the booking cancellation cut-off.
+    const session = await services.createSession(users.deepak, sessionInput(t.app.clock, {}, 48));
+    await services.enroll(users.priya, session.id);
+    return { id: session.id, roomId: null, users };
+  }
+  if (state === "full") {
+    // One seat, priya's; tom waits for it.
+    const session = await services.createSession(users.deepak, sessionInput(t.app.clock, { maxParticipants: 1 }, 48));
+    await services.enroll(users.priya, session.id);
+    await services.joinWaitlist(users.tom, session.id);
+    return { id: session.id, roomId: null, users };
+  }
+  if (state === "cancelledPriced") {
+    const session = await services.createSession(users.deepak, sessionInput(t.app.clock, { price: 499, currency: "INR" }, 48));
+    await services.enroll(users.priya, session.id, payFor(t.app.payments, session, users.priya));
+    await services.cancelSession(users.deepak, session.id);
+    return { id: session.id, roomId: null, users };
+  }
   if (state === "priced") {
     const session = await services.createSession(users.deepak, sessionInput(t.app.clock, { price: 499, currency: "INR" }, 1));
     await services.enroll(users.priya, session.id, payFor(t.app.payments, session, users.priya));
@@ -119,6 +138,8 @@ interface OperationRow {
   variables?: (w: World) => Record<string, unknown>;
   /** For a caller who got "ok": what they may and may not see. */
   sees?: (persona: Persona, data: any, w: World) => void;
+  /** A world of its own for each caller: more than one may act, and the first would change what the next finds (a cancel). */
+  worldPerCaller?: boolean;
 }
 
 const hasPriyasEmail = (data: unknown) => JSON.stringify(data).includes(getDemoUser("priya").email);
@@ -155,9 +176,20 @@ const OPERATIONS: Record<string, OperationRow> = {
     sees: (p, data) => expect(data.role).toBe(p === "owningExpert" ? "host" : "guest"),
   },
   "POST /api/live/sessions/:id/end": { state: "live", expect: row(U, F, F, F, "ok", F) },
-  "POST /api/live/sessions/:id/cancel": { state: "scheduled", expect: row(U, F, F, F, "ok", F) },
+  // Its expert, or an admin (a studio cancelling for an expert who cannot come).
+  "POST /api/live/sessions/:id/cancel": { state: "scheduled", expect: row(U, F, F, F, "ok", "ok"), worldPerCaller: true },
   "GET /api/live/sessions/:id/recording": { state: "ended", expect: row(U, F, "ok", F, "ok", F) },
   "POST /api/live/sessions/:id/feedback": { state: "ended", expect: row(U, F, "ok", F, F, F), body: () => ({ rating: 4 }) },
+  // Only one's own booking: anyone else has none to cancel.
+  "POST /api/live/sessions/:id/enrollment/cancel": { state: "bookable", expect: row(U, "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND") },
+  // Tom is on the list already (answered with his place); priya has the seat; the expert does not enroll in his own class.
+  "POST /api/live/sessions/:id/waitlist": { state: "full", expect: row(U, "ok", "CONFLICT", "ok", F, "ok") },
+  "POST /api/live/sessions/:id/waitlist/leave": {
+    state: "full",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    // Only ever one's own place.
+    sees: (p, data) => expect(data.left).toBe(p === "student"),
+  },
 
   // GraphQL: Query
   "Query.sessions": {
@@ -245,9 +277,51 @@ const OPERATIONS: Record<string, OperationRow> = {
   },
   "Mutation.cancelSession": {
     state: "scheduled",
-    expect: row(U, F, F, F, "ok", F),
+    expect: row(U, F, F, F, "ok", "ok"),
+    worldPerCaller: true,
     query: "mutation($id: ID!) { cancelSession(id: $id) { id } }",
     variables: (w) => ({ id: w.id }),
+  },
+  "Mutation.cancelEnrollment": {
+    state: "bookable",
+    expect: row(U, "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+    query: "mutation($id: ID!) { cancelEnrollment(sessionId: $id) { session { id } refund { id } } }",
+    variables: (w) => ({ id: w.id }),
+  },
+  "Mutation.joinWaitlist": {
+    state: "full",
+    expect: row(U, "ok", "CONFLICT", "ok", F, "ok"),
+    query: "mutation($id: ID!) { joinWaitlist(sessionId: $id) { position offered } }",
+    variables: (w) => ({ id: w.id }),
+  },
+  "Mutation.leaveWaitlist": {
+    state: "full",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "mutation($id: ID!) { leaveWaitlist(sessionId: $id) }",
+    variables: (w) => ({ id: w.id }),
+    sees: (p, data) => expect(data).toBe(p === "student"),
+  },
+  "Query.myRefunds": {
+    state: "cancelledPriced",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "{ myRefunds { userId } }",
+    variables: () => ({}),
+    // Only ever one's own.
+    sees: (p, data, w) => expect(data).toEqual(p === "enrolledStudent" ? [{ userId: w.users.priya.id }] : []),
+  },
+  "Query.refunds": {
+    state: "cancelledPriced",
+    expect: row(U, F, F, F, F, "ok"),
+    query: "{ refunds { userId status } }",
+    variables: () => ({}),
+    sees: (_p, data, w) => expect(data).toEqual([{ userId: w.users.priya.id, status: "PENDING" }]),
+  },
+  "Query.myWaitlist": {
+    state: "full",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "{ myWaitlist { sessionId position } }",
+    variables: () => ({}),
+    sees: (p, data, w) => expect(data).toEqual(p === "student" ? [{ sessionId: w.id, position: 1 }] : []),
   },
   "Mutation.submitFeedback": {
     state: "ended",
@@ -381,6 +455,25 @@ const VISIBILITY: Record<string, VisibilityRow> = {
     // Only the session's expert may end it.
     expect: vis(false, false, false, false, true, false),
   },
+  "LiveSession.viewerRefund": {
+    state: "cancelledPriced",
+    query: "query($id: ID!) { session(id: $id) { viewerRefund { id status } } }",
+    visible: (s) => s.viewerRefund !== null,
+    expect: vis(false, false, true, false, false, false),
+  },
+  "LiveSession.viewerWaitlist": {
+    state: "full",
+    query: "query($id: ID!) { session(id: $id) { viewerWaitlist { position } } }",
+    visible: (s) => s.viewerWaitlist !== null,
+    expect: vis(false, true, false, false, false, false),
+  },
+  "Enrollment.refund": {
+    state: "cancelledPriced",
+    query: "query($id: ID!) { session(id: $id) { participants { refund { id } } viewerEnrollment { refund { id } } } }",
+    visible: (s) => Boolean(s.participants?.[0]?.refund || s.viewerEnrollment?.refund),
+    // The student it is owed to, and the expert who sees their class's participants.
+    expect: vis(false, false, true, false, true, false),
+  },
   "User.email": {
     state: "live",
     query: "query($id: ID!) { session(id: $id) { expert { email } } }",
@@ -454,11 +547,12 @@ describe("every operation has a row", () => {
 describe("operations × callers", () => {
   it.each(Object.keys(OPERATIONS))("%s", async (key) => {
     const op = OPERATIONS[key]!;
-    const w = await buildWorld(op.state);
+    let w = await buildWorld(op.state);
     // Callers who may act go last, so a success (an end, a cancel) cannot change another's answer.
     const order = [...PERSONAS].sort((a, b) => Number(op.expect[a] === "ok") - Number(op.expect[b] === "ok"));
     const got = {} as Record<Persona, Outcome>;
     for (const persona of order) {
+      if (op.worldPerCaller) w = await buildWorld(op.state);
       const call = await callFor(key)(key, op, persona, w);
       got[persona] = call.outcome;
       if (call.outcome === "ok") op.sees?.(persona, call.data, w);

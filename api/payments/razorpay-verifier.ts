@@ -7,13 +7,24 @@
  * `this.api.rq = axios.create({baseURL: "https://api.razorpay.com", …})` (dist/api.js) and
  * every resource calls through it. `patchRazorpayClient` is the minimal wrapper around
  * that: it sets the instance's `defaults.baseURL` (for the local stand-in) and gives
- * every request the current call's AbortSignal, so our deadline cancels it. It also knows
+ * every request the current call's AbortSignal, so our deadline cancels it, and the current
+ * call's extra headers: the library lets no header through per request (its `allowedHeaders`
+ * are two constructor options), yet refunds need `X-Refund-Idempotency`. It also knows
  * that the library's error handler (`normalizeError`) throws `{statusCode, error}` for an
  * HTTP answer but crashes with a TypeError when there was none (timeout, refused).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import Razorpay from "razorpay";
-import { type GatewayPayment, type OpenCheckoutParams, type OpenedCheckout, type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import {
+  type GatewayPayment,
+  type GatewayRefund,
+  type OpenCheckoutParams,
+  type OpenedCheckout,
+  type PaymentVerifier,
+  RefundRefused,
+  type RefundParams,
+  UpstreamError,
+} from "../domain/ports.js";
 import { withDeadline } from "./gateway-deadline.js";
 
 export const RAZORPAY_API_BASE_URL = "https://api.razorpay.com";
@@ -31,19 +42,34 @@ const PAYMENT_ID = /^pay_[A-Za-z0-9]{1,40}$/;
 const ORDER_ID = /^order_[A-Za-z0-9]{1,40}$/;
 
 /** The few members of the library's private axios instance we touch. */
+interface RequestConfig {
+  signal?: unknown;
+  headers?: { set?(name: string, value: string): unknown } & Record<string, unknown>;
+}
 interface RazorpayAxios {
   defaults: { baseURL?: string; timeout?: number };
-  interceptors: { request: { use(onFulfilled: (config: { signal?: unknown }) => { signal?: unknown }): number } };
+  interceptors: { request: { use(onFulfilled: (config: RequestConfig) => RequestConfig): number } };
 }
 
-export function patchRazorpayClient(client: Razorpay, baseUrl: string): AsyncLocalStorage<AbortSignal> {
+/** What the interceptor gives the request made within `run`. */
+export interface RazorpayCallContext {
+  signal: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export function patchRazorpayClient(client: Razorpay, baseUrl: string): AsyncLocalStorage<RazorpayCallContext> {
   const rq = (client.api as unknown as { rq?: RazorpayAxios }).rq;
   if (!rq?.defaults || !rq.interceptors) throw new Error("razorpay: unexpected client (no axios instance at api.rq); check the library version");
   rq.defaults.baseURL = baseUrl.replace(/\/+$/, "");
-  const current = new AsyncLocalStorage<AbortSignal>();
+  const current = new AsyncLocalStorage<RazorpayCallContext>();
   rq.interceptors.request.use((config) => {
-    const signal = current.getStore();
-    if (signal) config.signal = signal;
+    const context = current.getStore();
+    if (context) config.signal = context.signal;
+    for (const [name, value] of Object.entries(context?.headers ?? {})) {
+      // axios 1 hands interceptors an AxiosHeaders (set); older shapes are plain objects.
+      if (config.headers?.set) config.headers.set(name, value);
+      else config.headers = { ...config.headers, [name]: value };
+    }
     return config;
   });
   return current;
@@ -54,8 +80,8 @@ export function createRazorpayVerifier(opts: RazorpayVerifierOptions): PaymentVe
   const client = new Razorpay({ key_id: opts.keyId, key_secret: opts.keySecret });
   const signals = patchRazorpayClient(client, opts.baseUrl ?? RAZORPAY_API_BASE_URL);
 
-  const call = <T>(doing: string, run: () => Promise<T>): Promise<T> =>
-    withDeadline("razorpay", doing, opts.timeoutMs, (signal) => signals.run(signal, run)).catch((e: unknown) => {
+  const call = <T>(doing: string, run: () => Promise<T>, headers?: Record<string, string>): Promise<T> =>
+    withDeadline("razorpay", doing, opts.timeoutMs, (signal) => signals.run({ signal, headers }, run)).catch((e: unknown) => {
       throw e instanceof UpstreamError ? e : upstream(doing, e);
     });
 
@@ -115,8 +141,32 @@ export function createRazorpayVerifier(opts: RazorpayVerifierOptions): PaymentVe
         currency: order.currency,
       };
     },
+
+    async refund(p: RefundParams): Promise<GatewayRefund> {
+      if (!PAYMENT_ID.test(p.paymentId)) throw new RefundRefused(`${p.paymentId} is not a Razorpay payment id`);
+      if (!IDEMPOTENCY_KEY.test(p.idempotencyKey)) throw new Error(`Razorpay idempotency keys are 10+ letters, digits, - or _: ${p.idempotencyKey}`);
+      let refund: { id: string; status?: string; amount?: number | string };
+      try {
+        // The same key and body after a lost answer return the first refund (Razorpay's idempotent refunds).
+        refund = await call(
+          `refunding payment ${p.paymentId}`,
+          () => client.payments.refund(p.paymentId, { amount: p.amountMinor, speed: "normal", notes: p.notes }) as Promise<{ id: string; status?: string; amount?: number }>,
+          { "X-Refund-Idempotency": p.idempotencyKey },
+        );
+      } catch (e) {
+        // 400 BAD_REQUEST_ERROR is Razorpay's answer for a lasting refusal (fully refunded already,
+        // not captured, a key reused with another body); 409 is a concurrent request with the key.
+        if (e instanceof UpstreamError && (e.status === 400 || e.status === 404)) throw new RefundRefused(e.message);
+        throw e;
+      }
+      const status = refund.status ?? "unknown";
+      return { id: refund.id, outcome: status === "failed" ? "failed" : "accepted", status, amountMinor: Number(refund.amount) };
+    },
   };
 }
+
+/** Razorpay's rule for X-Refund-Idempotency: at least 10 letters, digits, hyphens or underscores. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{10,}$/;
 
 /** What the library throws: `{statusCode, error: {code, description}}` for an answer, a TypeError for none. */
 function upstream(doing: string, e: unknown): UpstreamError {

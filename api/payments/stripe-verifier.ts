@@ -6,7 +6,16 @@
  * most one deadline.
  */
 import Stripe from "stripe";
-import { type GatewayPayment, type OpenCheckoutParams, type OpenedCheckout, type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import {
+  type GatewayPayment,
+  type GatewayRefund,
+  type OpenCheckoutParams,
+  type OpenedCheckout,
+  type PaymentVerifier,
+  RefundRefused,
+  type RefundParams,
+  UpstreamError,
+} from "../domain/ports.js";
 import { withDeadline } from "./gateway-deadline.js";
 
 export interface StripeVerifierOptions {
@@ -89,7 +98,35 @@ export function createStripeVerifier(opts: StripeVerifierOptions): PaymentVerifi
         currency: intent.currency.toUpperCase(),
       };
     },
+
+    async refund(p: RefundParams): Promise<GatewayRefund> {
+      if (!PAYMENT_INTENT_ID.test(p.paymentId)) throw new RefundRefused(`${p.paymentId} is not a Stripe PaymentIntent id`);
+      let refund: Stripe.Refund;
+      try {
+        // Stripe saves the first answer under the key and replays it: a retry after a lost answer refunds once.
+        refund = await call(`refunding PaymentIntent ${p.paymentId}`, () =>
+          stripe.refunds.create(
+            { payment_intent: p.paymentId, amount: p.amountMinor, reason: "requested_by_customer", metadata: p.notes },
+            { idempotencyKey: p.idempotencyKey },
+          ),
+        );
+      } catch (e) {
+        throw refusedForGood(e) ? new RefundRefused(e.message) : e;
+      }
+      const failed = refund.status === "failed" || refund.status === "canceled";
+      return { id: refund.id, outcome: failed ? "failed" : "accepted", status: refund.status ?? "unknown", amountMinor: refund.amount };
+    },
   };
+}
+
+/**
+ * An answer Stripe will give again to the same request: 400 (already refunded, amount too
+ * large, a key reused with other parameters), 402, 404. Everything else is worth retrying:
+ * 409 (a concurrent request with the key), 429, 5xx, no answer, and 401/403 (a key an
+ * operator can fix while the attempts last).
+ */
+function refusedForGood(e: unknown): e is UpstreamError {
+  return e instanceof UpstreamError && (e.status === 400 || e.status === 402 || e.status === 404);
 }
 
 /** Every stripe-node failure becomes an UpstreamError carrying the HTTP status, if any. */

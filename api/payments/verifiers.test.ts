@@ -3,7 +3,7 @@
  * stand-ins: what they report, and that every failure becomes an UpstreamError in time.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type PaymentVerifier, UpstreamError } from "../domain/ports.js";
+import { type PaymentVerifier, RefundRefused, UpstreamError } from "../domain/ports.js";
 import { createRazorpayVerifier } from "./razorpay-verifier.js";
 import { startPaymentStandIns, type PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createStripeVerifier } from "./stripe-verifier.js";
@@ -157,5 +157,64 @@ describe("Razorpay verifier (razorpay)", () => {
     expect(opened).toMatchObject({ gateway: "razorpay", reference: expect.stringMatching(/^order_/), publicKey: s.razorpay.keyId, amountMinor: 49900, currency: "INR" });
     const paid = s.razorpay.payOrder(opened.reference);
     expect(await razorpay.findPayment(paid.id)).toMatchObject({ completed: true, amountMinor: 49900, sessionId: "ses_d", userId: "usr_2" });
+  });
+});
+
+describe("refunds through both libraries", () => {
+  const refused = async (promise: Promise<unknown>): Promise<RefundRefused> => {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RefundRefused);
+    return error as RefundRefused;
+  };
+
+  it("Stripe: a full refund with the idempotency key; the same key again is the same refund; another amount under it is refused", async () => {
+    const intent = s.stripe.createPaymentIntent({ amount: 49900, currency: "inr" });
+    const params = { paymentId: intent.id, amountMinor: 49900, idempotencyKey: `refund-part_${intent.id.slice(-10)}`, notes: { participant_id: "part_1" } };
+    const first = await stripe.refund(params);
+    expect(first).toEqual({ id: expect.stringMatching(/^re_/), outcome: "accepted", status: "succeeded", amountMinor: 49900 });
+    expect(await stripe.refund(params)).toEqual(first);
+    expect(s.stripe.refunds().filter((r) => r.payment_intent === intent.id)).toHaveLength(1);
+    expect((await refused(stripe.refund({ ...params, amountMinor: 100 }))).message).toMatch(/StripeIdempotencyError: Keys for idempotent requests can only be used with the same parameters/);
+    // A new key cannot refund it twice either.
+    expect((await refused(stripe.refund({ ...params, idempotencyKey: "refund-another-key" }))).message).toMatch(/charge_already_refunded/);
+  });
+
+  it("Stripe: a 500 or a hang is an UpstreamError (retried later), within the deadline", async () => {
+    const intent = s.stripe.createPaymentIntent({ amount: 1000, currency: "usd" });
+    const params = { paymentId: intent.id, amountMinor: 1000, idempotencyKey: "refund-part_stripe_fault", notes: {} };
+    s.stripe.failNext("POST /refunds", { status: 500 });
+    expect((await upstreamError(stripe.refund(params))).status).toBe(500);
+    s.stripe.failNext("POST /refunds", { hang: true });
+    const started = Date.now();
+    await upstreamError(stripe.refund(params));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 4);
+    expect((await stripe.refund(params)).outcome).toBe("accepted");
+  });
+
+  it("Razorpay: the key travels as X-Refund-Idempotency; the same key again is the same refund; another body under it is refused", async () => {
+    const payment = s.razorpay.createPayment({ amount: 49900 });
+    const params = { paymentId: payment.id, amountMinor: 49900, idempotencyKey: `refund-part_${payment.id.slice(-10)}`, notes: { participant_id: "part_1" } };
+    const first = await razorpay.refund(params);
+    expect(first).toEqual({ id: expect.stringMatching(/^rfnd_/), outcome: "accepted", status: "processed", amountMinor: 49900 });
+    expect(await razorpay.refund(params)).toEqual(first);
+    expect(s.razorpay.refunds().filter((r) => r.payment_id === payment.id)).toHaveLength(1);
+    expect(s.razorpay.payments().find((p) => p.id === payment.id)).toMatchObject({ status: "refunded", amount_refunded: 49900, refund_status: "full" });
+    expect((await refused(razorpay.refund({ ...params, amountMinor: 100 }))).message).toMatch(/Different request with the same idempotency key has already been processed/);
+    expect((await refused(razorpay.refund({ ...params, idempotencyKey: "refund-another-key" }))).message).toMatch(/fully refunded already/);
+  });
+
+  it("Razorpay: a 503 or a hang is an UpstreamError (retried later); an uncaptured payment is refused for good", async () => {
+    const payment = s.razorpay.createPayment({ amount: 1000 });
+    const params = { paymentId: payment.id, amountMinor: 1000, idempotencyKey: "refund-part_razorpay_fault", notes: {} };
+    s.razorpay.failNext("POST /payments/:id/refund", { status: 503 });
+    expect((await upstreamError(razorpay.refund(params))).status).toBe(503);
+    s.razorpay.failNext("POST /payments/:id/refund", { hang: true });
+    await upstreamError(razorpay.refund(params));
+    expect((await razorpay.refund(params)).outcome).toBe("accepted");
+    const authorized = s.razorpay.createPayment({ amount: 1000, status: "authorized" });
+    expect((await refused(razorpay.refund({ ...params, paymentId: authorized.id, idempotencyKey: "refund-part_uncaptured" }))).message).toMatch(/not been captured/);
   });
 });

@@ -42,3 +42,14 @@ export async function findLiveSessionsStartedBy(db: DbOrTx, params: { startedBy:
     .limit(params.limit);
   return rows.map((r) => r.id);
 }
+
+/** Scheduled sessions whose scheduled end is at or before `endedBy`: they can no longer start. */
+export async function findScheduledSessionsEndedBy(db: DbOrTx, params: { endedBy: Date; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ id: liveSessions.id })
+    .from(liveSessions)
+    .where(and(eq(liveSessions.status, "scheduled"), lte(liveSessions.scheduledEndTime, params.endedBy)))
+    .orderBy(asc(liveSessions.scheduledEndTime), asc(liveSessions.id))
+    .limit(params.limit);
+  return rows.map((r) => r.id);
+}

@@ -98,3 +98,9 @@ export async function findParticipantByPayment(
     .limit(1);
   return row;
 }
+
+/** Remove an enrollment (a student cancelling their booking); undefined when it is gone already. */
+export async function deleteParticipant(db: DbOrTx, id: string): Promise<ParticipantRow | undefined> {
+  const [row] = await db.delete(liveSessionParticipants).where(eq(liveSessionParticipants.id, id)).returning();
+  return row;
+}

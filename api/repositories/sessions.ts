@@ -134,9 +134,30 @@ export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): P
       and(
         eq(liveSessions.id, params.id),
         inArray(liveSessions.status, ["scheduled", "live"]),
-        sql`(${liveSessions.maxParticipants} is null or ${liveSessions.enrolledCount} < ${liveSessions.maxParticipants})`,
+        // Seats held for the waitlist's offers are not free.
+        sql`(${liveSessions.maxParticipants} is null or ${liveSessions.enrolledCount} + ${liveSessions.heldSeats} < ${liveSessions.maxParticipants})`,
       ),
     )
+    .returning();
+  return row;
+}
+
+/** Turn a seat held for the waitlist into an enrollment (the offer was taken in the same transaction). */
+export async function takeHeldSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .update(liveSessions)
+    .set({ enrolledCount: sql`${liveSessions.enrolledCount} + 1`, heldSeats: sql`${liveSessions.heldSeats} - 1`, updatedAt: params.now })
+    .where(and(eq(liveSessions.id, params.id), inArray(liveSessions.status, ["scheduled", "live"]), sql`${liveSessions.heldSeats} > 0`))
+    .returning();
+  return row;
+}
+
+/** Give one seat back (an enrollment was removed in the same transaction). */
+export async function releaseSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .update(liveSessions)
+    .set({ enrolledCount: sql`${liveSessions.enrolledCount} - 1`, updatedAt: params.now })
+    .where(and(eq(liveSessions.id, params.id), sql`${liveSessions.enrolledCount} > 0`))
     .returning();
   return row;
 }

@@ -112,7 +112,7 @@ describe("403: not allowed", () => {
   it("another expert cannot start, end or cancel the session", async () => {
     const scheduled = await createSessionRest(t.app, freeBody());
     expectFailure(await post(`/api/live/sessions/${scheduled}/start`, "meera"), 403, "Only the session's expert can start it.");
-    expectFailure(await post(`/api/live/sessions/${scheduled}/cancel`, "meera"), 403, "Only the session's expert can cancel it.");
+    expectFailure(await post(`/api/live/sessions/${scheduled}/cancel`, "meera"), 403, "Only the session's expert (or an admin) can cancel it.");
     // Students are refused in the same words.
     expectFailure(await post(`/api/live/sessions/${scheduled}/start`, "priya"), 403, "Only the session's expert can start it.");
     const live = await liveSession();

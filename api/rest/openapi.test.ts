@@ -53,7 +53,10 @@ type Template =
   | "/api/live/sessions/{id}/end"
   | "/api/live/sessions/{id}/cancel"
   | "/api/live/sessions/{id}/recording"
-  | "/api/live/sessions/{id}/feedback";
+  | "/api/live/sessions/{id}/feedback"
+  | "/api/live/sessions/{id}/enrollment/cancel"
+  | "/api/live/sessions/{id}/waitlist"
+  | "/api/live/sessions/{id}/waitlist/leave";
 
 /**
  * What each route can answer, written from the issue's Errors section (not read back from
@@ -72,6 +75,9 @@ const EXPECTED: Record<string, { success: number; errors: number[] }> = {
   "post /api/live/sessions/{id}/cancel": { success: 200, errors: [400, 401, 403, 404, 500] },
   "get /api/live/sessions/{id}/recording": { success: 200, errors: [400, 401, 403, 404, 500, 503] },
   "post /api/live/sessions/{id}/feedback": { success: 200, errors: [400, 401, 403, 404, 413, 415, 500] },
+  "post /api/live/sessions/{id}/enrollment/cancel": { success: 200, errors: [400, 401, 404, 500] },
+  "post /api/live/sessions/{id}/waitlist": { success: 200, errors: [400, 401, 403, 404, 500] },
+  "post /api/live/sessions/{id}/waitlist/leave": { success: 200, errors: [400, 401, 404, 500] },
 };
 
 const templateOf = (expressPath: string) => `/api/live${expressPath.replace(/:([A-Za-z]+)/g, "{$1}")}`;
@@ -300,6 +306,23 @@ describe("real responses validate against the document", () => {
     await call("POST", "/api/live/sessions/{id}/enroll", paid, {});
     await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "tom", body: { paymentId: "p".repeat(110 * 1024), paymentGateway: "stripe" } });
     await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "tom", rawBody: "pay_1", headers: { "content-type": "text/plain" } });
+
+    // A student cancelling her own paid booking (refund pending), and the refusals: not enrolled, past the cut-off, signed out.
+    await call("POST", "/api/live/sessions/{id}/enroll", paid, { as: "lena", body: await seedPaymentBody(t.app, paid, "lena") });
+    const cancelled = await call("POST", "/api/live/sessions/{id}/enrollment/cancel", paid, { as: "lena" });
+    expect(cancelled.body.data).toMatchObject({ sessionId: paid, refund: { status: "pending", amount: 499, currency: "INR", paymentGateway: "stripe" } });
+    await call("POST", "/api/live/sessions/{id}/enrollment/cancel", paid, { as: "lena" });
+    await call("POST", "/api/live/sessions/{id}/enrollment/cancel", small, { as: "priya" });
+    await call("POST", "/api/live/sessions/{id}/enrollment/cancel", paid, {});
+
+    // The full one-seat session's waitlist: tom joins and leaves; priya has the seat; the expert does not enroll.
+    expect((await call("POST", "/api/live/sessions/{id}/waitlist", small, { as: "tom" })).body.data).toEqual({ sessionId: small, position: 1, offered: false });
+    await call("POST", "/api/live/sessions/{id}/waitlist", small, { as: "priya" });
+    await call("POST", "/api/live/sessions/{id}/waitlist", small, { as: "deepak" });
+    await call("POST", "/api/live/sessions/{id}/waitlist", "ses_doesnotexist00", { as: "tom" });
+    await call("POST", "/api/live/sessions/{id}/waitlist", small, {});
+    expect((await call("POST", "/api/live/sessions/{id}/waitlist/leave", small, { as: "tom" })).body.data).toEqual({ sessionId: small, left: true });
+    await call("POST", "/api/live/sessions/{id}/waitlist/leave", small, {});
 
     // Start: refusals, a 100ms outage, then the real start.
     await call("POST", "/api/live/sessions/{id}/start", paid, { as: "meera" });

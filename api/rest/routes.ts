@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { Readers } from "../domain/readers.js";
 import type { RequestScope } from "../domain/request-scope.js";
 import { createSessionInput, listSessionsInput, paymentInput } from "../domain/sessions/session-input.js";
-import { VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import { PAYMENT_GATEWAYS, REFUND_STATUSES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import type { RefundRow, WaitlistEntryRow } from "../db/schema.js";
 import { DomainError } from "../domain/errors.js";
 import { feedbackInput } from "../domain/feedback/feedback-input.js";
 import { hostRoomUrl } from "../web-links.js";
@@ -44,6 +45,38 @@ export interface RestRoute {
   errors: number[];
   handle(call: RestCall): Promise<{ data: unknown; extra?: Record<string, unknown> }>;
 }
+
+const refundJson = z.object({
+  id: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  amount: z.number().describe("the full amount paid, in major units"),
+  currency: z.string(),
+  paymentGateway: z.enum(PAYMENT_GATEWAYS),
+  refundedAt: z.iso.datetime().optional().describe("present once refunded"),
+});
+
+const toRefundJson = (r: RefundRow): z.infer<typeof refundJson> => ({
+  id: r.id,
+  status: r.status,
+  amount: Number(r.amount),
+  currency: r.currency,
+  paymentGateway: r.gateway,
+  ...(r.refundedAt ? { refundedAt: r.refundedAt.toISOString() } : {}),
+});
+
+const waitlistJson = z.object({
+  sessionId: z.string(),
+  position: z.number().int().nullable().describe("1 for the first in line; null once a seat is offered"),
+  offered: z.boolean(),
+  offeredUntil: z.iso.datetime().optional().describe("until when the offered seat is held for you to enroll"),
+});
+
+const toWaitlistJson = (e: WaitlistEntryRow, position: number | null): z.infer<typeof waitlistJson> => ({
+  sessionId: e.sessionId,
+  position,
+  offered: e.status === "offered",
+  ...(e.offeredUntil ? { offeredUntil: e.offeredUntil.toISOString() } : {}),
+});
 
 const LIST_QUERY_KEYS = ["status", "expertId", "featured", "category", "difficulty", "limit", "skip"] as const;
 
@@ -179,6 +212,48 @@ export const REST_ROUTES: RestRoute[] = [
     handle: async ({ viewer, services, readers, params }) => {
       const session = await services.cancelSession(viewer, params.id);
       return { data: { session: await oneSessionJson(readers, session) } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/enrollment/cancel",
+    summary: "Cancel the signed-in student's own booking, until CANCELLATION_CUTOFF_MINUTES before the start; a paid seat is refunded in full",
+    public: false,
+    data: z.object({ sessionId: z.string(), refund: refundJson.nullable().describe("null for a free seat") }),
+    status: 200,
+    message: "Your booking is cancelled",
+    errors: [400, 401, 404],
+    handle: async ({ viewer, services, params }) => {
+      const { session, refund } = await services.cancelEnrollment(viewer, params.id);
+      return { data: { sessionId: session.id, refund: refund ? toRefundJson(refund) : null } };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/waitlist",
+    summary: "Join a full session's waitlist; joining again answers with the place held",
+    public: false,
+    data: waitlistJson,
+    status: 200,
+    message: "You are on the waitlist",
+    errors: [400, 401, 403, 404],
+    handle: async ({ viewer, services, params }) => {
+      const { entry, position } = await services.joinWaitlist(viewer, params.id);
+      return { data: toWaitlistJson(entry, position) };
+    },
+  },
+  {
+    method: "post",
+    path: "/sessions/:id/waitlist/leave",
+    summary: "Leave a session's waitlist (a seat held for you goes to the next in line)",
+    public: false,
+    data: z.object({ sessionId: z.string(), left: z.boolean().describe("false when you were not on it") }),
+    status: 200,
+    message: "You have left the waitlist",
+    errors: [400, 401, 404],
+    handle: async ({ viewer, services, params }) => {
+      const { session, left } = await services.leaveWaitlist(viewer, params.id);
+      return { data: { sessionId: session.id, left } };
     },
   },
   {

@@ -148,6 +148,9 @@ const ROUTE_AS: Record<string, DemoUserKey | undefined> = {
   "POST /sessions/:id/cancel": "deepak",
   "GET /sessions/:id/recording": "priya",
   "POST /sessions/:id/feedback": "priya",
+  "POST /sessions/:id/enrollment/cancel": "priya",
+  "POST /sessions/:id/waitlist": "tom",
+  "POST /sessions/:id/waitlist/leave": "tom",
 };
 
 /** A hostile session id, percent-encoded into the path of an :id route. */
@@ -439,6 +442,9 @@ const ID_OPS: [string, string, DemoUserKey | undefined, Record<string, unknown>]
   ["Mutation.endSession", END, "deepak", {}],
   ["Mutation.cancelSession", CANCEL, "deepak", {}],
   ["Mutation.submitFeedback", FEEDBACK, "priya", { input: { rating: 5 } }],
+  ["Mutation.cancelEnrollment", "mutation($id: ID!) { cancelEnrollment(sessionId: $id) { refund { id } } }", "priya", {}],
+  ["Mutation.joinWaitlist", "mutation($id: ID!) { joinWaitlist(sessionId: $id) { position } }", "tom", {}],
+  ["Mutation.leaveWaitlist", "mutation($id: ID!) { leaveWaitlist(sessionId: $id) }", "tom", {}],
 ];
 
 function gqlId(op: string, name: string, id: unknown, message: RegExp, code = "BAD_USER_INPUT", status = 200): GraphQLCase {
@@ -628,6 +634,9 @@ const graphqlCases: GraphQLCase[] = [
   // me, myEnrollments
   { face: "graphql", name: "me: an argument", op: "Query.me", as: "priya", query: '{ me(id: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "id"/ },
   { face: "graphql", name: "me: an unknown field", op: "Query.me", as: "priya", query: "{ me { id password } }", status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Cannot query field "password"/ },
+  { face: "graphql", name: "myRefunds: an argument", op: "Query.myRefunds", as: "priya", query: '{ myRefunds(userId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
+  { face: "graphql", name: "refunds: a status that is not one", op: "Query.refunds", as: "admin", query: "{ refunds(status: LOST) { id } }", status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Value "LOST" does not exist in "RefundStatus" enum/ },
+  { face: "graphql", name: "myWaitlist: an argument", op: "Query.myWaitlist", as: "priya", query: '{ myWaitlist(userId: "usr_1") { sessionId } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
   { face: "graphql", name: "myEnrollments: an argument", op: "Query.myEnrollments", as: "priya", query: '{ myEnrollments(userId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
 
   // the HTTP layer in front of every operation

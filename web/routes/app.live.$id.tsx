@@ -56,7 +56,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { ok: "The session has ended and its room is closed." };
       case "cancel":
         await context.gql(CANCEL, { id });
-        return { ok: "The session is cancelled." };
+        return { ok: "The session is cancelled. Everyone who paid is refunded in full." };
+      case "cancel-booking": {
+        const { cancelEnrollment } = await context.gql(CANCEL_BOOKING, { sessionId: id });
+        return {
+          ok: cancelEnrollment.refund
+            ? `Your booking is cancelled. ${formatPrice(cancelEnrollment.refund.amount, cancelEnrollment.refund.currency, false)} is being refunded to you.`
+            : "Your booking is cancelled.",
+        };
+      }
+      case "join-waitlist": {
+        const { joinWaitlist } = await context.gql(JOIN_WAITLIST, { sessionId: id });
+        return { ok: joinWaitlist.offered ? "A seat is held for you: book it before the offer lapses." : `You're on the waitlist, number ${joinWaitlist.position} in line.` };
+      }
+      case "leave-waitlist":
+        await context.gql(LEAVE_WAITLIST, { sessionId: id });
+        return { ok: "You have left the waitlist." };
       case "watch": {
         // A fresh short-lived link from 100ms each time; never stored or cached.
         const { recordingUrl } = await context.gql(RECORDING, { sessionId: id });
@@ -76,6 +91,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (problem.code === "UNAUTHENTICATED") throw redirect(signInUrl(request));
     return { error: problem.message, fields: fieldErrors(problem) };
   }
+}
+
+/** "Cancelled by the expert" → "This class was cancelled by the expert."; "Not started by the expert" → "…cancelled: not started by the expert." */
+function cancelledBecause(reason: string | null | undefined): string {
+  if (!reason) return "This class was cancelled.";
+  const lower = reason.charAt(0).toLowerCase() + reason.slice(1);
+  return lower.startsWith("cancelled ") ? `This class was ${lower}.` : `This class was cancelled: ${lower}.`;
+}
+
+const REFUND_WORDS = { PENDING: "is on its way", REFUNDED: "has been refunded", FAILED: "could not be refunded automatically" } as const;
+
+/** Where the viewer's money stands: pending, refunded (when), or failed (the studio settles it). */
+function RefundState({ refund }: { refund: { status: keyof typeof REFUND_WORDS; amount: number; currency: string; refundedAt?: string | null } }) {
+  return (
+    <p role="status" className={`notice refund ${refund.status.toLowerCase()}`} data-testid="refund-state">
+      Refund: {formatPrice(refund.amount, refund.currency, false)} {REFUND_WORDS[refund.status]}
+      {refund.status === "REFUNDED" && refund.refundedAt ? (
+        <>
+          {" "}
+          (<LocalTime iso={refund.refundedAt} />; it reaches your account in the bank's usual time)
+        </>
+      ) : null}
+      {refund.status === "PENDING" ? " (we are asking the payment gateway; this page shows when it is done)" : ""}
+      {refund.status === "FAILED" ? ": the studio has been told and will settle it with you." : "."}
+    </p>
+  );
 }
 
 export default function SessionPage() {
@@ -101,13 +142,24 @@ export default function SessionPage() {
           <LocalTime iso={session.scheduledStartTime} />
           <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
           <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
-          <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
+          {(session.status === "SCHEDULED" || session.status === "LIVE") && (
+            <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
+          )}
           {session.metadata?.category && <span>{session.metadata.category}</span>}
           {session.metadata?.difficulty && <span>{session.metadata.difficulty}</span>}
         </p>
         {session.description && <p>{session.description}</p>}
         {session.metadata?.equipment?.length ? <p>Bring: {session.metadata.equipment.join(", ")}</p> : null}
       </div>
+
+      {session.status === "CANCELLED" && (
+        <p role="status" className="notice" data-testid="cancelled-notice">
+          {cancelledBecause(session.cancellationReason)}
+          {session.viewerEnrollment?.paid || session.viewerRefund ? " Your payment is refunded in full." : ""}
+        </p>
+      )}
+
+      {session.viewerRefund && <RefundState refund={session.viewerRefund} />}
 
       {result && "ok" in result && <p role="status" className="notice">{result.ok}</p>}
       {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
@@ -144,8 +196,15 @@ export default function SessionPage() {
             <Link className="button" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>
           </>
         ) : session.viewerEnrollment ? (
-          <p>You were enrolled in this session. {can.join.reason}</p>
+          <p>{session.status === "CANCELLED" ? "You were enrolled in this session." : `You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
         ) : can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED" ? (
+          <>
+          {session.viewerWaitlist?.offered && session.viewerWaitlist.offeredUntil && (
+            <p className="notice" data-testid="waitlist-offer">
+              A seat is held for you until <LocalTime iso={session.viewerWaitlist.offeredUntil} />: book it now, or it goes to the next in line.
+            </p>
+          )}
+          {!session.isFree && <p className="hint" data-testid="cancellation-policy">{session.cancellationPolicy}</p>}
           <EnrollStep
             session={session}
             signedIn={Boolean(me)}
@@ -155,8 +214,35 @@ export default function SessionPage() {
             checkout={result && "checkout" in result ? result.checkout : undefined}
             fields={result && "fields" in result ? result.fields : undefined}
           />
+          </>
+        ) : session.viewerWaitlist ? (
+          <p data-testid="waitlist-place">You're on the waitlist, number {session.viewerWaitlist.position} in line. We'll hold a seat for you if one frees up.</p>
         ) : (
-          <p data-testid="enroll-refused">{can.enroll.reason}</p>
+          <>
+            <p data-testid="enroll-refused">{can.enroll.reason}</p>
+            {can.joinWaitlist.allowed && (
+              <Form method="post">
+                <button className="primary" name="intent" value="join-waitlist" disabled={busy}>Join the waitlist</button>
+              </Form>
+            )}
+          </>
+        )}
+        {/* The student's own booking: cancel it while the policy allows, or say until when it could have been. */}
+        {can.cancelEnrollment.allowed ? (
+          <Form method="post" className="booking">
+            <p className="hint">
+              You can cancel until <LocalTime iso={session.cancellationDeadline} />
+              {session.viewerEnrollment?.paid ? "; you get your payment back in full." : "."}
+            </p>
+            <button className="secondary" name="intent" value="cancel-booking" disabled={busy}>Cancel my booking</button>
+          </Form>
+        ) : session.viewerEnrollment && session.status === "SCHEDULED" && can.cancelEnrollment.reason ? (
+          <p className="hint" data-testid="cancel-booking-refused">{can.cancelEnrollment.reason}</p>
+        ) : null}
+        {can.leaveWaitlist.allowed && (
+          <Form method="post">
+            <button className="secondary" name="intent" value="leave-waitlist" disabled={busy}>Leave the waitlist</button>
+          </Form>
         )}
       </section>
 
@@ -188,6 +274,21 @@ export default function SessionPage() {
             <button className="primary" disabled={busy}>{session.viewerEnrollment?.feedbackRating ? "Update rating" : "Send rating"}</button>
           </div>
         </Form>
+      )}
+
+      {own && session.participants?.some((p) => p.refund) && (
+        <section className="panel" aria-label="Refunds to your students" data-testid="host-refunds">
+          <h2>Refunds to your students</h2>
+          <ul>
+            {session.participants.flatMap((p) =>
+              p.refund ? [
+                <li key={p.id}>
+                  {p.userName}: {formatPrice(p.refund.amount, p.refund.currency, false)} {REFUND_WORDS[p.refund.status]}
+                </li>,
+              ] : [],
+            )}
+          </ul>
+        </section>
       )}
 
       {own && session.feedback && session.feedback.count > 0 && (
@@ -248,9 +349,44 @@ const SESSION_PAGE = graphql(`
         rate {
           allowed
         }
+        cancelEnrollment {
+          allowed
+          reason
+        }
+        joinWaitlist {
+          allowed
+        }
+        leaveWaitlist {
+          allowed
+        }
+      }
+      cancellationReason
+      cancellationDeadline
+      cancellationPolicy
+      viewerRefund {
+        id
+        status
+        amount
+        currency
+        refundedAt
+      }
+      viewerWaitlist {
+        position
+        offered
+        offeredUntil
+      }
+      participants {
+        id
+        userName
+        refund {
+          status
+          amount
+          currency
+        }
       }
       viewerEnrollment {
         id
+        paid
         attended
         feedbackRating
         feedbackComment
@@ -333,5 +469,31 @@ const CANCEL = graphql(`
     cancelSession(id: $id) {
       id
     }
+  }
+`);
+
+const CANCEL_BOOKING = graphql(`
+  mutation CancelBookingFromPage($sessionId: ID!) {
+    cancelEnrollment(sessionId: $sessionId) {
+      refund {
+        amount
+        currency
+      }
+    }
+  }
+`);
+
+const JOIN_WAITLIST = graphql(`
+  mutation JoinWaitlistFromPage($sessionId: ID!) {
+    joinWaitlist(sessionId: $sessionId) {
+      position
+      offered
+    }
+  }
+`);
+
+const LEAVE_WAITLIST = graphql(`
+  mutation LeaveWaitlistFromPage($sessionId: ID!) {
+    leaveWaitlist(sessionId: $sessionId)
   }
 `);

@@ -133,7 +133,7 @@ describe("expert and student pages", () => {
     expect(anon.response?.headers.get("Location")).toBe(signInRedirect("/app/live/enrollments"));
     await detail.action(await args(`/app/live/${s.id}`, "priya", { id: s.id }, { intent: "enroll" }));
     const mine = (await enrollments.loader(await args("/app/live/enrollments", "priya"))) as Awaited<ReturnType<typeof enrollments.loader>>;
-    expect(mine.upcoming.map((x) => x.id)).toEqual([s.id]);
+    expect(mine.upcoming.map((x) => x.session.id)).toEqual([s.id]);
   });
 
   it("the host room is its expert's alone", async () => {

@@ -14,6 +14,7 @@ import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import type { OpenedCheckout, PaymentGatewayName } from "../ports.js";
 import { toMinorUnits } from "../sessions/currency.js";
 import { sessionIdInput } from "../sessions/session-input.js";
+import { findWaitlistEntry } from "../../repositories/waitlist.js";
 import { assertEnrollable, assertNotOwnSession, assertSeatLeft, isFree, requireSession, requireViewer } from "../sessions/session-rules.js";
 import type { Viewer } from "../viewer.js";
 import { callGateway } from "./payment-verification.js";
@@ -54,7 +55,7 @@ export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, ra
   assertEnrollable(session, deps.clock.now());
   if (isFree(session)) throw new DomainError("FAILED_PRECONDITION", "This session is free: enroll without paying.");
   // Nobody should pay for a seat that is not there.
-  assertSeatLeft(session);
+  assertSeatLeft(session, (await findWaitlistEntry(deps.db, { sessionId, userId: student.id })) ?? null, deps.clock.now());
   const gateway = requireCheckoutGateway(checkoutGateway(deps, session));
   const verifier = deps.payments!.verifiers[gateway]!;
   return callGateway(deps, gateway, "open a checkout", () =>

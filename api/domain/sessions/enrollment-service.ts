@@ -2,7 +2,8 @@
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
 import { findParticipant, insertParticipantIfAbsent, listEnrollmentsOfUser } from "../../repositories/participants.js";
 import { ALREADY_USED_MESSAGE, type VerifiedPayment, verifyPayment } from "../payments/payment-verification.js";
-import { findSessionById, takeSeat } from "../../repositories/sessions.js";
+import { findSessionById, takeHeldSeat, takeSeat } from "../../repositories/sessions.js";
+import { deleteWaitlistEntry, takeOffer } from "../../repositories/waitlist.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
@@ -89,7 +90,10 @@ export async function enroll(
       // Not this person's row, so the payment's: it paid for someone else's seat first.
       throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
     }
-    const seated = await takeSeat(tx, { id: sessionId, now });
+    // A seat offered from the waitlist is theirs while the offer lasts; anyone else needs a free one.
+    const offer = await takeOffer(tx, { sessionId, userId: student.id, now });
+    const seated = offer ? await takeHeldSeat(tx, { id: sessionId, now }) : await takeSeat(tx, { id: sessionId, now });
+    if (seated && !offer) await deleteWaitlistEntry(tx, { sessionId, userId: student.id });
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);

@@ -10,7 +10,9 @@
  * starting a live session or ending an ended one is harmless to the API (it answers with
  * what is there), but is not offered: the answer says it is done instead.
  */
-import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, SessionRow, WaitlistEntryRow } from "../../db/schema.js";
+import { type BookingPolicy, DEFAULT_BOOKING_POLICY } from "./booking-policy.js";
+import { assertBookingCancellable, assertBookingWindow, assertWaitlistOpen, freeSeats } from "./booking-rules.js";
 import { assertCanGiveFeedback } from "../feedback/feedback-rules.js";
 import { DomainError, type DomainErrorCode } from "../errors.js";
 import { requireCheckoutGateway } from "../payments/checkout-service.js";
@@ -22,6 +24,7 @@ import {
   assertEndable,
   assertEnrollable,
   assertJoinable,
+  assertMayCancel,
   assertNotOwnSession,
   assertOwner,
   assertSeatLeft,
@@ -45,7 +48,7 @@ export interface Ability {
 }
 
 /** Each answers for the mutation of its name (enroll, startSession, endSession, …). */
-export const SESSION_ACTIONS = ["enroll", "start", "end", "cancel", "join", "watchRecording", "rate"] as const;
+export const SESSION_ACTIONS = ["enroll", "start", "end", "cancel", "join", "watchRecording", "rate", "cancelEnrollment", "joinWaitlist", "leaveWaitlist"] as const;
 export type SessionAction = (typeof SESSION_ACTIONS)[number];
 export type SessionPermissions = Record<SessionAction | "waitForStart", Ability>;
 
@@ -57,6 +60,10 @@ export interface PermissionFacts {
   now: Date;
   /** The gateway that would take a priced session's payment (checkoutGateway); null when none can. */
   gateway: PaymentGatewayName | null;
+  /** The viewer's place on the session's waitlist; null when they are not on it. */
+  waitlistEntry?: WaitlistEntryRow | null;
+  /** The cancellation cut-off; DEFAULT_BOOKING_POLICY when absent. */
+  booking?: BookingPolicy;
 }
 
 /** Thrown for an action that is already done: harmless to repeat, pointless to offer. */
@@ -80,7 +87,38 @@ interface Check {
 
 function checksFor(f: PermissionFacts): Record<SessionAction, Check> {
   const { session, enrollment, now } = f;
+  const policy = f.booking ?? DEFAULT_BOOKING_POLICY;
+  const entry = f.waitlistEntry ?? null;
   return {
+    cancelEnrollment: {
+      full: (viewer) => {
+        requireViewer(viewer);
+        assertBookingCancellable(session, enrollment, now, policy);
+      },
+      session: () => assertBookingWindow(session, now, policy),
+      signIn: "Sign in to cancel your booking.",
+    },
+    joinWaitlist: {
+      full: (viewer) => {
+        const student = requireViewer(viewer);
+        assertNotOwnSession(student, session);
+        if (entry) throw new AlreadyDone(entry.status === "offered" ? "A seat is held for you: enroll before the offer lapses." : "You are on this session's waitlist.");
+        assertWaitlistOpen(session, now, Boolean(enrollment));
+      },
+      session: () => {
+        assertEnrollable(session, now);
+        if (freeSeats(session) !== 0) throw new DomainError("FAILED_PRECONDITION", "Seats are free in this session: enroll instead of joining its waitlist.");
+      },
+      signIn: "Sign in to join the waitlist.",
+    },
+    leaveWaitlist: {
+      full: (viewer) => {
+        requireViewer(viewer);
+        if (!entry) throw new DomainError("NOT_FOUND", "You are not on this session's waitlist.");
+      },
+      session: () => {},
+      signIn: "Sign in to manage your place on the waitlist.",
+    },
     enroll: {
       full: (viewer) => {
         const student = requireViewer(viewer);
@@ -111,7 +149,7 @@ function checksFor(f: PermissionFacts): Record<SessionAction, Check> {
     },
     cancel: {
       full: (viewer) => {
-        assertOwner(requireViewer(viewer), session, "cancel");
+        assertMayCancel(requireViewer(viewer), session);
         assertCancellable(session);
       },
       session: () => assertCancellable(session),
@@ -146,7 +184,7 @@ function checksFor(f: PermissionFacts): Record<SessionAction, Check> {
   /** The enroll service's checks on the session (its transaction takes the seat). */
   function seatable(): void {
     assertEnrollable(session, now);
-    assertSeatLeft(session);
+    assertSeatLeft(session, entry, now);
     if (!isFree(session)) requireCheckoutGateway(f.gateway);
   }
 

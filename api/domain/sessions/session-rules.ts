@@ -2,7 +2,7 @@
  * Pure rules about a session's schedule and life cycle: no database, no clock of their
  * own. Services call them with the facts; tests call them directly.
  */
-import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, SessionRow, WaitlistEntryRow } from "../../db/schema.js";
 import { DomainError } from "../errors.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
@@ -100,8 +100,10 @@ export function assertNotOwnSession(viewer: Viewer, session: SessionRow): void {
  * Whether a seat is left, as the session row last said. The enrollment's transaction takes
  * the seat atomically; this check only spares a student paying for a seat that is not there.
  */
-export function assertSeatLeft(session: SessionRow): void {
-  if (session.maxParticipants != null && session.enrolledCount >= session.maxParticipants) {
+export function assertSeatLeft(session: SessionRow, offer: Pick<WaitlistEntryRow, "status" | "offeredUntil"> | null = null, now?: Date): void {
+  // A seat offered to this student from the waitlist is held for them until the offer lapses.
+  if (offer?.status === "offered" && offer.offeredUntil && now && offer.offeredUntil.getTime() > now.getTime()) return;
+  if (session.maxParticipants != null && session.enrolledCount + session.heldSeats >= session.maxParticipants) {
     throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
   }
 }
@@ -112,6 +114,17 @@ export function assertEndable(session: SessionRow): void {
     throw new DomainError("FAILED_PRECONDITION", "This session has not started yet. Cancel it instead if it will not take place.");
   }
   if (session.status === "cancelled") throw new DomainError("FAILED_PRECONDITION", "This session was cancelled; there is nothing to end.");
+}
+
+export const CANCELLED_BY_EXPERT = "Cancelled by the expert";
+export const CANCELLED_BY_ADMIN = "Cancelled by the studio";
+export const NOT_STARTED_REASON = "Not started by the expert";
+
+/** Who may call a session off: its expert, or an admin (a studio cancelling for an expert who cannot come). */
+export function assertMayCancel(viewer: Viewer | null, session: SessionRow): Viewer {
+  const v = requireViewer(viewer);
+  if (!isOwner(v, session) && !isAdmin(v)) throw new DomainError("FORBIDDEN", "Only the session's expert (or an admin) can cancel it.");
+  return v;
 }
 
 export function assertCancellable(session: SessionRow): void {

@@ -17,10 +17,15 @@ import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { callUpstream } from "../upstream.js";
 import type { Viewer } from "../viewer.js";
 import { endLiveSession } from "./session-ending.js";
+import { cancelScheduledSession } from "./session-cancelling.js";
 import { createSessionInput, listSessionsInput, sessionIdInput } from "./session-input.js";
 import {
   assertCancellable,
   assertCanCreate,
+  assertMayCancel,
+  CANCELLED_BY_ADMIN,
+  CANCELLED_BY_EXPERT,
+  isOwner,
   assertEndable,
   assertOwner,
   assertSchedule,
@@ -164,12 +169,23 @@ function ended(session: SessionRow): EndedSession {
   };
 }
 
+/**
+ * Cancel a scheduled session (its expert, or an admin): every paid enrollment is refunded in
+ * full by the refund worker (api/domain/payments/refunds.ts); the enrollments stay, so the
+ * students see the cancellation and their refund.
+ */
 export async function cancelSession(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown): Promise<SessionRow> {
-  const session = await ownedSession(deps, viewer, rawId, "cancel");
-  const id = session.id;
+  const canceller = requireViewer(viewer);
+  const id = parseInput(sessionIdInput, rawId);
+  const session = requireSession(await findSessionById(deps.db, id), id);
+  assertMayCancel(canceller, session);
   assertCancellable(session);
-  const now = deps.clock.now();
-  const row = await transitionSession(deps.db, { id, from: "scheduled", set: { status: "cancelled", updatedAt: now } });
-  if (!row) throw new DomainError("CONFLICT", "The session changed while it was being cancelled; please reload and try again.");
-  return row;
+  const byExpert = isOwner(canceller, session);
+  const done = await cancelScheduledSession(deps, id, {
+    reason: byExpert ? CANCELLED_BY_EXPERT : CANCELLED_BY_ADMIN,
+    cause: "session_cancelled",
+  });
+  if (!done) throw new DomainError("CONFLICT", "The session changed while it was being cancelled; please reload and try again.");
+  deps.logger.info({ sessionId: id, by: canceller.id, refundsQueued: done.refundsQueued }, "session cancelled");
+  return done.session;
 }

@@ -36,3 +36,7 @@ export const MAX_SEATS = 2500;
 export const MAX_PRICE = 1_000_000;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** Where a refund stands, and why it is owed (refunds.status, refunds.cause). */
+export const REFUND_STATUSES = ["pending", "refunded", "failed"] as const;
+export const REFUND_CAUSES = ["session_cancelled", "booking_cancelled", "not_started"] as const;

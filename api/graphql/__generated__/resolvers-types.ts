@@ -4,12 +4,13 @@ import type { VideoRole } from '../enum-values.js';
 import type { PaymentGateway } from '../enum-values.js';
 import type { RefusalCode } from '../enum-values.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SessionRow, ParticipantRow, UserRow } from '../../db/schema.js';
+import type { SessionRow, ParticipantRow, UserRow, RefundRow, WaitlistEntryRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
 import type { IssuedJoinToken } from '../../domain/sessions/enrollment-service.js';
 import type { RecordingPlayback } from '../../domain/recordings/recording-service.js';
 import type { FeedbackSummary, FeedbackEntry } from '../../domain/feedback/feedback-rules.js';
 import type { SessionPermissions as SessionPermissionsModel, Ability as AbilityModel } from '../../domain/sessions/session-permissions.js';
+import type { CancelledBooking } from '../../domain/sessions/booking-service.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -47,6 +48,13 @@ export type Ability = {
    * session has ended; enrollment is closed."), otherwise it says to sign in.
    */
   reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type CancelEnrollmentResult = {
+  __typename?: 'CancelEnrollmentResult';
+  /** The refund owed for a paid seat (PENDING at first); null for a free one. */
+  refund?: Maybe<Refund>;
+  session: LiveSession;
 };
 
 /** A payment opened with a gateway, for its checkout in the browser. */
@@ -121,6 +129,8 @@ export type Enrollment = {
   participantId: Scalars['ID']['output'];
   paymentGateway?: Maybe<PaymentGateway>;
   paymentId?: Maybe<Scalars['String']['output']>;
+  /** The refund of this enrollment's payment, once one is owed (the class was cancelled). For the student, the session's expert and admins. */
+  refund?: Maybe<Refund>;
   session: LiveSession;
   sessionId: Scalars['ID']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -173,6 +183,14 @@ export type LiveSession = {
   attendedCount: Scalars['Int']['output'];
   /** Whether the viewer may watch a recording that exists: ask `recordingUrl` for the link. The same as `viewerCan.watchRecording.allowed`. */
   canWatchRecording: Scalars['Boolean']['output'];
+  /** Until when students may cancel their booking (a paid seat is refunded in full). */
+  cancellationDeadline: Scalars['DateTime']['output'];
+  /** The booking and refund policy in words, to show before paying. */
+  cancellationPolicy: Scalars['String']['output'];
+  /** Why it was cancelled, for its students ("Cancelled by the expert", "Not started by the expert"…); null unless CANCELLED. */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** When the session was cancelled; null unless CANCELLED. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The gateway whose checkout takes this session's price. Null for a free session, or when
    * this server has no gateway that can take payments (priced sessions cannot be booked then).
@@ -227,11 +245,25 @@ export type LiveSession = {
   viewerEnrollment?: Maybe<Enrollment>;
   /** Whether the viewer is this session's expert: the one who starts, hosts and ends it. */
   viewerIsHost: Scalars['Boolean']['output'];
+  /** The viewer's latest refund for this session (the class was cancelled, or they cancelled their booking). */
+  viewerRefund?: Maybe<Refund>;
+  /** The viewer's place on this session's waitlist, if they are on it. */
+  viewerWaitlist?: Maybe<WaitlistPlace>;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Cancel a scheduled session (the session's expert only). */
+  /**
+   * Cancel the signed-in student's own booking, until `LiveSession.cancellationDeadline`
+   * (CANCELLATION_CUTOFF_MINUTES before the start; FAILED_PRECONDITION after). The seat is freed
+   * (and offered to the waitlist); a paid seat is refunded in full (`refund`).
+   */
+  cancelEnrollment: CancelEnrollmentResult;
+  /**
+   * Cancel a scheduled session (its expert, or an admin). Every paid enrollment is refunded in
+   * full through the gateway that took it: `Enrollment.refund` is PENDING until the gateway
+   * accepts it, then REFUNDED.
+   */
   cancelSession: LiveSession;
   /** Schedule a session (experts only). It starts in SCHEDULED; start it to open the video room. */
   createSession: LiveSession;
@@ -254,6 +286,14 @@ export type Mutation = {
   /** A 100ms auth token for the session's room: HOST for its expert, GUEST for enrolled participants. */
   joinToken: JoinToken;
   /**
+   * Join a full session's waitlist (FAILED_PRECONDITION while seats are free: enroll instead).
+   * Joining twice answers with the place held. A freed seat goes to the first in line at once:
+   * a free class enrolls them; a paid class holds it for them until `WaitlistPlace.offeredUntil`.
+   */
+  joinWaitlist: WaitlistPlace;
+  /** Leave a session's waitlist (a seat held for you goes to the next in line). False when you were not on it. */
+  leaveWaitlist: Scalars['Boolean']['output'];
+  /**
    * End every web sign-in session of the signed-in user, on every device, the one making this
    * call included: their session cookies stop working at once. Bearer access tokens are not
    * sessions; they stay valid until they expire, but never bring back roles the user has lost
@@ -274,6 +314,11 @@ export type Mutation = {
    * participant: sending it again replaces it, until 7 days after the session ended.
    */
   submitFeedback: Enrollment;
+};
+
+
+export type MutationCancelEnrollmentArgs = {
+  sessionId: Scalars['ID']['input'];
 };
 
 
@@ -308,6 +353,16 @@ export type MutationJoinTokenArgs = {
 };
 
 
+export type MutationJoinWaitlistArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveWaitlistArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationStartCheckoutArgs = {
   sessionId: Scalars['ID']['input'];
 };
@@ -337,6 +392,10 @@ export type Query = {
   me?: Maybe<User>;
   /** The signed-in user's enrollments, soonest session first. */
   myEnrollments: Array<Enrollment>;
+  /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. */
+  myRefunds: Array<Refund>;
+  /** The waitlists the signed-in user is on, earliest joined first. */
+  myWaitlist: Array<WaitlistPlace>;
   /**
    * A short-lived link to watch the session's recording, fresh from 100ms on every call
    * (never stored). For the session's expert and its participants (who paid, for a priced
@@ -344,6 +403,11 @@ export type Query = {
    * `LiveSession.canWatchRecording` says beforehand whether to offer it.
    */
   recordingUrl: RecordingLink;
+  /**
+   * Everyone's refunds, newest first, optionally in one state (admins only: FORBIDDEN for others).
+   * FAILED ones carry `failureReason` and are settled by hand.
+   */
+  refunds: Array<Refund>;
   /** One session by id (cancelled ones included), or null. */
   session?: Maybe<LiveSession>;
   /**
@@ -356,6 +420,11 @@ export type Query = {
 
 export type QueryRecordingUrlArgs = {
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type QueryRefundsArgs = {
+  status?: InputMaybe<RefundStatus>;
 };
 
 
@@ -382,6 +451,54 @@ export type RecordingLink = {
   expiresAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
 };
+
+/** Money owed back for one paid enrollment, in full. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** The full amount paid, in major units of `currency`. */
+  amount: Scalars['Float']['output'];
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  cause: RefundCause;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  /** When the refund was given up; null unless FAILED. */
+  failedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed (the gateway's answer). Admins only; null for everyone else. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** The gateway's refund id (Stripe `re_…`, Razorpay `rfnd_…`), once it made one. */
+  gatewayRefundId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  participantId: Scalars['ID']['output'];
+  paymentGateway: PaymentGateway;
+  paymentId: Scalars['String']['output'];
+  /** When the gateway accepted the refund; null unless REFUNDED. */
+  refundedAt?: Maybe<Scalars['DateTime']['output']>;
+  session: LiveSession;
+  sessionId: Scalars['ID']['output'];
+  status: RefundStatus;
+  userId: Scalars['ID']['output'];
+};
+
+/** Why a refund is owed. */
+export enum RefundCause {
+  /** The student cancelled their own booking before the cut-off. */
+  BookingCancelled = 'BOOKING_CANCELLED',
+  /** The class's scheduled end passed without the expert starting it. */
+  NotStarted = 'NOT_STARTED',
+  /** The expert or an admin cancelled the class. */
+  SessionCancelled = 'SESSION_CANCELLED'
+}
+
+/** Where a refund stands. */
+export enum RefundStatus {
+  /** The gateway refused it, or the retries ran out: the studio settles it by hand (`failureReason`, for admins). */
+  Failed = 'FAILED',
+  /** Owed, and being paid back by the gateway (retried while the gateway is down). */
+  Pending = 'PENDING',
+  /** The gateway accepted the full refund (`refundedAt`); the money reaches the student's account in the gateway's usual time. */
+  Refunded = 'REFUNDED'
+}
 
 export { RefusalCode };
 
@@ -427,6 +544,8 @@ export type SessionPermissions = {
   __typename?: 'SessionPermissions';
   /** `cancelSession`: call off a scheduled session (the session's expert). */
   cancel: Ability;
+  /** `cancelEnrollment`: cancel the viewer's own booking (before the cut-off; a paid seat is refunded). */
+  cancelEnrollment: Ability;
   /** `endSession`: close a live session's room for everyone (the session's expert). */
   end: Ability;
   /**
@@ -436,6 +555,10 @@ export type SessionPermissions = {
   enroll: Ability;
   /** `joinToken`: enter the live room, as its host (the expert) or a guest (an enrolled participant). */
   join: Ability;
+  /** `joinWaitlist`: wait for a seat in a full session. */
+  joinWaitlist: Ability;
+  /** `leaveWaitlist`: give up the viewer's place on the waitlist. */
+  leaveWaitlist: Ability;
   /** `submitFeedback`: rate the ended session (participants who attended, for 7 days; a new rating replaces the old). */
   rate: Ability;
   /** `startSession`: open the video room (the session's expert, before its scheduled end). */
@@ -487,6 +610,20 @@ export type User = {
 };
 
 export { VideoRole };
+
+/** A student's place on a session's waitlist. */
+export type WaitlistPlace = {
+  __typename?: 'WaitlistPlace';
+  joinedAt: Scalars['DateTime']['output'];
+  /** Whether a seat is held for this student: enroll (pay) before `offeredUntil`. */
+  offered: Scalars['Boolean']['output'];
+  /** Until when the offered seat is held; null unless offered. */
+  offeredUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** 1 for the first in line; null once a seat has been offered. */
+  position?: Maybe<Scalars['Int']['output']>;
+  session: LiveSession;
+  sessionId: Scalars['ID']['output'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -564,6 +701,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Ability: ResolverTypeWrapper<AbilityModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelEnrollmentResult: ResolverTypeWrapper<CancelledBooking>;
   Checkout: ResolverTypeWrapper<Checkout>;
   CreateSessionInput: CreateSessionInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -583,6 +721,9 @@ export type ResolversTypes = ResolversObject<{
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordingLink: ResolverTypeWrapper<RecordingPlayback>;
+  Refund: ResolverTypeWrapper<RefundRow>;
+  RefundCause: RefundCause;
+  RefundStatus: RefundStatus;
   RefusalCode: RefusalCode;
   SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
@@ -596,12 +737,14 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   User: ResolverTypeWrapper<UserRow>;
   VideoRole: VideoRole;
+  WaitlistPlace: ResolverTypeWrapper<WaitlistEntryRow>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Ability: AbilityModel;
   Boolean: Scalars['Boolean']['output'];
+  CancelEnrollmentResult: CancelledBooking;
   Checkout: Checkout;
   CreateSessionInput: CreateSessionInput;
   DateTime: Scalars['DateTime']['output'];
@@ -620,6 +763,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentInput: PaymentInput;
   Query: Record<PropertyKey, never>;
   RecordingLink: RecordingPlayback;
+  Refund: RefundRow;
   SessionFeedback: FeedbackSummary;
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
@@ -629,12 +773,18 @@ export type ResolversParentTypes = ResolversObject<{
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
   User: UserRow;
+  WaitlistPlace: WaitlistEntryRow;
 }>;
 
 export type AbilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ability'] = ResolversParentTypes['Ability']> = ResolversObject<{
   allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['RefusalCode']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CancelEnrollmentResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelEnrollmentResult'] = ResolversParentTypes['CancelEnrollmentResult']> = ResolversObject<{
+  refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
 }>;
 
 export type CheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
@@ -672,6 +822,7 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   participantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paymentGateway?: Resolver<Maybe<ResolversTypes['PaymentGateway']>, ParentType, ContextType>;
   paymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
   session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
   sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -713,6 +864,10 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   actualStartTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   attendedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   canWatchRecording?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancellationDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cancellationPolicy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   checkoutGateway?: Resolver<Maybe<ResolversTypes['PaymentGateway']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -746,15 +901,20 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   viewerCan?: Resolver<ResolversTypes['SessionPermissions'], ParentType, ContextType>;
   viewerEnrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
   viewerIsHost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerRefund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
+  viewerWaitlist?: Resolver<Maybe<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelEnrollment?: Resolver<ResolversTypes['CancelEnrollmentResult'], ParentType, ContextType, RequireFields<MutationCancelEnrollmentArgs, 'sessionId'>>;
   cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
   createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
   endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   endUserSessions?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType, RequireFields<MutationEndUserSessionsArgs, 'userId'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
+  joinWaitlist?: Resolver<ResolversTypes['WaitlistPlace'], ParentType, ContextType, RequireFields<MutationJoinWaitlistArgs, 'sessionId'>>;
+  leaveWaitlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveWaitlistArgs, 'sessionId'>>;
   signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
@@ -766,7 +926,10 @@ export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, ST
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
+  myRefunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  myWaitlist?: Resolver<Array<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
   recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
 }>;
@@ -775,6 +938,26 @@ export type RecordingLinkResolvers<ContextType = GraphQLContext, ParentType exte
   durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RefundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['RefundCause'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gatewayRefundId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentGateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+  paymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
@@ -802,9 +985,12 @@ export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type SessionPermissionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPermissions'] = ResolversParentTypes['SessionPermissions']> = ResolversObject<{
   cancel?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  cancelEnrollment?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   enroll?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   join?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  joinWaitlist?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  leaveWaitlist?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   rate?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   waitForStart?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
@@ -838,8 +1024,18 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type VideoRoleResolvers = EnumResolverSignature<{ GUEST?: any, HOST?: any }, ResolversTypes['VideoRole']>;
 
+export type WaitlistPlaceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WaitlistPlace'] = ResolversParentTypes['WaitlistPlace']> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  offered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  offeredUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Ability?: AbilityResolvers<ContextType>;
+  CancelEnrollmentResult?: CancelEnrollmentResultResolvers<ContextType>;
   Checkout?: CheckoutResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
@@ -853,6 +1049,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
   RecordingLink?: RecordingLinkResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
   RefusalCode?: RefusalCodeResolvers;
   SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
@@ -864,5 +1061,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   StartSessionResult?: StartSessionResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   VideoRole?: VideoRoleResolvers;
+  WaitlistPlace?: WaitlistPlaceResolvers<ContextType>;
 }>;
 

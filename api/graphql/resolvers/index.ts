@@ -1,5 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { Refund, WaitlistPlace } from "./refund.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
 import { Mutation } from "./mutation.js";
@@ -18,6 +19,8 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   HmsDetails,
   Enrollment,
   User,
+  Refund,
+  WaitlistPlace,
   JoinToken,
   FeedbackComment,
   StartSessionResult: startSessionResult(appUrl),
@@ -27,4 +30,6 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   VideoRole: { ...VideoRole },
   PaymentGateway: { ...PaymentGateway },
   RefusalCode: { ...RefusalCode },
+  RefundStatus: { ...RefundStatus },
+  RefundCause: { ...RefundCause },
 });

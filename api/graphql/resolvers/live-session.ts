@@ -3,6 +3,7 @@ import { PaymentGateway, SessionStatus, SessionType } from "../enum-values.js";
 import type { SessionRow, UserRow } from "../../db/schema.js";
 import type { Readers } from "../../domain/readers.js";
 import { isFree } from "../../domain/sessions/session-rules.js";
+import { freeSeats } from "../../domain/sessions/booking-rules.js";
 
 /** The session's expert: at once when this request has read them already (a list's page comes with its experts). */
 function expertOf(session: SessionRow, readers: Readers): UserRow | Promise<UserRow> {
@@ -27,7 +28,8 @@ export const LiveSession: LiveSessionResolvers = {
   expert: (s, _a, { readers }) => expertOf(s, readers),
   expertName: (s, _a, { readers }) => fromExpert(s, readers, (e) => e.name),
   expertAvatar: (s, _a, { readers }) => fromExpert(s, readers, (e) => e.avatarUrl),
-  seatsLeft: (s) => (s.maxParticipants == null ? null : Math.max(0, s.maxParticipants - s.enrolledCount)),
+  // Seats held for the waitlist's offers are not left for anyone else.
+  seatsLeft: (s) => freeSeats(s),
   isFree: (s) => isFree(s),
   checkoutGateway: (s, _a, { services }) => services.checkoutGateway(s) as PaymentGateway | null,
   hmsDetails: (s, _a, { readers }) => readers.hostDetails(s),
@@ -35,7 +37,14 @@ export const LiveSession: LiveSessionResolvers = {
   viewerEnrollment: (s, _a, { readers }) => readers.viewerEnrollment(s),
   viewerIsHost: (s, _a, { readers }) => readers.isHost(s),
   // The viewer's enrollment comes from the same batched reader as `viewerEnrollment`: a page of sessions costs one query for both.
-  viewerCan: async (s, _a, { services, viewer, readers }) => services.sessionPermissions(viewer, s, await readers.viewerEnrollment(s)),
+  viewerCan: async (s, _a, { services, viewer, readers }) => {
+    const [enrollment, waitlist] = await Promise.all([readers.viewerEnrollment(s), readers.viewerWaitlistEntry(s)]);
+    return services.sessionPermissions(viewer, s, enrollment, waitlist);
+  },
+  viewerRefund: (s, _a, { readers }) => readers.viewerRefund(s),
+  viewerWaitlist: (s, _a, { readers }) => readers.viewerWaitlistEntry(s),
+  cancellationDeadline: (s, _a, { services }) => services.cancellationDeadline(s),
+  cancellationPolicy: (_s, _a, { services }) => services.cancellationPolicy(),
   recordingS3Key: (s, _a, { readers }) => readers.recordingLocation(s),
   participants: (s, _a, { readers }) => readers.participants(s),
   canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),

@@ -7,4 +7,7 @@ export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),
   myEnrollments: (_parent, _args, { services, viewer }) => services.myEnrollments(viewer),
+  myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
+  refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
+  myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
 };

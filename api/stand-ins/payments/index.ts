@@ -4,8 +4,8 @@ import { startRazorpayStandIn, type RazorpayStandIn } from "./razorpay-stand-in.
 import type { StandInLogger } from "./stand-in-server.js";
 import { startStripeStandIn, type StripeStandIn } from "./stripe-stand-in.js";
 
-export type { RazorpayOrder, RazorpayPayment, RazorpayStandIn, RazorpayStatus } from "./razorpay-stand-in.js";
-export type { StripePaymentIntent, StripeStandIn, StripeStatus } from "./stripe-stand-in.js";
+export type { RazorpayOrder, RazorpayPayment, RazorpayRefund, RazorpayStandIn, RazorpayStatus } from "./razorpay-stand-in.js";
+export type { StripePaymentIntent, StripeRefund, StripeStandIn, StripeStatus } from "./stripe-stand-in.js";
 
 export interface PaymentStandIns {
   stripe: StripeStandIn;

@@ -1,6 +1,9 @@
 /**
  * A local stand-in for the part of Razorpay's REST API the app uses: payments
- * (`GET /v1/payments/:id`) and orders (`POST /v1/orders`, `GET /v1/orders/:id`), with
+ * (`GET /v1/payments/:id`), refunds (`POST /v1/payments/:id/refund` with `amount`, `speed`,
+ * `notes`, `receipt`, and Razorpay's idempotent refunds: an `X-Refund-Idempotency` key of 10+
+ * letters, digits, `-` or `_`; the same key and body return the first refund, another body a
+ * 400 "Different request with the same idempotency key has already been processed.") and orders (`POST /v1/orders`, `GET /v1/orders/:id`), with
  * Razorpay's entity shapes (amount in minor units, currency upper case, `status`
  * created | authorized | captured | refunded | failed; empty `notes` as `[]`), its Basic
  * key-id/secret check, and its error bodies `{error: {code, description, source, step,
@@ -13,6 +16,8 @@
  *   POST   /_stand-in/payments                  {amount, currency? ("INR"), status? ("captured"), order_id?, notes?} → Payment
  *   GET    /_stand-in/orders                    {data: Order[]}
  *   POST   /_stand-in/orders/:id/pay            the customer paid the order: a captured payment → Payment
+ *   GET    /_stand-in/refunds                   {data: Refund[]}
+ *   POST   /_stand-in/refunds/drop-next-answer  the next refund is made, but its answer is lost (the connection is cut)
  *   GET|POST|DELETE /_stand-in/faults           {route, status?, message?, delayMs?, hang?, times?}; route e.g. "GET /payments/:id"
  *   GET    /_stand-in/requests
  */
@@ -21,6 +26,7 @@ import type { RequestRecord } from "../request-log.js";
 import type { FaultSpec } from "../faults.js";
 import {
   commonControlRoutes,
+  DropAnswer,
   gatewayId,
   type Route,
   StandInHttpError,
@@ -44,7 +50,7 @@ export interface RazorpayPayment {
   international: boolean;
   method: "card";
   amount_refunded: number;
-  refund_status: null | "full";
+  refund_status: null | "partial" | "full";
   captured: boolean;
   description: string | null;
   card_id: null;
@@ -76,6 +82,22 @@ export interface RazorpayOrder {
   created_at: number;
 }
 
+export interface RazorpayRefund {
+  id: string;
+  entity: "refund";
+  amount: number;
+  currency: string;
+  payment_id: string;
+  notes: Notes;
+  receipt: string | null;
+  acquirer_data: { arn: string | null };
+  created_at: number;
+  batch_id: null;
+  status: "pending" | "processed" | "failed";
+  speed_processed: "normal" | "optimum";
+  speed_requested: "normal" | "optimum";
+}
+
 export interface CreatePaymentParams {
   amount: number;
   currency?: string;
@@ -104,6 +126,9 @@ export interface RazorpayStandIn {
   payOrder(orderId: string): RazorpayPayment;
   payments(): RazorpayPayment[];
   orders(): RazorpayOrder[];
+  refunds(): RazorpayRefund[];
+  /** The next refund is made, but the connection is cut before its answer. */
+  dropNextRefundAnswer(): void;
   failNext(route: string, fault?: FaultSpec): void;
   setFault(route: string, fault: FaultSpec): void;
   clearFaults(): void;
@@ -132,7 +157,61 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
   const keySecret = randomBytes(16).toString("hex");
   const payments = new Map<string, RazorpayPayment>();
   const orders = new Map<string, RazorpayOrder>();
+  const refunds = new Map<string, RazorpayRefund>();
+  /** Refunds by X-Refund-Idempotency key, with the body they were made with. */
+  const byKey = new Map<string, { body: string; refundId: string }>();
+  let dropRefundAnswers = 0;
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+  function refund(paymentId: string, body: Record<string, unknown>, key: string | undefined, now: Date): RazorpayRefund {
+    const fingerprint = JSON.stringify([paymentId, body]);
+    if (key !== undefined) {
+      if (!/^[A-Za-z0-9_-]{10,}$/.test(key)) {
+        throw razorpayError(400, "The idempotency key must be at least 10 characters long and can contain alphabets, numbers, hyphens and underscores only.", { source: "NA", step: "NA", reason: "NA" });
+      }
+      const seen = byKey.get(key);
+      if (seen) {
+        if (seen.body !== fingerprint) {
+          throw razorpayError(400, "Different request with the same idempotency key has already been processed.", { source: "NA", step: "NA", reason: "NA" });
+        }
+        return refunds.get(seen.refundId)!;
+      }
+    }
+    const payment = payments.get(paymentId);
+    if (!payment) throw doesNotExist();
+    if (!payment.captured) throw razorpayError(400, "The payment has not been captured and cannot be refunded", { field: "payment_id" });
+    const left = payment.amount - payment.amount_refunded;
+    if (left <= 0) throw razorpayError(400, "The payment has been fully refunded already", { field: "payment_id" });
+    if (body.amount !== undefined && (typeof body.amount !== "number" || !Number.isInteger(body.amount) || body.amount < 100)) {
+      throw razorpayError(400, "The amount must be at least INR 1.00", { field: "amount" });
+    }
+    const amount = (body.amount as number | undefined) ?? left;
+    if (amount > left) throw razorpayError(400, "The refund amount provided is greater than amount captured", { field: "amount" });
+    const speed = body.speed === "optimum" ? "optimum" : "normal";
+    const notes: Notes = typeof body.notes === "object" && body.notes !== null && !Array.isArray(body.notes) && Object.keys(body.notes).length > 0 ? (body.notes as Record<string, string>) : [];
+    const made: RazorpayRefund = {
+      id: gatewayId("rfnd_", 14),
+      entity: "refund",
+      amount,
+      currency: payment.currency,
+      payment_id: paymentId,
+      notes,
+      receipt: typeof body.receipt === "string" ? body.receipt : null,
+      acquirer_data: { arn: null },
+      created_at: seconds(now),
+      batch_id: null,
+      // Test mode processes refunds at once; live ones may stay pending for days.
+      status: "processed",
+      speed_processed: "normal",
+      speed_requested: speed,
+    };
+    refunds.set(made.id, made);
+    if (key !== undefined) byKey.set(key, { body: fingerprint, refundId: made.id });
+    payment.amount_refunded += amount;
+    payment.refund_status = payment.amount_refunded >= payment.amount ? "full" : "partial";
+    if (payment.refund_status === "full") payment.status = "refunded";
+    return made;
+  }
 
   function createPayment(p: CreatePaymentParams, now: Date): RazorpayPayment {
     const status = p.status ?? "captured";
@@ -222,6 +301,20 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
       },
     },
     {
+      method: "POST",
+      pattern: "/payments/:id/refund",
+      handler: (c) => {
+        const body = (typeof c.body === "object" && c.body !== null ? c.body : {}) as Record<string, unknown>;
+        const key = c.headers["x-refund-idempotency"];
+        const made = refund(c.params.id!, body, typeof key === "string" ? key : undefined, c.now);
+        if (dropRefundAnswers > 0) {
+          dropRefundAnswers--;
+          throw new DropAnswer("refund made, answer dropped");
+        }
+        return made;
+      },
+    },
+    {
       method: "GET",
       pattern: "/orders/:id",
       handler: (c) => {
@@ -264,6 +357,15 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
       },
       { method: "GET", pattern: "/orders", handler: () => ({ data: [...orders.values()] }) },
       { method: "POST", pattern: "/orders/:id/pay", handler: (c) => payOrder(c.params.id!, c.now) },
+      { method: "GET", pattern: "/refunds", handler: () => ({ data: [...refunds.values()] }) },
+      {
+        method: "POST",
+        pattern: "/refunds/drop-next-answer",
+        handler: () => {
+          dropRefundAnswers++;
+          return { message: "the next refund will be made and its answer dropped" };
+        },
+      },
     ],
     authenticate: (headers) => {
       const auth = headers.authorization ?? "";
@@ -300,6 +402,10 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
     payOrder: (orderId) => structuredClone(unwrap(() => payOrder(orderId, new Date()))),
     payments: () => structuredClone([...payments.values()]),
     orders: () => structuredClone([...orders.values()]),
+    refunds: () => structuredClone([...refunds.values()]),
+    dropNextRefundAnswer: () => {
+      dropRefundAnswers++;
+    },
     failNext: server.failNext,
     setFault: server.setFault,
     clearFaults: server.clearFaults,

@@ -35,6 +35,14 @@ export class StandInHttpError extends Error {
   }
 }
 
+/**
+ * Thrown by a route that has done its work but must not answer: the connection is cut, as
+ * when the network drops a gateway's answer. The caller cannot know what happened, which is
+ * what idempotency keys are for.
+ */
+export class DropAnswer extends Error {
+  override readonly name = "DropAnswer";
+}
 
 export interface StandInServerOptions {
   /** For the production guard and the startup line: "Stripe", "Razorpay". */
@@ -103,6 +111,11 @@ export async function startStandInServer(opts: StandInServerOptions): Promise<St
       send(200, await match.route.handler({ params: match.params, query: url.searchParams, body, headers: req.headers, now: new Date() }));
     } catch (e) {
       if (res.headersSent || res.destroyed) return;
+      if (e instanceof DropAnswer) {
+        record.status = 0;
+        req.socket.destroy();
+        return;
+      }
       if (e instanceof StandInHttpError) {
         send(e.status, e.body);
       } else {

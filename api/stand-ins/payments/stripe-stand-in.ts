@@ -1,16 +1,25 @@
 /**
  * A local stand-in for the part of Stripe's REST API the app uses: PaymentIntents
- * (`GET /v1/payment_intents/:intent`, `POST /v1/payment_intents`), with Stripe's object
+ * (`GET /v1/payment_intents/:intent`, `POST /v1/payment_intents`) and Refunds
+ * (`POST /v1/refunds` with `payment_intent`, `amount`, `reason`, `metadata`), with Stripe's object
  * shape (amount in minor units, currency in lower case, `status`), its Bearer secret-key
  * check, and its error bodies `{error: {type, code?, param?, message, doc_url?}}` with
  * Stripe's status codes (400, 401, 404, 5xx). stripe-node talks to it through its
  * documented `host`/`port`/`protocol` options.
+ *
+ * Idempotent requests as Stripe documents them: the status and body of the first request
+ * with an `Idempotency-Key` are saved once the endpoint starts executing (errors included)
+ * and replayed for the same key; the same key with other parameters is a 400
+ * `idempotency_error`. Injected faults happen before execution, so nothing is saved for them.
+ * Refund errors: `charge_already_refunded`, `amount_too_large`, `resource_missing`.
  *
  * Control API (loopback only, no key; for tests and `npm start` demos):
  *   GET    /_stand-in/health
  *   GET    /_stand-in/payment_intents               {data: PaymentIntent[]}
  *   POST   /_stand-in/payment_intents               {amount, currency, status? ("succeeded"), metadata?} → PaymentIntent
  *   POST   /_stand-in/payment_intents/:id/succeed   the customer completed the payment → PaymentIntent
+ *   GET    /_stand-in/refunds                       {data: Refund[]}
+ *   POST   /_stand-in/refunds/drop-next-answer      the next refund is made, but its answer is lost (the connection is cut)
  *   GET|POST|DELETE /_stand-in/faults               {route, status?, message?, delayMs?, hang?, times?}; route e.g. "GET /payment_intents/:intent"
  *   GET    /_stand-in/requests
  */
@@ -19,6 +28,7 @@ import type { RequestRecord } from "../request-log.js";
 import type { FaultSpec } from "../faults.js";
 import {
   commonControlRoutes,
+  DropAnswer,
   gatewayId,
   type Route,
   StandInHttpError,
@@ -57,6 +67,23 @@ export interface StripePaymentIntent {
   status: StripeStatus;
 }
 
+export interface StripeRefund {
+  id: string;
+  object: "refund";
+  amount: number;
+  balance_transaction: string;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string | null;
+  receipt_number: null;
+  source_transfer_reversal: null;
+  status: "succeeded" | "pending" | "failed" | "canceled";
+  transfer_reversal: null;
+}
+
 export interface CreatePaymentIntentParams {
   amount: number;
   currency: string;
@@ -78,6 +105,9 @@ export interface StripeStandIn {
   /** The customer completed the payment of an open PaymentIntent. */
   succeed(id: string): StripePaymentIntent;
   paymentIntents(): StripePaymentIntent[];
+  refunds(): StripeRefund[];
+  /** The next refund is made, but the connection is cut before its answer. */
+  dropNextRefundAnswer(): void;
   failNext(route: string, fault?: FaultSpec): void;
   setFault(route: string, fault: FaultSpec): void;
   clearFaults(): void;
@@ -96,6 +126,74 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
   const secretKey = opts.secretKey ?? `sk_test_local${randomBytes(12).toString("hex")}`;
   const publishableKey = `pk_test_local${randomBytes(12).toString("hex")}`;
   const intents = new Map<string, StripePaymentIntent>();
+  const refunds = new Map<string, StripeRefund>();
+  /** Saved answers by Idempotency-Key: the request's parameters and what was answered. */
+  const idempotent = new Map<string, { params: string; status: number; body: unknown }>();
+  let dropRefundAnswers = 0;
+
+  /** Stripe's idempotency: the first answer under a key is saved (errors too) and replayed. */
+  function idempotently(key: string | undefined, path: string, params: unknown, run: () => unknown): unknown {
+    if (!key) return run();
+    const fingerprint = JSON.stringify([path, params]);
+    const saved = idempotent.get(key);
+    if (saved) {
+      if (saved.params !== fingerprint) {
+        throw new StandInHttpError(400, {
+          error: {
+            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+            type: "idempotency_error",
+          },
+        });
+      }
+      if (saved.status !== 200) throw new StandInHttpError(saved.status, saved.body);
+      return structuredClone(saved.body);
+    }
+    try {
+      const body = run();
+      idempotent.set(key, { params: fingerprint, status: 200, body: structuredClone(body) });
+      return body;
+    } catch (e) {
+      if (e instanceof StandInHttpError) idempotent.set(key, { params: fingerprint, status: e.status, body: e.body });
+      throw e;
+    }
+  }
+
+  function refund(body: Record<string, unknown>, now: Date): StripeRefund {
+    const intentId = body.payment_intent;
+    if (typeof intentId !== "string" || intentId === "") {
+      throw invalidRequest(400, "One of the following params should be provided for this request: payment_intent or charge.", { code: "parameter_missing", param: "payment_intent" });
+    }
+    const intent = intents.get(intentId);
+    if (!intent) throw invalidRequest(404, `No such payment_intent: '${intentId}'`, { code: "resource_missing", param: "payment_intent" });
+    if (intent.status !== "succeeded" || !intent.latest_charge) {
+      throw invalidRequest(400, `This PaymentIntent (${intentId}) does not have a successful charge to refund.`, { code: "charge_not_refundable" });
+    }
+    const refunded = [...refunds.values()].filter((r) => r.payment_intent === intentId && r.status !== "failed" && r.status !== "canceled").reduce((sum, r) => sum + r.amount, 0);
+    const left = intent.amount_received - refunded;
+    if (left <= 0) throw invalidRequest(400, `Charge ${intent.latest_charge} has already been refunded.`, { code: "charge_already_refunded" });
+    const amount = body.amount === undefined ? left : requiredInteger(body, "amount");
+    if (amount > left) {
+      throw invalidRequest(400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, { code: "amount_too_large", param: "amount" });
+    }
+    const created: StripeRefund = {
+      id: gatewayId("re_3", 23),
+      object: "refund",
+      amount,
+      balance_transaction: gatewayId("txn_3", 23),
+      charge: intent.latest_charge,
+      created: Math.floor(now.getTime() / 1000),
+      currency: intent.currency,
+      metadata: stringMap(body.metadata),
+      payment_intent: intentId,
+      reason: typeof body.reason === "string" ? body.reason : null,
+      receipt_number: null,
+      source_transfer_reversal: null,
+      status: "succeeded",
+      transfer_reversal: null,
+    };
+    refunds.set(created.id, created);
+    return created;
+  }
 
   function create(params: CreatePaymentIntentParams, now: Date): StripePaymentIntent {
     const id = gatewayId("pi_3", 23);
@@ -152,6 +250,20 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
         return intent;
       },
     },
+    {
+      method: "POST",
+      pattern: "/refunds",
+      handler: (c) => {
+        const body = (c.body ?? {}) as Record<string, unknown>;
+        const key = c.headers["idempotency-key"];
+        const made = idempotently(typeof key === "string" ? key : undefined, "POST /v1/refunds", body, () => refund(body, c.now));
+        if (dropRefundAnswers > 0) {
+          dropRefundAnswers--;
+          throw new DropAnswer("refund made, answer dropped");
+        }
+        return made;
+      },
+    },
   ];
 
   const server = await startStandInServer({
@@ -176,6 +288,15 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
         },
       },
       { method: "POST", pattern: "/payment_intents/:id/succeed", handler: (c) => succeed(c.params.id!) },
+      { method: "GET", pattern: "/refunds", handler: () => ({ data: [...refunds.values()] }) },
+      {
+        method: "POST",
+        pattern: "/refunds/drop-next-answer",
+        handler: () => {
+          dropRefundAnswers++;
+          return { message: "the next refund will be made and its answer dropped" };
+        },
+      },
     ],
     authenticate: (headers) => {
       const auth = headers.authorization ?? "";
@@ -212,6 +333,10 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
       }
     },
     paymentIntents: () => structuredClone([...intents.values()]),
+    refunds: () => structuredClone([...refunds.values()]),
+    dropNextRefundAnswer: () => {
+      dropRefundAnswers++;
+    },
     failNext: server.failNext,
     setFault: server.setFault,
     clearFaults: server.clearFaults,
