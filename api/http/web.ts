@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import expressStaticGzip from "express-static-gzip";
 import { databaseOutagePage } from "./outage-page.js";
 import { cspNonceOf, pageSecurityHeaders, type PageSecurityOptions } from "./security-headers.js";
 import { readWebBody, webBodyOf } from "./web-body-limit.js";
@@ -28,8 +29,17 @@ export async function loadWebBuild(): Promise<ServerBuild> {
 export function createWebRouter(build: ServerBuild, contextFor: (req: Request) => Promise<WebContext>, security: PageSecurityOptions): Router {
   const router = express.Router();
   router.use(pageSecurityHeaders(security));
-  // Fingerprinted assets never change; everything else in public may.
-  router.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
+  // Fingerprinted assets never change; everything else in public may. The build wrote each
+  // asset's brotli and gzip forms beside it (vite.config.ts): sent as asked, never compressed per request.
+  router.use(
+    "/assets",
+    expressStaticGzip(`${BUILD_DIR}/client/assets`, {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y", index: false },
+    }),
+  );
   router.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
   router.all(
     "*",
