@@ -22,7 +22,7 @@ export interface CardSession {
   metadata?: { category?: string | null; difficulty?: string | null } | null;
   viewerEnrollment?: { id: string } | null;
   viewerIsHost: boolean;
-  viewerCan: Record<"enroll" | "start" | "join" | "watchRecording", { allowed: boolean; code: RefusalCode | null }>;
+  viewerCan: Record<"enroll" | "start" | "join" | "watchRecording", { allowed: boolean; code: RefusalCode | null; caution?: string | null }>;
 }
 
 /**
@@ -39,7 +39,8 @@ function Action({ session }: { session: CardSession }) {
       <Link className="button" to={`/app/live/join/${session.id}`}>Join</Link>
     );
   }
-  if (can.start.allowed) {
+  // Start is offered here only near the scheduled time; earlier, the dashboard and the session's page offer it (and ask twice).
+  if (can.start.allowed && !can.start.caution) {
     return (
       <Form method="post" action={`/app/live/${session.id}`}>
         <input type="hidden" name="intent" value="start" />

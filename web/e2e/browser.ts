@@ -13,7 +13,7 @@ import { loadEnv } from "../../api/config/env.js";
 import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./page-steps.js";
 
-export { signIn, scheduleThroughForm } from "./page-steps.js";
+export { openAccountMenu, signIn, scheduleThroughForm, startFromSessionPage } from "./page-steps.js";
 
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "build/e2e-screenshots";
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EnrollStep, type CheckoutData } from "../components/enroll-step";
+import { HostAction } from "../components/host-action";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { durationLabel, formatPrice, GATEWAY_NAME, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
@@ -109,7 +110,7 @@ export default function SessionPage() {
         {session.metadata?.equipment?.length ? <p>Bring: {session.metadata.equipment.join(", ")}</p> : null}
       </div>
 
-      {result && "ok" in result && <p role="status" className="notice">{result.ok}</p>}
+      {result && "ok" in result && <p role="status" className="notice success">{result.ok}</p>}
       {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
 
       <section className="panel" aria-label="What you can do">
@@ -117,21 +118,11 @@ export default function SessionPage() {
           <>
             <div className="controls">
               {can.start.allowed && (
-                <Form method="post">
-                  <button className="primary" name="intent" value="start" disabled={busy}>Start session</button>
-                </Form>
+                <HostAction intent="start" label="Start session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} caution={can.start.caution} busy={busy} />
               )}
               {can.join.allowed && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
-              {can.end.allowed && (
-                <Form method="post">
-                  <button className="danger" name="intent" value="end" disabled={busy}>End session</button>
-                </Form>
-              )}
-              {can.cancel.allowed && (
-                <Form method="post">
-                  <button className="secondary" name="intent" value="cancel" disabled={busy}>Cancel session</button>
-                </Form>
-              )}
+              {can.end.allowed && <HostAction intent="end" label="End session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
+              {can.cancel.allowed && <HostAction intent="cancel" label="Cancel session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
             </div>
             {/* Why Start is missing, unless the room is open: the one thing a host looks for on a session that is not live. */}
             {!can.start.allowed && !can.join.allowed && <p className="hint">{can.start.reason}</p>}
@@ -171,10 +162,12 @@ export default function SessionPage() {
           <input type="hidden" name="intent" value="feedback" />
           <fieldset>
             <legend>How was the class?</legend>
-            <div className="controls">
+            <div className="controls rating">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n}>
-                  <input type="radio" name="rating" value={n} required defaultChecked={session.viewerEnrollment?.feedbackRating === n} /> {n} ★
+                  <input type="radio" name="rating" value={n} required defaultChecked={session.viewerEnrollment?.feedbackRating === n} /> {n}{" "}
+                  <span aria-hidden="true">★</span>
+                  <span className="visually-hidden">{n === 1 ? "star" : "stars"}</span>
                 </label>
               ))}
             </div>
@@ -218,6 +211,7 @@ const SESSION_PAGE = graphql(`
       checkoutGateway
       description
       maxParticipants
+      enrolledCount
       attendedCount
       viewerCan {
         enroll {
@@ -228,6 +222,7 @@ const SESSION_PAGE = graphql(`
         start {
           allowed
           reason
+          caution
         }
         end {
           allowed

@@ -124,6 +124,7 @@ graphql(`
       start {
         allowed
         code
+        caution
       }
       join {
         allowed

@@ -59,6 +59,22 @@ export function assertOwner(viewer: Viewer | null, session: SessionRow, action: 
   return v;
 }
 
+/**
+ * Starting earlier than this before the scheduled time is allowed, but the expert is asked
+ * again: enrolled students plan on the scheduled time, and an early room is an empty room.
+ */
+export const EARLY_START_MINUTES = 15;
+
+/** A second question before starting a scheduled session early, or null when it starts on time. */
+export function earlyStartCaution(session: SessionRow, now: Date): string | null {
+  if (session.status !== "scheduled") return null;
+  const minutes = Math.round((session.scheduledStartTime.getTime() - now.getTime()) / 60_000);
+  if (minutes <= EARLY_START_MINUTES) return null;
+  const hours = Math.floor(minutes / 60);
+  const inWords = [hours && `${hours} hour${hours === 1 ? "" : "s"}`, minutes % 60 && `${minutes % 60} minute${minutes % 60 === 1 ? "" : "s"}`].filter(Boolean).join(" ");
+  return `This class is scheduled to start in ${inWords}. Students plan on the scheduled time, so the room may stay empty until then. Start it now anyway?`;
+}
+
 /** Whether `start` may run now; a live session is fine (start is idempotent). */
 export function assertStartable(session: SessionRow, now: Date): void {
   switch (session.status) {
