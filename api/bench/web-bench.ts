@@ -5,17 +5,62 @@
  * signed in. Figures only, nothing passes or fails. Debian's Chromium (CHROMIUM_PATH), no
  * download; the service runs as the browser tests run it (built web app, local stand-ins).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import type { Response } from "playwright-core";
-import { scheduleMeerasClass, signIn, startE2E, type E2E } from "../../web/e2e/browser.js";
-import { CHROMIUM } from "../../web/e2e/page-steps.js";
+import { chromium, type Browser, type Response } from "playwright-core";
+import pino from "pino";
+import { compose, type Composition } from "../composition.js";
+import { loadEnv } from "../config/env.js";
+import { CHROMIUM, CHROMIUM_ARGS, signIn } from "../../web/e2e/page-steps.js";
+
+/** The service as `npm start` runs it (built web app, local stand-ins) on a fresh PGlite directory. */
+interface Running {
+  url: string;
+  composition: Composition;
+  browser: Browser;
+}
+
+async function start(): Promise<Running & { stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), "web-bench-"));
+  const env = loadEnv({ NODE_ENV: "test", PORT: String(port), APP_URL: url, DEMO_DATA: "false", DATA_DIR: dataDir, RATE_LIMIT_ANONYMOUS: "1000000", RATE_LIMIT_SIGN_IN: "1000000" });
+  const composition = await compose(env, { logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "silent" }), web: true });
+  const server: Server = await new Promise((resolve) => {
+    const s = composition.app.listen(port, "127.0.0.1", () => resolve(s));
+  });
+  composition.listening(server);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    url,
+    composition,
+    browser,
+    async stop() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await composition.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const HOUR = 3_600_000;
 
-/** A browse page as people meet it: a full first page of upcoming classes, one live. */
-async function seed(e2e: E2E): Promise<string> {
+/** A browse page as people meet it: a full first page of upcoming classes, and more pages. */
+async function seed(e2e: Running): Promise<string> {
   const services = e2e.composition.services;
   const deepak = await services.resolveViewer({ subject: "local|deepak", name: "Deepak Kumar", roles: ["expert"] });
   let first = "";
@@ -33,7 +78,6 @@ async function seed(e2e: E2E): Promise<string> {
     });
     first ||= s.id;
   }
-  await scheduleMeerasClass(e2e, "Evening Yin");
   return first;
 }
 
@@ -70,9 +114,18 @@ async function lighthouseOnce(url: string): Promise<LighthouseFigures> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Bytes of each kind a fresh phone-sized page receives while opening `path` (compressed, as sent). */
-async function wireBytes(e2e: E2E, path: string, as?: { name: string }): Promise<Record<string, number>> {
-  const { context, page } = await e2e.newUser();
-  if (as) await signIn(page, as.name);
+async function wireBytes(e2e: Running, path: string, as?: { name: string }): Promise<Record<string, number>> {
+  const phone = { baseURL: e2e.url, viewport: { width: 390, height: 844 } };
+  // Signed in, then a fresh context with only the cookies: nothing of the sign-in's pages stays cached.
+  let storageState: Awaited<ReturnType<import("playwright-core").BrowserContext["storageState"]>> | undefined;
+  if (as) {
+    const signing = await e2e.browser.newContext(phone);
+    await signIn(await signing.newPage(), as.name);
+    storageState = await signing.storageState();
+    await signing.close();
+  }
+  const context = await e2e.browser.newContext({ ...phone, storageState });
+  const page = await context.newPage();
   const responses: Response[] = [];
   page.on("response", (r) => responses.push(r));
   await page.goto(path, { waitUntil: "networkidle" });
@@ -89,7 +142,7 @@ async function wireBytes(e2e: E2E, path: string, as?: { name: string }): Promise
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-const e2e = await startE2E();
+const e2e = await start();
 try {
   const id = await seed(e2e);
   console.log(`Lighthouse ${RUNS}× on ${e2e.url}/app/live (mobile, simulated slow 4G and 4× CPU slowdown), signed out:`);
@@ -121,5 +174,5 @@ try {
     console.log(`| \`${path.replace(id, ":id")}\` | ${who} | ${kb(b.document!)} | ${kb(b.script!)} | ${kb(b.stylesheet!)} | ${kb(b.fetch!)} | ${kb(b.other!)} | ${kb(total)} |`);
   }
 } finally {
-  await e2e.close();
+  await e2e.stop();
 }

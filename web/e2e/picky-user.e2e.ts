@@ -193,6 +193,97 @@ for (const size of ["phone", "desktop"] as const) {
       await context.close();
     });
 
+    it("the new-session form says every problem at once, beside its field and in a summary that takes focus", async () => {
+      const { context, page, problems } = await person(size);
+      await signIn(page, "Deepak Kumar", "/app/live/new");
+      // The zone is the browser's: named once the page runs there.
+      await expect.poll(() => page.getByLabel("Starts").evaluate((el) => el.closest("label")!.textContent)).toMatch(/your time \([A-Za-z_/]+\)/);
+      await expect(page.getByLabel("Currency").evaluate((el) => el.tagName)).resolves.toBe("SELECT");
+      await expectNoAxeViolations(page, `the new-session form (${size})`);
+
+      const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      await page.getByLabel("Title").fill("ab");
+      await page.getByLabel("Starts").fill(local(new Date(Date.now() - HOUR)));
+      await page.getByLabel("Ends").fill(local(new Date(Date.now() - 2 * HOUR)));
+      await page.getByLabel("Price").fill("-5");
+      await page.getByLabel("Tags").fill(`calm, ${"x".repeat(31)}`);
+      await page.getByRole("button", { name: "Create session" }).click();
+
+      const summary = page.locator(".error-summary");
+      await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(summary.getByRole("heading").textContent()).resolves.toBe("5 things to fix before the class can be created");
+      await expect(summary.getByRole("listitem").allTextContents()).resolves.toEqual([
+        "Title: The title needs at least 3 characters.",
+        "Starts: The start must be in the future.",
+        "Ends: The end must be after the start.",
+        "Price: The price cannot be negative (0 makes the class free).",
+        "Tags: Each tag can be at most 30 characters.",
+      ]);
+      // Each field is marked and described by its own problem; the tag's is at Tags.
+      for (const [label, said] of [["Title", /at least 3 characters/], ["Tags", /Each tag/], ["Starts", /in the future/]] as const) {
+        const input = page.getByLabel(label);
+        await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+        const described = await input.evaluate((el) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+        expect(described, label).toMatch(said);
+      }
+      expect(await page.locator("main").innerText()).not.toMatch(/scheduledStartTime|maxParticipants|metadata\./);
+      await summary.getByRole("link", { name: /^Tags:/ }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-tags");
+      // The problems are still there after following the link.
+      await expect(summary.getByRole("listitem").count()).resolves.toBe(5);
+      await expectNoAxeViolations(page, `the new-session form with problems (${size})`);
+      await e2e.shot(page, `16-form-problems-${size}`);
+
+      await page.getByLabel("Title").fill(`Fixed flow (${size})`);
+      await page.getByLabel("Starts").fill(local(new Date(Date.now() + 2 * HOUR)));
+      await page.getByLabel("Ends").fill(local(new Date(Date.now() + 3 * HOUR)));
+      await page.getByLabel("Price").fill("0");
+      await page.getByLabel("Tags").fill("calm");
+      await page.getByLabel("Currency").selectOption("EUR");
+      await page.getByRole("button", { name: "Create session" }).click();
+      await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`Fixed flow (${size})`);
+
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("browse: Live now counts its classes, filters stay across tabs, empty results offer to clear them, a page past the end goes to the last, cards count down", async () => {
+      await deepaksClass(`Countdown flow (${size})`, 2 * HOUR + 5 * 60_000);
+      const liveId = await deepaksClass(`On air now (${size})`, 5 * 60_000, ["priya"]);
+      await e2e.composition.services.startSession(await viewer("deepak", "Deepak Kumar", ["expert"]), liveId);
+      const { context, page, problems } = await person(size);
+      await page.goto("/app/live", { waitUntil: "networkidle" });
+      const live = await e2e.composition.services.listSessions(null, { status: "live", limit: 100 });
+      await expect(page.getByRole("link", { name: /^Live now/ }).textContent()).resolves.toBe(`Live now${live.total}`);
+      await expect.poll(() => page.getByRole("article", { name: `Countdown flow (${size})` }).locator(".starts-in").textContent()).toMatch(/^starts in 2 h [45] min$/);
+      await expect(page.getByRole("article", { name: `Countdown flow (${size})` }).locator("time").textContent()).resolves.toMatch(/–/);
+
+      await page.goto("/app/live?tab=upcoming&category=Nothing-like-this", { waitUntil: "networkidle" });
+      await expect(page.getByText("No upcoming classes match these filters.").isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(page, `browse with no match (${size})`);
+      await page.getByRole("link", { name: /^Past/ }).click();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "past");
+      expect(new URL(page.url()).searchParams.get("category")).toBe("Nothing-like-this");
+      await page.getByRole("link", { name: "Clear the filters" }).click();
+      await page.waitForURL((u) => !u.searchParams.has("category"));
+
+      await page.goto("/app/live?tab=upcoming&page=5");
+      expect(new URL(page.url()).searchParams.get("page")).toBeNull();
+      await expect(page.getByText("Page 1 of 1").isVisible()).resolves.toBe(true);
+
+      // An enrolled student's card leads to the waiting room.
+      await signIn(page, "Priya Sharma", "/app/live/enrollments");
+      const enrolledId = await deepaksClass(`Waiting-room flow (${size})`, HOUR, ["priya"]);
+      await page.goto("/app/live/enrollments", { waitUntil: "networkidle" });
+      await page.getByRole("article", { name: `Waiting-room flow (${size})` }).getByRole("link", { name: "Go to the waiting room" }).click();
+      await page.waitForURL(`**/app/live/join/${enrolledId}`);
+      await e2e.shot(page, `16-waiting-room-${size}`);
+
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
     it("a skip link, focus on the new page's heading with an announcement, and no axe findings on the student's pages", async () => {
       const id = await deepaksClass(`Gentle hatha (${size})`, 2 * HOUR);
       const { context, page, problems } = await person(size);

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EnrollStep, type CheckoutData } from "../components/enroll-step";
 import { HostAction } from "../components/host-action";
-import { LocalTime } from "../components/local-time";
+import { LocalTime, StartsIn } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { durationLabel, formatPrice, GATEWAY_NAME, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
 import { fieldErrors, load, pageFor, signInUrl } from "../lib/graphql-errors.server";
@@ -99,8 +99,9 @@ export default function SessionPage() {
       </div>
       <div className="panel">
         <p className="meta">
-          <LocalTime iso={session.scheduledStartTime} />
+          <LocalTime iso={session.scheduledStartTime} endIso={session.scheduledEndTime} />
           <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
+          {session.status === "SCHEDULED" && <StartsIn iso={session.scheduledStartTime} />}
           <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
           <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
           {session.metadata?.category && <span>{session.metadata.category}</span>}
@@ -111,7 +112,12 @@ export default function SessionPage() {
       </div>
 
       {result && "ok" in result && <p role="status" className="notice success">{result.ok}</p>}
-      {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
+      {/* A payment reference's problem is said beside its field (EnrollStep), not twice. */}
+      {result && "error" in result && !("fields" in result && (result.fields?.paymentId || result.fields?.paymentGateway)) && (
+        <p role="alert" className="error">
+          {result.error}
+        </p>
+      )}
 
       <section className="panel" aria-label="What you can do">
         {own ? (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { LiveSessionCard } from "../components/live-session-card";
 import { graphql } from "../graphql/__generated__";
 import { load } from "../lib/graphql-errors.server";
@@ -23,7 +23,9 @@ export default function MyEnrollments() {
       {upcoming.length ? (
         <div className="grid">{upcoming.map((s) => <LiveSessionCard key={s.id} session={s} />)}</div>
       ) : (
-        <p>No upcoming classes. Browse the sessions to find one.</p>
+        <p className="empty">
+          No upcoming classes. <Link to="/app/live">Find a class to join</Link>
+        </p>
       )}
       <h2>Past</h2>
       {past.length ? <div className="grid">{past.map((s) => <LiveSessionCard key={s.id} session={s} />)}</div> : <p>None yet.</p>}
