@@ -278,7 +278,15 @@ for (const size of ["phone", "desktop"] as const) {
       await page.goto("/app/live/enrollments", { waitUntil: "networkidle" });
       await page.getByRole("article", { name: `Waiting-room flow (${size})` }).getByRole("link", { name: "Go to the waiting room" }).click();
       await page.waitForURL(`**/app/live/join/${enrolledId}`);
+
+      // Before the expert starts: the camera's picture and the microphone's level (Chromium's fake devices: a pattern and a beep).
+      await page.getByRole("button", { name: "Test camera and microphone" }).click();
+      await expect.poll(() => page.getByLabel("Your camera", { exact: true }).evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId("mic-level").getAttribute("aria-valuenow").then(Number)).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `the waiting page testing the devices (${size})`);
       await e2e.shot(page, `16-waiting-room-${size}`);
+      await page.getByRole("button", { name: "Stop the test" }).click();
+      await expect(page.getByRole("button", { name: "Test camera and microphone" }).isVisible()).resolves.toBe(true);
 
       expect(problems).toEqual([]);
       await context.close();
