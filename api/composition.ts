@@ -142,7 +142,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
             videoInitEndpoint: mediaPlane?.initEndpoint,
             localPayments: payments.local,
           };
-        }, pageSecurity(env, webAuth, emulator, mediaPlane))
+        }, pageSecurity(env, webAuth, emulator, mediaPlane), { appUrl: env.APP_URL })
       : undefined;
 
     const app = createApp({

@@ -9,9 +9,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import styles from "./styles/app.css?url";
 import "./lib/context";
 import { useNonce } from "./lib/nonce";
@@ -20,7 +22,19 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%228%22 fill=%22%236d28d9%22/%3E%3C/svg%3E" },
 ];
-export const meta: MetaFunction = () => [{ title: "Live Sessions — live yoga classes" }];
+/** An error page names its trouble in the tab's title too (a route's own meta is not used when it failed). */
+const ERROR_TITLE: Record<number, string> = {
+  400: "This address is not valid",
+  403: "This page is not open to you",
+  404: "Page not found",
+  503: "Briefly unavailable",
+};
+
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Live Sessions — live yoga classes" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${ERROR_TITLE[status] ?? "Something went wrong"} — Live Sessions` }];
+};
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const v = context.viewer;
@@ -30,43 +44,100 @@ export async function loader({ context }: LoaderFunctionArgs) {
   };
 }
 
+/** Where Sign in comes back to: this page, unless it is a sign-in page itself. */
+function signInHref(pathname: string, search: string): string {
+  if (pathname.startsWith("/auth/")) return "/auth/login";
+  return `/auth/login?returnTo=${encodeURIComponent(pathname + search)}`;
+}
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const viewer = data?.viewer;
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The account menu closes when its choice (or any link) takes the person to another page.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname]);
+  const links = (
+    <>
+      <NavLink to="/app/live" end>
+        Browse
+      </NavLink>
+      {viewer && <NavLink to="/app/live/enrollments">My classes</NavLink>}
+      {viewer?.isExpert && <NavLink to="/app/live/dashboard">Dashboard</NavLink>}
+      {viewer?.isExpert && <NavLink to="/app/live/new">New session</NavLink>}
+    </>
+  );
   return (
     <header className="site-header">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <Link to="/app/live" className="brand">
         Live Sessions
       </Link>
-      <nav aria-label="Main">
-        <NavLink to="/app/live" end>
-          Browse
-        </NavLink>
-        {viewer && <NavLink to="/app/live/enrollments">My classes</NavLink>}
-        {viewer?.isExpert && <NavLink to="/app/live/dashboard">Dashboard</NavLink>}
-        {viewer?.isExpert && <NavLink to="/app/live/new">New session</NavLink>}
+      {/* On a phone the page links move into the account menu, so the header keeps to one line. */}
+      <nav aria-label="Main" className={viewer ? "main-nav wide-only" : "main-nav"}>
+        {links}
       </nav>
       <div className="account">
         {viewer ? (
-          <Form method="post" action="/auth/logout">
-            <span className="who">
+          <details className="account-menu" ref={menu}>
+            <summary>
               {viewer.avatarUrl && <img src={viewer.avatarUrl} alt="" width={28} height={28} />}
-              {viewer.name}
-            </span>
-            <button type="submit" className="link-button">
-              Sign out
-            </button>
-            <button type="submit" className="link-button" formAction="/auth/sign-out-everywhere" title="Also signs you out in every other browser and device">
-              Sign out everywhere
-            </button>
-          </Form>
+              <span className="who">{viewer.name}</span>
+            </summary>
+            <div className="menu-panel">
+              <nav aria-label="Main, on a small screen" className="phone-only">
+                {links}
+              </nav>
+              <Form method="post" action="/auth/logout">
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+                <button type="submit" className="link-button" formAction="/auth/sign-out-everywhere">
+                  Sign out everywhere
+                </button>
+                <p className="hint">“Everywhere” also signs you out in every other browser and device.</p>
+              </Form>
+            </div>
+          </details>
         ) : (
-          <Link to="/auth/login" className="button small">
+          <Link to={signInHref(location.pathname, location.search)} className="button small">
             Sign in
           </Link>
         )}
       </div>
     </header>
+  );
+}
+
+/**
+ * After a client-side navigation, focus goes to the new page's heading and a screen reader
+ * hears the new page's title, as a full page load would give them. Not on the first load,
+ * nor when only the query changes (a filter or a tab keeps the person where they are).
+ */
+function NavigationFocus() {
+  const { pathname } = useLocation();
+  const [announcement, setAnnouncement] = useState("");
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    setAnnouncement(document.title);
+  }, [pathname]);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="navigation-announcement">
+      {announcement}
+    </div>
   );
 }
 
@@ -82,7 +153,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <Header />
-        <main>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <NavigationFocus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -93,6 +167,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   return <Outlet />;
 }
+
+/** Pages a person may land on by mistake: each says what happened and where to go next. */
+const ERROR_PAGE: Record<number, { heading: string; advice: string }> = {
+  400: { heading: "This address is not valid", advice: "The link may have been cut short or mistyped." },
+  403: { heading: "This page is not open to you", advice: "You are signed in, but this page belongs to someone else." },
+  404: { heading: "We can't find that page", advice: "The link may be old, or the class may have been removed." },
+};
 
 export function ErrorBoundary() {
   const error = useRouteError();
@@ -109,12 +190,24 @@ export function ErrorBoundary() {
     );
   }
   if (isRouteErrorResponse(error)) {
-    const title = error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : "Something went wrong";
+    const page = ERROR_PAGE[error.status] ?? { heading: "Something went wrong", advice: "" };
+    // Our own loaders say what is wrong in a sentence (the API's message); Remix's own 404 text is not for people.
+    const said = typeof error.data === "string" && error.data && !error.data.startsWith("Error:") ? error.data : page.advice;
     return (
       <section className="error-page">
-        <h1>{title}</h1>
-        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
-        <Link to="/app/live">Back to the sessions</Link>
+        <p className="error-code">Error {error.status}</p>
+        <h1>{page.heading}</h1>
+        <p>{said}</p>
+        <p className="controls centered">
+          <Link className="button" to="/app/live">
+            Browse classes
+          </Link>
+          {error.status === 403 && (
+            <Link className="button secondary" to="/app/live/enrollments">
+              My classes
+            </Link>
+          )}
+        </p>
       </section>
     );
   }
@@ -122,7 +215,9 @@ export function ErrorBoundary() {
     <section className="error-page">
       <h1>Something went wrong</h1>
       <p>It has been logged on our side. Please reload the page or try again in a moment.</p>
-      <Link to="/app/live">Back to the sessions</Link>
+      <Link className="button" to="/app/live">
+        Browse classes
+      </Link>
     </section>
   );
 }

@@ -37,7 +37,11 @@ export interface SignedIn {
 export interface OidcClient extends IdentityRenewer {
   readonly issuer: string;
   /** First leg: the redirect to the provider, carrying the state/PKCE cookie. */
-  authorizationRedirect(request: Request): Promise<Response>;
+  /**
+   * First leg: the redirect to the provider. `chooseAccount` asks it to show its sign-in
+   * page even when it remembers someone (`prompt=login`), as after signing out.
+   */
+  authorizationRedirect(request: Request, options?: { chooseAccount?: boolean }): Promise<Response>;
   /** Callback: the verified identity. Throws SignInError with a message for the person. */
   completeSignIn(request: Request): Promise<SignedIn>;
   /** The provider's logout URL returning to `home`, or `home` itself when the provider cannot be reached. */
@@ -119,13 +123,13 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
   return {
     issuer: opts.issuer,
 
-    async authorizationRedirect(request) {
+    async authorizationRedirect(request, options = {}) {
       const { authenticator } = await discover();
       try {
         await authenticator.authenticate("oidc", request);
       } catch (thrown) {
         // The strategy "throws" its redirect to the provider, with the state cookie.
-        if (thrown instanceof Response) return thrown;
+        if (thrown instanceof Response) return options.chooseAccount ? withPromptLogin(thrown) : thrown;
         throw thrown;
       }
       throw new SignInError("The sign-in could not be started.");
@@ -194,6 +198,18 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
       }
     },
   };
+}
+
+/**
+ * The strategy's redirect with `prompt=login` added: OpenID Connect Core §3.1.2.1, which
+ * Auth0 honours by showing its login page even when its own session is alive.
+ */
+function withPromptLogin(redirect: Response): Response {
+  const location = new URL(redirect.headers.get("Location")!);
+  location.searchParams.set("prompt", "login");
+  const headers = new Headers(redirect.headers);
+  headers.set("Location", location.href);
+  return new Response(null, { status: redirect.status, headers });
 }
 
 function describeCallbackError(error: unknown): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOidcClient } from "./oidc-client.js";
-import { createWebAuth, SESSION_COOKIE, type WebSessionStore } from "./web-auth.js";
+import { createWebAuth, SESSION_COOKIE, SIGNED_OUT_COOKIE, type WebSessionStore } from "./web-auth.js";
 
 describe("the session cookie", () => {
   const asked: string[] = [];
@@ -42,6 +42,9 @@ describe("the session cookie", () => {
     expect(asked).toEqual(["end abc"]);
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("http://app.test/app/live");
-    expect(res.headers.get("Set-Cookie")).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+    const [cleared, signedOut] = res.headers.getSetCookie();
+    expect(cleared).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
+    // The next sign-in in this browser lets the person choose an account (prompt=login).
+    expect(signedOut).toMatch(new RegExp(`^${SIGNED_OUT_COOKIE}=1;.*Path=/auth; HttpOnly`));
   });
 });

@@ -37,6 +37,12 @@ export interface WebAuthOptions {
 export const SESSION_COOKIE = "__session";
 /** Where the app was asked to return to, kept while the person is at the provider. */
 export const PENDING_SIGN_IN_COOKIE = "__sign_in";
+/**
+ * Set by signing out: the next sign-in in this browser asks the provider for its sign-in
+ * page (prompt=login), so the person may choose another account rather than be signed
+ * straight back in as the one who just left (the provider's own session may outlive ours).
+ */
+export const SIGNED_OUT_COOKIE = "__signed_out";
 
 export interface WebAuth {
   /** The identity provider's issuer URL (sign-out leaves the app for it). */
@@ -63,6 +69,9 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
   });
   const sessionCookie = (id: string) => `${SESSION_COOKIE}=${id}; Max-Age=${opts.sessionMaxAgeSeconds}; ${attributes}`;
   const clearedSessionCookie = `${SESSION_COOKIE}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${attributes}`;
+  const signedOutAttributes = `Path=/auth; HttpOnly; SameSite=Lax${opts.secureCookies ? "; Secure" : ""}`;
+  const signedOutCookie = `${SIGNED_OUT_COOKIE}=1; Max-Age=${30 * 86400}; ${signedOutAttributes}`;
+  const clearedSignedOutCookie = `${SIGNED_OUT_COOKIE}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${signedOutAttributes}`;
 
   return {
     issuer: oidc.issuer,
@@ -76,7 +85,7 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
       const cookies = request.headers.get("cookie") ?? undefined;
       const isCallback = new URL(request.url).searchParams.has("state");
       if (!isCallback) {
-        const redirect = await oidc.authorizationRedirect(request);
+        const redirect = await oidc.authorizationRedirect(request, { chooseAccount: cookieValue(cookies, SIGNED_OUT_COOKIE) === "1" });
         redirect.headers.append("Set-Cookie", await pending.serialize({ returnTo: safeReturnTo(returnTo, opts.appUrl) }));
         return redirect;
       }
@@ -98,6 +107,7 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
       const headers = new Headers({ Location: target });
       headers.append("Set-Cookie", sessionCookie(started.id));
       headers.append("Set-Cookie", await pending.serialize("", { maxAge: 0 }));
+      if (cookieValue(cookies, SIGNED_OUT_COOKIE)) headers.append("Set-Cookie", clearedSignedOutCookie);
       return new Response(null, { status: 302, headers });
     },
 
@@ -105,7 +115,10 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
       const id = cookieValue(request.headers.get("cookie") ?? undefined, SESSION_COOKIE);
       if (id) await sessions.endSignInSession(id);
       const location = await oidc.logoutLocation(`${opts.appUrl}/app/live`);
-      return new Response(null, { status: 302, headers: { Location: location, "Set-Cookie": clearedSessionCookie } });
+      const headers = new Headers({ Location: location });
+      headers.append("Set-Cookie", clearedSessionCookie);
+      headers.append("Set-Cookie", signedOutCookie);
+      return new Response(null, { status: 302, headers });
     },
   };
 }

@@ -21,7 +21,7 @@ import { cpus } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, scheduleThroughForm, signIn } from "../../web/e2e/page-steps.js";
+import { CHROMIUM, CHROMIUM_ARGS, scheduleThroughForm, signIn, startFromSessionPage } from "../../web/e2e/page-steps.js";
 
 const RUNS = Number(process.env.BENCH_ROOM_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_ROOM_SECONDS ?? 20);
@@ -178,7 +178,7 @@ async function oneRun(n: number, url: string, serverPid: number, browsers: Brows
   // Idle: three signed-in pages open (two waiting screens polling), no room yet.
   const serverIdle = await cpuShare(() => [serverPid], Math.min(10, SECONDS));
 
-  await expert.getByRole("button", { name: "Start session" }).click();
+  await startFromSessionPage(expert);
   await expert.waitForURL(`**/app/live/host/${id}`);
   const expertJoin = await timedJoin(expert, /^Join$/, false);
   const student1 = (await timedJoin(s1, /^Join now/, true)) as Run["student1"];

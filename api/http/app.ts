@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expressMiddleware } from "@as-integrations/express4";
 import type { ApolloServer } from "@apollo/server";
+import compression from "compression";
 import express, { type Express, type Request } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
@@ -86,6 +87,11 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+
+  // Pages, GraphQL and REST answers over 1 KB are compressed as they are sent (brotli at
+  // quality 4, gzip otherwise: cheap enough per request). The web app's hashed assets come
+  // precompressed from the build (web.ts) and carry Content-Encoding, so this leaves them be.
+  app.use(compression({ threshold: 1024 }));
 
   // Pages get theirs, with a policy for the web app, from the web router (security-headers.ts).
   app.use(["/graphql", "/api"], apiSecurityHeaders({ secure: deps.appUrl.startsWith("https:") }));

@@ -8,37 +8,13 @@ import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
 import { asDomainError, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors-map.js";
+import { plainPageHtml } from "./plain-page.js";
 
 export const OUTAGE_TITLE = "Live Sessions is briefly unavailable";
 export const OUTAGE_ADVICE = "We can't reach our database right now. Nothing you did caused this, and nothing is lost. Please try again in a moment.";
 
-/** Self-contained (no scripts, no assets that could fail too); styled like the app's error page. */
 export function outagePageHtml(): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${OUTAGE_TITLE}</title>
-<style>
-  body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; background: #faf9fb; }
-  header { padding: .75rem 1rem; border-bottom: 1px solid #e5e7eb; background: #fff; font-weight: 700; color: #6d28d9; }
-  main { max-width: 36rem; margin: 0 auto; padding: 3rem 1rem; text-align: center; }
-  h1 { font-size: 1.5rem; margin: 0 0 1rem; }
-  a { display: inline-block; margin-top: 1rem; padding: .5rem 1rem; border-radius: 8px; background: #6d28d9; color: #fff; text-decoration: none; }
-</style>
-</head>
-<body>
-<header>Live Sessions</header>
-<main>
-<h1>${OUTAGE_TITLE}</h1>
-<p>${OUTAGE_ADVICE}</p>
-<a href="">Try again</a>
-</main>
-</body>
-</html>
-`;
+  return plainPageHtml({ title: OUTAGE_TITLE, message: OUTAGE_ADVICE, action: { href: "", label: "Try again" } });
 }
 
 /** Express error handler for the web router: the outage page for a database outage, anything else passed on. */

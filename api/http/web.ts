@@ -10,7 +10,9 @@ import { randomUUID } from "node:crypto";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import expressStaticGzip from "express-static-gzip";
 import { databaseOutagePage } from "./outage-page.js";
+import { plainPageHtml } from "./plain-page.js";
 import { cspNonceOf, pageSecurityHeaders, type PageSecurityOptions } from "./security-headers.js";
 import { readWebBody, webBodyOf } from "./web-body-limit.js";
 import type { WebContext } from "./web-context.js";
@@ -25,24 +27,86 @@ export async function loadWebBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(entry).href)) as ServerBuild;
 }
 
-export function createWebRouter(build: ServerBuild, contextFor: (req: Request) => Promise<WebContext>, security: PageSecurityOptions): Router {
+export interface WebRouterOptions {
+  /** APP_URL: a page opened on this machine under another loopback name is sent there (sameLoopbackName). */
+  appUrl?: string;
+}
+
+export function createWebRouter(
+  build: ServerBuild,
+  contextFor: (req: Request) => Promise<WebContext>,
+  security: PageSecurityOptions,
+  options: WebRouterOptions = {},
+): Router {
   const router = express.Router();
   router.use(pageSecurityHeaders(security));
-  // Fingerprinted assets never change; everything else in public may.
-  router.use("/assets", express.static(`${BUILD_DIR}/client/assets`, { immutable: true, maxAge: "1y", index: false }));
+  router.use(readableAddress);
+  if (options.appUrl) router.use(sameLoopbackName(options.appUrl));
+  // Fingerprinted assets never change; everything else in public may. The build wrote each
+  // asset's brotli and gzip forms beside it (vite.config.ts): sent as asked, never compressed per request.
+  router.use(
+    "/assets",
+    expressStaticGzip(`${BUILD_DIR}/client/assets`, {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y", index: false },
+    }),
+  );
   router.use(express.static(`${BUILD_DIR}/client`, { maxAge: "1h", index: false }));
   router.all(
     "*",
     readWebBody,
-    remixHandler(build, async (req, res) => ({
-      ...(await contextFor(req)),
+    remixHandler(build, async (req, res) => {
+      const context = await contextFor(req);
+      // A page made for a signed-in person is theirs alone: no cache (the browser's included)
+      // keeps it, so Back after signing out, or the next person at this computer, cannot see it.
+      if (context.viewer) res.setHeader("Cache-Control", "private, no-store");
       // The nonce goes to web/entry.server.tsx, which puts it on the page's inline scripts.
-      cspNonce: cspNonceOf(res),
-    })),
+      return { ...context, cspNonce: cspNonceOf(res) };
+    }),
   );
   // Finding the viewer needs the database; while it is away the answer is a 503 page, not a 500.
   router.use(databaseOutagePage);
   return router;
+}
+
+/**
+ * An address whose escapes do not decode (`/app/live/%E0%A4%A`, a link cut short) gets a
+ * page saying so, not Express's stack trace: nothing behind it could read the path either.
+ */
+function readableAddress(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    res
+      .status(400)
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(plainPageHtml({ title: "This address is not valid", message: "The link may have been cut short or mistyped. Check it, or start again from the classes.", action: { href: "/app/live", label: "Browse classes" } }));
+    return;
+  }
+  next();
+}
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * On this machine the app answers at localhost and at 127.0.0.1 alike, but the sign-in
+ * cookies and the provider's return address belong to APP_URL's name only: signing in
+ * under the other name ends in a misleading "link has expired". Pages opened under the
+ * other loopback name are sent to APP_URL's. Only between loopback names: behind a proxy
+ * the Host header may name the upstream, and sending that elsewhere could loop.
+ */
+function sameLoopbackName(appUrl: string) {
+  const app = new URL(appUrl);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const host = req.headers.host;
+    if ((req.method !== "GET" && req.method !== "HEAD") || !host || host === app.host || !LOOPBACK_NAMES.has(app.hostname)) return next();
+    const asked = new URL(`http://${host}`);
+    if (!LOOPBACK_NAMES.has(asked.hostname) || asked.port !== app.port) return next();
+    res.redirect(302, `${app.origin}${req.originalUrl}`);
+  };
 }
 
 /**

@@ -76,15 +76,20 @@ export function EnrollStep({ session, signedIn, busy, localPayments, returnedPay
           <button className="primary" disabled={busy}>Pay {price} with {GATEWAY_NAME[gateway]}</button>
         </Form>
       )}
-      {problem && <p className="error">{problem}</p>}
       <details open={Boolean(problem)}>
         <summary>Paid already? Enroll with your payment reference</summary>
         <Form method="post" className="row">
           <input type="hidden" name="intent" value="enroll" />
           <label>
             Payment reference
-            <input name="paymentId" required placeholder="pi_… or pay_…" autoComplete="off" />
+            <input name="paymentId" required placeholder="pi_… or pay_…" autoComplete="off" aria-invalid={Boolean(problem)} aria-describedby={problem ? "payment-problem" : undefined} />
           </label>
+          {/* Said once, here beside the reference (the page leaves it out of its own messages). */}
+          {problem && (
+            <p className="error" id="payment-problem" role="alert">
+              {problem}
+            </p>
+          )}
           <label>
             Paid with
             <select name="paymentGateway" defaultValue={gateway}>

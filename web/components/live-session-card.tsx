@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { RefusalCode, SessionStatus, SessionType } from "../graphql/__generated__/graphql";
 import { durationLabel, formatPrice, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
-import { LocalTime } from "./local-time";
+import { LocalTime, StartsIn } from "./local-time";
 
 export interface CardSession {
   id: string;
@@ -22,7 +22,9 @@ export interface CardSession {
   metadata?: { category?: string | null; difficulty?: string | null } | null;
   viewerEnrollment?: { id: string } | null;
   viewerIsHost: boolean;
-  viewerCan: Record<"enroll" | "start" | "join" | "watchRecording", { allowed: boolean; code: RefusalCode | null }>;
+  viewerCan: Record<"enroll" | "start" | "join" | "watchRecording", { allowed: boolean; code: RefusalCode | null; caution?: string | null }> & {
+    waitForStart?: { allowed: boolean };
+  };
 }
 
 /**
@@ -39,13 +41,18 @@ function Action({ session }: { session: CardSession }) {
       <Link className="button" to={`/app/live/join/${session.id}`}>Join</Link>
     );
   }
-  if (can.start.allowed) {
+  // Start is offered here only near the scheduled time; earlier, the dashboard and the session's page offer it (and ask twice).
+  if (can.start.allowed && !can.start.caution) {
     return (
       <Form method="post" action={`/app/live/${session.id}`}>
         <input type="hidden" name="intent" value="start" />
         <button type="submit" className="primary">Start</button>
       </Form>
     );
+  }
+  // An enrolled student's next step before class: the waiting room, where the class pulls them in.
+  if (session.viewerEnrollment && !session.viewerIsHost && can.waitForStart?.allowed) {
+    return <Link className="button secondary" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>;
   }
   if (session.viewerEnrollment && !can.watchRecording.allowed) return <span className="badge">Enrolled</span>;
   // A visitor who is not signed in is offered it too: the session's page asks them to sign in.
@@ -75,8 +82,9 @@ export function LiveSessionCard({ session }: { session: CardSession }) {
           {session.expertName}
         </div>
         <div className="meta">
-          <LocalTime iso={session.scheduledStartTime} />
+          <LocalTime iso={session.scheduledStartTime} endIso={session.scheduledEndTime} />
           <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
+          {session.status === "SCHEDULED" && <StartsIn iso={session.scheduledStartTime} />}
           <span>{seats}</span>
           {session.metadata?.category && <span>{session.metadata.category}</span>}
           {session.metadata?.difficulty && <span>{session.metadata.difficulty}</span>}

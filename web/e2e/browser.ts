@@ -14,7 +14,7 @@ import { loadEnv } from "../../api/config/env.js";
 import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./page-steps.js";
 
-export { signIn, scheduleThroughForm } from "./page-steps.js";
+export { openAccountMenu, signIn, scheduleThroughForm, startFromSessionPage } from "./page-steps.js";
 
 /** What the page prints when a journey refuses the SDK's /init on purpose (page.route … abort). */
 export const REFUSED_INIT = /ERR_CONNECTION_REFUSED \[http:\/\/127\.0\.0\.1:\d+\/init\?/;

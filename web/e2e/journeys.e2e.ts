@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REFUSED_INIT, scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
+import { REFUSED_INIT, scheduleThroughForm, signIn, startE2E, startFromSessionPage, type E2E } from "./browser.js";
 
 let e2e: E2E;
 
@@ -46,7 +46,7 @@ describe("an expert and a student in Chromium", () => {
     }
 
     const init = captureInit(page);
-    await page.getByRole("button", { name: "Start session" }).click();
+    await startFromSessionPage(page);
     await page.waitForURL(`**/app/live/host/${id}`);
     const token = await init;
     const session = await e2e.composition.services.getSession(null, id);
@@ -103,7 +103,7 @@ describe("an expert and a student in Chromium", () => {
     await e2e.shot(student.page, "06-waiting");
 
     const init = captureInit(student.page);
-    await expert.page.getByRole("button", { name: "Start session" }).click();
+    await startFromSessionPage(expert.page);
     await expert.page.waitForURL(`**/app/live/host/${id}`);
     const token = await init;
     const session = await e2e.composition.services.getSession(null, id);

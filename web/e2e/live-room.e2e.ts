@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, scheduleThroughForm, signIn, startE2E, type E2E } from "./browser.js";
+import { SCREENSHOTS, scheduleThroughForm, signIn, startE2E, startFromSessionPage, type E2E } from "./browser.js";
 
 let e2e: E2E;
 const offBox: string[] = [];
@@ -154,7 +154,7 @@ describe("a live class of three on the local media plane", () => {
 
     // Tom's first join will be refused by the media plane (a forced fault), to try "Try again" below.
     e2e.composition.mediaPlane!.faults.refuseNextJoin({ userId: tomViewer.id });
-    await expert.page.getByRole("button", { name: "Start session" }).click();
+    await startFromSessionPage(expert.page);
     await expert.page.waitForURL(`**/app/live/host/${id}`);
     roomId = (await services.getSession(null, id))!.hmsRoomId!;
 

@@ -44,3 +44,24 @@ export async function scheduleThroughForm(page: Page, title: string, startInMinu
   await page.waitForURL(/\/app\/live\/ses_[a-z0-9]+$/);
   return new URL(page.url()).pathname.split("/").pop()!;
 }
+
+/**
+ * The expert starts the class from its page: Start session, then the confirmation, and for
+ * a class more than 15 minutes away the second one. The last click is the start itself.
+ */
+export async function startFromSessionPage(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Start session" }).click();
+  await page.getByRole("button", { name: "Yes, start now" }).click();
+  const early = page.getByRole("button", { name: "Yes, start it early" });
+  const asksAgain = await early.waitFor({ timeout: 1000 }).then(
+    () => true,
+    () => false,
+  );
+  if (asksAgain) await early.click();
+}
+
+/** The signed-in person's menu in the header (Sign out, Sign out everywhere; the page links on a phone). */
+export async function openAccountMenu(page: Page): Promise<void> {
+  const menu = page.locator("details.account-menu");
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+}

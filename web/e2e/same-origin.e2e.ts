@@ -8,7 +8,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
+import { openAccountMenu, scheduleMeerasClass, signIn, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 let sessionId: string;
@@ -47,7 +47,7 @@ describe("a page on another port of the same host", () => {
   it("cannot enroll, fetch a room token or sign the person out; the app's own forms still work", async () => {
     const { page } = await e2e.newUser();
     await signIn(page, "Priya Sharma", `/app/live/${sessionId}`);
-    await expect.poll(() => page.getByRole("button", { name: "Sign out", exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator("details.account-menu summary", { hasText: "Priya Sharma" }).isVisible()).toBe(true);
 
     for (const [path, target] of [
       ["/enroll-data", `/app/live/${sessionId}.data`],
@@ -71,7 +71,7 @@ describe("a page on another port of the same host", () => {
     // Nothing changed: not enrolled, still signed in.
     expect(await enrolledCount()).toBe(0);
     await page.goto(`/app/live/${sessionId}`);
-    await expect.poll(() => page.getByRole("button", { name: "Sign out", exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator("details.account-menu summary", { hasText: "Priya Sharma" }).isVisible()).toBe(true);
 
     // The app's own form, sent by the app's own page, still enrolls.
     await page.getByRole("button", { name: "Enroll" }).click();
@@ -79,6 +79,7 @@ describe("a page on another port of the same host", () => {
     expect(await enrolledCount()).toBe(1);
 
     // And its own sign-out still signs out.
+    await openAccountMenu(page);
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect.poll(() => page.getByRole("link", { name: "Sign in" }).isVisible()).toBe(true);
   });

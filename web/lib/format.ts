@@ -18,16 +18,27 @@ export function durationLabel(startIso: string, endIso: string): string {
  * Date and time in the viewer's time zone. The server renders UTC first; the browser
  * re-renders with its own zone after hydration (see LocalTime).
  */
-export function formatWhen(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
+export function formatWhen(iso: string, timeZone?: string, endIso?: string): string {
+  const day = { weekday: "short", day: "numeric", month: "short" } as const;
+  const time = { hour: "2-digit", minute: "2-digit", timeZone } as const;
+  if (!endIso) return new Intl.DateTimeFormat("en", { ...day, ...time, timeZoneName: "short" }).format(new Date(iso));
+  // "Thu, Dec 3, 10:00 AM – 11:00 AM UTC". Not formatRange: its spacing differs between
+  // Node's ICU and the browser's, and the page must hydrate as the server rendered it.
+  const start = new Intl.DateTimeFormat("en", { ...day, ...time }).format(new Date(iso));
+  const end = new Intl.DateTimeFormat("en", { ...time, timeZoneName: "short" }).format(new Date(endIso));
+  return `${start} – ${end}`;
+}
+
+/** "starts in 2 h 5 min" for a start ahead (under a week), "starting now" in its last minute; null otherwise. */
+export function startsInLabel(msAhead: number): string | null {
+  if (msAhead <= 0 || msAhead > 7 * 86_400_000) return null;
+  const minutes = Math.ceil(msAhead / 60_000);
+  if (minutes <= 1) return "starting now";
+  if (minutes < 60) return `starts in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `starts in ${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+  const days = Math.round(hours / 24);
+  return `starts in ${days} day${days === 1 ? "" : "s"}`;
 }
 
 // Keyed by the schema's enums (generated types): a value added there and not here does not compile.

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EnrollStep, type CheckoutData } from "../components/enroll-step";
-import { LocalTime } from "../components/local-time";
+import { HostAction } from "../components/host-action";
+import { LocalTime, StartsIn } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { durationLabel, formatPrice, GATEWAY_NAME, STATUS_LABEL, TYPE_LABEL } from "../lib/format";
 import { fieldErrors, load, pageFor, signInUrl } from "../lib/graphql-errors.server";
@@ -139,8 +140,9 @@ export default function SessionPage() {
       </div>
       <div className="panel">
         <p className="meta">
-          <LocalTime iso={session.scheduledStartTime} />
+          <LocalTime iso={session.scheduledStartTime} endIso={session.scheduledEndTime} />
           <span>{durationLabel(session.scheduledStartTime, session.scheduledEndTime)}</span>
+          {session.status === "SCHEDULED" && <StartsIn iso={session.scheduledStartTime} />}
           <span className="price">{formatPrice(session.price, session.currency, session.isFree)}</span>
           {(session.status === "SCHEDULED" || session.status === "LIVE") && (
             <span>{session.seatsLeft == null ? "Open seats" : `${session.seatsLeft} of ${session.maxParticipants} seats left`}</span>
@@ -161,29 +163,24 @@ export default function SessionPage() {
 
       {session.viewerRefund && <RefundState refund={session.viewerRefund} />}
 
-      {result && "ok" in result && <p role="status" className="notice">{result.ok}</p>}
-      {result && "error" in result && <p role="alert" className="error">{result.error}</p>}
+      {result && "ok" in result && <p role="status" className="notice success">{result.ok}</p>}
+      {/* A payment reference's problem is said beside its field (EnrollStep), not twice. */}
+      {result && "error" in result && !("fields" in result && (result.fields?.paymentId || result.fields?.paymentGateway)) && (
+        <p role="alert" className="error">
+          {result.error}
+        </p>
+      )}
 
       <section className="panel" aria-label="What you can do">
         {own ? (
           <>
             <div className="controls">
               {can.start.allowed && (
-                <Form method="post">
-                  <button className="primary" name="intent" value="start" disabled={busy}>Start session</button>
-                </Form>
+                <HostAction intent="start" label="Start session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} caution={can.start.caution} busy={busy} />
               )}
               {can.join.allowed && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
-              {can.end.allowed && (
-                <Form method="post">
-                  <button className="danger" name="intent" value="end" disabled={busy}>End session</button>
-                </Form>
-              )}
-              {can.cancel.allowed && (
-                <Form method="post">
-                  <button className="secondary" name="intent" value="cancel" disabled={busy}>Cancel session</button>
-                </Form>
-              )}
+              {can.end.allowed && <HostAction intent="end" label="End session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
+              {can.cancel.allowed && <HostAction intent="cancel" label="Cancel session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
             </div>
             {/* Why Start is missing, unless the room is open: the one thing a host looks for on a session that is not live. */}
             {!can.start.allowed && !can.join.allowed && <p className="hint">{can.start.reason}</p>}
@@ -257,10 +254,12 @@ export default function SessionPage() {
           <input type="hidden" name="intent" value="feedback" />
           <fieldset>
             <legend>How was the class?</legend>
-            <div className="controls">
+            <div className="controls rating">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n}>
-                  <input type="radio" name="rating" value={n} required defaultChecked={session.viewerEnrollment?.feedbackRating === n} /> {n} ★
+                  <input type="radio" name="rating" value={n} required defaultChecked={session.viewerEnrollment?.feedbackRating === n} /> {n}{" "}
+                  <span aria-hidden="true">★</span>
+                  <span className="visually-hidden">{n === 1 ? "star" : "stars"}</span>
                 </label>
               ))}
             </div>
@@ -319,6 +318,7 @@ const SESSION_PAGE = graphql(`
       checkoutGateway
       description
       maxParticipants
+      enrolledCount
       attendedCount
       viewerCan {
         enroll {
@@ -329,6 +329,7 @@ const SESSION_PAGE = graphql(`
         start {
           allowed
           reason
+          caution
         }
         end {
           allowed

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LiveSessionCard } from "../components/live-session-card";
 import { DifficultySelect } from "../components/difficulty-select";
@@ -24,7 +25,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await load(request, () =>
     context.gql(BROWSE, { status: tab.status, category, difficulty, limit: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE }),
   );
+  // A page past the end (an old link, a list that shrank) goes to the last page, not "Page 5 of 1".
+  const last = Math.max(1, Math.ceil(data.sessions.total / PAGE_SIZE));
+  if (page > last) {
+    url.searchParams.set("page", String(last));
+    if (last === 1) url.searchParams.delete("page");
+    throw redirect(`${url.pathname}?${url.searchParams}`);
+  }
   return {
+    liveNow: data.live.total,
     tab: tab.key,
     page,
     category: category ?? "",
@@ -34,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Browse() {
-  const { tab, page, category, difficulty, sessions } = useLoaderData<typeof loader>();
+  const { tab, page, category, difficulty, sessions, liveNow } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(sessions.total / PAGE_SIZE));
   const link = (params: Record<string, string | number>) =>
     `?${new URLSearchParams({ tab, ...(category && { category }), ...(difficulty && { difficulty }), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) })}`;
@@ -42,9 +51,15 @@ export default function Browse() {
     <>
       <h1>Live yoga classes</h1>
       <nav className="tabs" aria-label="When">
+        {/* The filters stay when the tab changes; Live now says how many are on. */}
         {TABS.map((t) => (
-          <Link key={t.key} to={`?tab=${t.key}`} aria-current={t.key === tab ? "page" : undefined}>
+          <Link key={t.key} to={`?${new URLSearchParams({ tab: t.key, ...(category && { category }), ...(difficulty && { difficulty }) })}`} aria-current={t.key === tab ? "page" : undefined}>
             {t.label}
+            {t.key === "live" && liveNow > 0 && (
+              <span className="count" aria-label={`${liveNow} live`}>
+                {liveNow}
+              </span>
+            )}
           </Link>
         ))}
       </nav>
@@ -61,7 +76,19 @@ export default function Browse() {
         <button type="submit" className="secondary">Filter</button>
       </Form>
       {sessions.items.length === 0 ? (
-        <p>No sessions here yet.</p>
+        <div className="empty">
+          {category || difficulty ? (
+            <p>
+              No {TABS.find((t) => t.key === tab)!.label.toLowerCase()} classes match these filters.{" "}
+              <Link to={`?tab=${tab}`}>Clear the filters</Link>
+            </p>
+          ) : (
+            <p>
+              {tab === "live" ? "No class is live right now." : tab === "past" ? "No past classes yet." : "No upcoming classes yet."}{" "}
+              {tab === "upcoming" ? (liveNow > 0 ? <Link to="?tab=live">See the {liveNow} live now</Link> : null) : <Link to="?tab=upcoming">See upcoming classes</Link>}
+            </p>
+          )}
+        </div>
       ) : (
         <div className="grid">
           {sessions.items.map((s) => (
@@ -87,6 +114,9 @@ const BROWSE = graphql(`
       items {
         ...SessionCard
       }
+    }
+    live: sessions(status: LIVE, category: $category, difficulty: $difficulty, limit: 1) {
+      total
     }
   }
 `);
@@ -124,6 +154,7 @@ graphql(`
       start {
         allowed
         code
+        caution
       }
       join {
         allowed
@@ -132,6 +163,9 @@ graphql(`
       watchRecording {
         allowed
         code
+      }
+      waitForStart {
+        allowed
       }
     }
   }

@@ -58,7 +58,9 @@ export default function MyEnrollments() {
           ))}
         </div>
       ) : (
-        <p>No upcoming classes. Browse the sessions to find one.</p>
+        <p className="empty">
+          No upcoming classes. <Link to="/app/live">Find a class to join</Link>
+        </p>
       )}
       {waitlist.length > 0 && (
         <>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { lazy, useEffect } from "react";
 import { ClientOnly } from "../components/client-only";
+import { DeviceCheck } from "../components/device-check";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { load, signInUrl } from "../lib/graphql-errors.server";
@@ -45,13 +46,16 @@ export default function JoinRoom() {
           </Link>
         </section>
       ) : session.status === "SCHEDULED" ? (
-        <section className="panel" aria-live="polite">
-          <h2>Waiting for your expert</h2>
-          <p>
-            The class is scheduled for <LocalTime iso={session.scheduledStartTime} />. This page joins the room by itself as soon as{" "}
-            {session.expertName} starts it; you can keep it open.
-          </p>
-        </section>
+        <>
+          <section className="panel" aria-live="polite">
+            <h2>Waiting for your expert</h2>
+            <p>
+              The class is scheduled for <LocalTime iso={session.scheduledStartTime} />. This page joins the room by itself as soon as{" "}
+              {session.expertName} starts it; you can keep it open.
+            </p>
+          </section>
+          <ClientOnly fallback={null}>{() => <DeviceCheck />}</ClientOnly>
+        </>
       ) : session.status === "LIVE" ? (
         <>
           {localStandIns && (

@@ -43,7 +43,7 @@ describe("a session whose scheduled end passed without a start", () => {
     const { session } = await page(s.id, "deepak");
     // Still SCHEDULED: a page deciding from the status would offer Start, which the API refuses.
     expect(session.status).toBe("SCHEDULED");
-    expect(session.viewerCan.start).toEqual({ allowed: false, reason: expect.stringMatching(/scheduled end time has passed, so it can no longer be started/), code: "FAILED_PRECONDITION" });
+    expect(session.viewerCan.start).toEqual({ allowed: false, reason: expect.stringMatching(/scheduled end time has passed, so it can no longer be started/), code: "FAILED_PRECONDITION", caution: null });
     expect(session.viewerCan.cancel.allowed).toBe(true);
     expect(session.viewerCan.join.allowed).toBe(false);
 
@@ -65,6 +65,42 @@ describe("a session whose scheduled end passed without a start", () => {
     expect(after.waitForStart.allowed).toBe(false);
     expect(after.join.reason).toMatch(/scheduled time has passed without it starting; its room will not open/);
     expect((await page(s.id, "lena")).session.viewerCan.enroll).toMatchObject({ allowed: false, reason: expect.stringMatching(/enrollment is closed/) });
+  });
+});
+
+describe("starting early", () => {
+  it("is allowed, with a second question from the API, until 15 minutes before the scheduled time", async () => {
+    const s = await classInAnHour();
+    const start = async () => (await page(s.id, "deepak")).session.viewerCan.start;
+    expect(await start()).toMatchObject({ allowed: true, caution: expect.stringMatching(/^This class is scheduled to start in 1 hour\. .*Start it now anyway\?$/) });
+    t.app.clock.advance(44 * 60_000);
+    expect((await start()).caution).toMatch(/start in 16 minutes\./);
+    // The browse card leaves Start to the dashboard and the session page while the API cautions.
+    const card = async () => ((await browse.loader(await args("/app/live", "deepak"))) as Awaited<ReturnType<typeof browse.loader>>).sessions.items.find((i) => i.id === s.id)!.viewerCan.start;
+    expect(await card()).toMatchObject({ allowed: true, caution: expect.any(String) });
+    t.app.clock.advance(60_000);
+    expect(await start()).toMatchObject({ allowed: true, caution: null });
+    expect(await card()).toMatchObject({ allowed: true, caution: null });
+    // Not the expert's question to answer for anyone else.
+    expect((await page(s.id, "priya")).session.viewerCan.start).toMatchObject({ allowed: false, caution: null });
+  });
+});
+
+describe("the dashboard", () => {
+  it("keeps cancelled classes, in time order, and filters by status", async () => {
+    const s = await classInAnHour();
+    const c = t.app.composition;
+    const deepak = (await webContextAs(t.app, "deepak")).viewer!;
+    const other = await c.services.createSession(deepak, sessionInput(t.app.clock, { title: "Called off" }, 2));
+    await c.services.cancelSession(deepak, other.id);
+    const rows = async (query = "") => (await dashboard.loader(await args(`/app/live/dashboard${query}`, "deepak"))) as Awaited<ReturnType<typeof dashboard.loader>>;
+    const all = await rows();
+    expect(all.sessions.map((r) => [r.id, r.status])).toEqual([[s.id, "SCHEDULED"], [other.id, "CANCELLED"]]);
+    expect(all.counts).toMatchObject({ all: 2, upcoming: 1, cancelled: 1, live: 0, ended: 0 });
+    expect((await rows("?show=cancelled")).sessions.map((r) => r.id)).toEqual([other.id]);
+    expect((await rows("?show=upcoming")).sessions.map((r) => r.id)).toEqual([s.id]);
+    // An unknown filter shows everything.
+    expect((await rows("?show=nonsense")).sessions).toHaveLength(2);
   });
 });
 

@@ -29,6 +29,7 @@ import {
   assertOwner,
   assertSeatLeft,
   assertStartable,
+  earlyStartCaution,
   isFree,
   joinTokenExpiry,
   requireViewer,
@@ -45,6 +46,8 @@ export interface Ability {
   reason: string | null;
   /** The error code the mutation would answer (or CONFLICT for an action already done); null when allowed. */
   code: RefusalCode | null;
+  /** Allowed, but worth asking again first (starting well before the scheduled time); null otherwise. */
+  caution?: string | null;
 }
 
 /** Each answers for the mutation of its name (enroll, startSession, endSession, …). */
@@ -238,6 +241,10 @@ export function sessionPermissions(f: PermissionFacts): SessionPermissions {
       const refusedToAll = answer(() => check.session());
       result[action] = refusedToAll.allowed ? { allowed: false, reason: check.signIn, code: "UNAUTHENTICATED" } : refusedToAll;
     }
+  }
+  if (result.start.allowed) {
+    const caution = earlyStartCaution(f.session, f.now);
+    if (caution) result.start = { ...result.start, caution };
   }
   return result;
 }

@@ -20,6 +20,31 @@ export function assertCanCreate(viewer: Viewer | null, input: Pick<CreateSession
 }
 
 export function assertSchedule(input: Pick<CreateSessionInput, "scheduledStartTime" | "scheduledEndTime">, now: Date): void {
+  const fields = scheduleProblems(input, now);
+  if (fields.length > 0) {
+    throw new DomainError("BAD_USER_INPUT", fields.map((f) => f.message).join("; "), { fields });
+  }
+}
+
+/**
+ * Input that fails its schema is also checked for these, when both times could be read, so
+ * a form hears of every problem at once rather than of the schedule only after the rest.
+ */
+export function withScheduleProblems(error: unknown, raw: unknown, now: Date): unknown {
+  if (!(error instanceof DomainError) || error.code !== "BAD_USER_INPUT" || !error.details.fields) return error;
+  const times = raw as { scheduledStartTime?: unknown; scheduledEndTime?: unknown } | null;
+  const read = (v: unknown) => (typeof v === "string" && /[zZ]|[+-]\d\d:?\d\d$/.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+  const start = read(times?.scheduledStartTime);
+  const end = read(times?.scheduledEndTime);
+  if (!start || !end) return error;
+  const known = new Set(error.details.fields.map((f) => f.path));
+  const more = scheduleProblems({ scheduledStartTime: start, scheduledEndTime: end }, now).filter((f) => !known.has(f.path));
+  if (more.length === 0) return error;
+  const fields = [...error.details.fields, ...more];
+  return new DomainError("BAD_USER_INPUT", [...new Set(fields.map((f) => f.message))].join("; "), { ...error.details, fields });
+}
+
+function scheduleProblems(input: Pick<CreateSessionInput, "scheduledStartTime" | "scheduledEndTime">, now: Date): { path: string; message: string }[] {
   const { scheduledStartTime: start, scheduledEndTime: end } = input;
   const fields: { path: string; message: string }[] = [];
   if (start.getTime() <= now.getTime()) {
@@ -30,9 +55,7 @@ export function assertSchedule(input: Pick<CreateSessionInput, "scheduledStartTi
   } else if (end.getTime() - start.getTime() > MAX_SESSION_MS) {
     fields.push({ path: "scheduledEndTime", message: "a session can last at most 6 hours" });
   }
-  if (fields.length > 0) {
-    throw new DomainError("BAD_USER_INPUT", fields.map((f) => f.message).join("; "), { fields });
-  }
+  return fields;
 }
 
 /** 1-on-1 means one seat, whatever the caller left out. */
@@ -57,6 +80,22 @@ export function assertOwner(viewer: Viewer | null, session: SessionRow, action: 
   const v = requireViewer(viewer);
   if (!isOwner(v, session)) throw new DomainError("FORBIDDEN", `Only the session's expert can ${action} it.`);
   return v;
+}
+
+/**
+ * Starting earlier than this before the scheduled time is allowed, but the expert is asked
+ * again: enrolled students plan on the scheduled time, and an early room is an empty room.
+ */
+export const EARLY_START_MINUTES = 15;
+
+/** A second question before starting a scheduled session early, or null when it starts on time. */
+export function earlyStartCaution(session: SessionRow, now: Date): string | null {
+  if (session.status !== "scheduled") return null;
+  const minutes = Math.round((session.scheduledStartTime.getTime() - now.getTime()) / 60_000);
+  if (minutes <= EARLY_START_MINUTES) return null;
+  const hours = Math.floor(minutes / 60);
+  const inWords = [hours && `${hours} hour${hours === 1 ? "" : "s"}`, minutes % 60 && `${minutes % 60} minute${minutes % 60 === 1 ? "" : "s"}`].filter(Boolean).join(" ");
+  return `This class is scheduled to start in ${inWords}. Students plan on the scheduled time, so the room may stay empty until then. Start it now anyway?`;
 }
 
 /** Whether `start` may run now; a live session is fine (start is idempotent). */

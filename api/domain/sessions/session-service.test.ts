@@ -57,6 +57,19 @@ describe("createSession", () => {
     expect(s.featured).toBe(true);
   });
 
+  it("tells every problem at once: the schedule's with the schema's", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const now = t.h.clock.now().getTime();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    const error = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "ab", price: -5, scheduledStartTime: at(-60_000), scheduledEndTime: at(-120_000) })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BAD_USER_INPUT" });
+    const fields = (error as { details: { fields: { path: string }[] } }).details.fields.map((f) => f.path).sort();
+    expect(fields).toEqual(["price", "scheduledEndTime", "scheduledStartTime", "title"]);
+    // Times that cannot be read are the schema's problem alone.
+    const unreadable = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "ab", scheduledStartTime: "soon" })).catch((e: unknown) => e);
+    expect((unreadable as { details: { fields: { path: string }[] } }).details.fields.map((f) => f.path).sort()).toEqual(["scheduledStartTime", "title"]);
+  });
+
   it("requires a start in the future, an end after it, and at most 6 hours", async () => {
     const deepak = await t.h.viewer("deepak");
     const now = t.h.clock.now().getTime();

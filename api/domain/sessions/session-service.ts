@@ -29,6 +29,7 @@ import {
   assertEndable,
   assertOwner,
   assertSchedule,
+  withScheduleProblems,
   assertStartable,
   durationMinutes,
   requireSession,
@@ -39,7 +40,12 @@ import {
 import { MAX_SESSION_MS } from "./session-values.js";
 
 export async function createSession(deps: ServiceDeps, viewer: Viewer | null, raw: unknown): Promise<SessionRow> {
-  const input = parseInput(createSessionInput, raw);
+  let input: ReturnType<typeof parseInput<typeof createSessionInput>>;
+  try {
+    input = parseInput(createSessionInput, raw);
+  } catch (error) {
+    throw withScheduleProblems(error, raw, deps.clock.now());
+  }
   const expert = assertCanCreate(viewer, input);
   await takeRateLimitedAttempt(deps, "createSession", expert);
   const now = deps.clock.now();

@@ -40,6 +40,11 @@ export type Scalars = {
 export type Ability = {
   __typename?: 'Ability';
   allowed: Scalars['Boolean']['output'];
+  /**
+   * Allowed, but worth a second question first, as a sentence to ask the person: starting a
+   * session more than 15 minutes before its scheduled time. Null otherwise.
+   */
+  caution?: Maybe<Scalars['String']['output']>;
   /** The `extensions.code` the mutation would answer (CONFLICT for an action already done); null when allowed. */
   code?: Maybe<RefusalCode>;
   /**
@@ -778,6 +783,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AbilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ability'] = ResolversParentTypes['Ability']> = ResolversObject<{
   allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  caution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['RefusalCode']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

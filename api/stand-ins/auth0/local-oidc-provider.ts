@@ -140,9 +140,12 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
  * stand-in adds the prompt, and its consent step grants first-party requests by itself.
  */
 function grantOfflineAccessLikeAuth0(url: URL, req: IncomingMessage): void {
-  if (url.pathname !== "/auth" || url.searchParams.has("prompt")) return;
+  if (url.pathname !== "/auth") return;
+  // The app's own prompt stays (`login` after signing out: show the account chooser again).
+  const prompts = url.searchParams.get("prompt")?.split(" ") ?? [];
+  if (prompts.includes("consent") || prompts.includes("none")) return;
   if (!url.searchParams.get("scope")?.split(" ").includes("offline_access")) return;
-  url.searchParams.set("prompt", "consent");
+  url.searchParams.set("prompt", [...prompts, "consent"].join(" "));
   req.url = `${url.pathname}${url.search}`;
 }
 
