@@ -46,6 +46,8 @@ describe("refunds", () => {
     const expert = await e2e.newUser();
     await signIn(expert.page, "Deepak Kumar", `/app/live/${session.id}`);
     await expert.page.getByRole("button", { name: "Cancel session" }).click();
+    // Host actions ask first, saying what happens to the students (web/components/host-action.tsx).
+    await expert.page.getByRole("button", { name: "Yes, cancel the class" }).click();
     await expert.page.getByText(/The session is cancelled\. Everyone who paid is refunded in full\./).waitFor();
     await e2e.shot(expert.page, "refunds-2-expert-cancelled");
 
@@ -105,7 +107,7 @@ describe("refunds", () => {
 
     // Priya cancels her booking from My classes: her seat is freed and refunded.
     await priya.page.goto("/app/live/enrollments");
-    await priya.page.getByRole("button", { name: "Cancel my booking" }).click();
+    await priya.page.locator(".grid > div").filter({ hasText: "One-seat Mysore" }).getByRole("button", { name: "Cancel my booking" }).click();
     await priya.page.getByText(/Your booking is cancelled\. \$15\.00 is being refunded to you\./).waitFor();
     await e2e.shot(priya.page, "waitlist-2-booking-cancelled");
 
