@@ -26,7 +26,7 @@ import type { RequestRecord } from "../request-log.js";
 import type { FaultSpec } from "../faults.js";
 import {
   commonControlRoutes,
-  DropAnswer,
+  droppedAnswers,
   gatewayId,
   type Route,
   StandInHttpError,
@@ -160,7 +160,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
   const refunds = new Map<string, RazorpayRefund>();
   /** Refunds by X-Refund-Idempotency key, with the body they were made with. */
   const byKey = new Map<string, { body: string; refundId: string }>();
-  let dropRefundAnswers = 0;
+  const refundAnswers = droppedAnswers("refund");
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
   function refund(paymentId: string, body: Record<string, unknown>, key: string | undefined, now: Date): RazorpayRefund {
@@ -307,11 +307,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
         const body = (typeof c.body === "object" && c.body !== null ? c.body : {}) as Record<string, unknown>;
         const key = c.headers["x-refund-idempotency"];
         const made = refund(c.params.id!, body, typeof key === "string" ? key : undefined, c.now);
-        if (dropRefundAnswers > 0) {
-          dropRefundAnswers--;
-          throw new DropAnswer("refund made, answer dropped");
-        }
-        return made;
+        return refundAnswers.answer(made);
       },
     },
     {
@@ -358,14 +354,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
       { method: "GET", pattern: "/orders", handler: () => ({ data: [...orders.values()] }) },
       { method: "POST", pattern: "/orders/:id/pay", handler: (c) => payOrder(c.params.id!, c.now) },
       { method: "GET", pattern: "/refunds", handler: () => ({ data: [...refunds.values()] }) },
-      {
-        method: "POST",
-        pattern: "/refunds/drop-next-answer",
-        handler: () => {
-          dropRefundAnswers++;
-          return { message: "the next refund will be made and its answer dropped" };
-        },
-      },
+      refundAnswers.controlRoute("/refunds/drop-next-answer"),
     ],
     authenticate: (headers) => {
       const auth = headers.authorization ?? "";
@@ -403,9 +392,7 @@ export async function startRazorpayStandIn(opts: { logger: StandInLogger; port?:
     payments: () => structuredClone([...payments.values()]),
     orders: () => structuredClone([...orders.values()]),
     refunds: () => structuredClone([...refunds.values()]),
-    dropNextRefundAnswer: () => {
-      dropRefundAnswers++;
-    },
+    dropNextRefundAnswer: refundAnswers.dropNext,
     failNext: server.failNext,
     setFault: server.setFault,
     clearFaults: server.clearFaults,

@@ -44,6 +44,36 @@ export class DropAnswer extends Error {
   override readonly name = "DropAnswer";
 }
 
+/**
+ * "Lose the next answer" for one kind of call (the refunds): `dropNext()` arms it (tests, or
+ * the control route it makes), and `answer(value)` hands back the call's answer, or throws
+ * DropAnswer when armed, after the work is done.
+ */
+export function droppedAnswers(what: string) {
+  let pending = 0;
+  return {
+    dropNext(): void {
+      pending++;
+    },
+    answer<T>(value: T): T {
+      if (pending === 0) return value;
+      pending--;
+      throw new DropAnswer(`${what} made, answer dropped`);
+    },
+    /** `POST <pattern>`: the control API's way to arm it. */
+    controlRoute(pattern: string): Route {
+      return {
+        method: "POST",
+        pattern,
+        handler: () => {
+          pending++;
+          return { message: `the next ${what} will be made and its answer dropped` };
+        },
+      };
+    },
+  };
+}
+
 export interface StandInServerOptions {
   /** For the production guard and the startup line: "Stripe", "Razorpay". */
   gateway: string;

@@ -28,7 +28,7 @@ import type { RequestRecord } from "../request-log.js";
 import type { FaultSpec } from "../faults.js";
 import {
   commonControlRoutes,
-  DropAnswer,
+  droppedAnswers,
   gatewayId,
   type Route,
   StandInHttpError,
@@ -129,7 +129,7 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
   const refunds = new Map<string, StripeRefund>();
   /** Saved answers by Idempotency-Key: the request's parameters and what was answered. */
   const idempotent = new Map<string, { params: string; status: number; body: unknown }>();
-  let dropRefundAnswers = 0;
+  const refundAnswers = droppedAnswers("refund");
 
   /** Stripe's idempotency: the first answer under a key is saved (errors too) and replayed. */
   function idempotently(key: string | undefined, path: string, params: unknown, run: () => unknown): unknown {
@@ -257,11 +257,7 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
         const body = (c.body ?? {}) as Record<string, unknown>;
         const key = c.headers["idempotency-key"];
         const made = idempotently(typeof key === "string" ? key : undefined, "POST /v1/refunds", body, () => refund(body, c.now));
-        if (dropRefundAnswers > 0) {
-          dropRefundAnswers--;
-          throw new DropAnswer("refund made, answer dropped");
-        }
-        return made;
+        return refundAnswers.answer(made);
       },
     },
   ];
@@ -289,14 +285,7 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
       },
       { method: "POST", pattern: "/payment_intents/:id/succeed", handler: (c) => succeed(c.params.id!) },
       { method: "GET", pattern: "/refunds", handler: () => ({ data: [...refunds.values()] }) },
-      {
-        method: "POST",
-        pattern: "/refunds/drop-next-answer",
-        handler: () => {
-          dropRefundAnswers++;
-          return { message: "the next refund will be made and its answer dropped" };
-        },
-      },
+      refundAnswers.controlRoute("/refunds/drop-next-answer"),
     ],
     authenticate: (headers) => {
       const auth = headers.authorization ?? "";
@@ -334,9 +323,7 @@ export async function startStripeStandIn(opts: { logger: StandInLogger; port?: n
     },
     paymentIntents: () => structuredClone([...intents.values()]),
     refunds: () => structuredClone([...refunds.values()]),
-    dropNextRefundAnswer: () => {
-      dropRefundAnswers++;
-    },
+    dropNextRefundAnswer: refundAnswers.dropNext,
     failNext: server.failNext,
     setFault: server.setFault,
     clearFaults: server.clearFaults,
