@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { formatWhen, startsInLabel } from "../lib/format";
+import { endsInLabel, formatWhen, startsInLabel } from "../lib/format";
 
 /**
  * UTC from the server, then the viewer's own time zone once the page runs in the browser.
@@ -12,10 +12,10 @@ export function LocalTime({ iso, endIso }: { iso: string; endIso?: string }) {
 }
 
 /**
- * "starts in 2 h 5 min", counting down in the browser (the server's clock and the page's
- * age would make any server-rendered figure wrong); nothing before the page runs.
+ * A countdown to `iso` ("starts in 2 h 5 min"), counting in the browser (the server's clock and
+ * the page's age would make any server-rendered figure wrong); nothing before the page runs.
  */
-export function StartsIn({ iso }: { iso: string }) {
+function Countdown({ iso, label }: { iso: string; label: (msAhead: number) => string | null }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     setNow(Date.now());
@@ -23,6 +23,16 @@ export function StartsIn({ iso }: { iso: string }) {
     return () => clearInterval(timer);
   }, []);
   if (now === null) return null;
-  const label = startsInLabel(Date.parse(iso) - now);
-  return label ? <span className="starts-in">{label}</span> : null;
+  const text = label(Date.parse(iso) - now);
+  return text ? <span className="starts-in">{text}</span> : null;
+}
+
+/** "starts in 2 h 5 min" before a class. */
+export function StartsIn({ iso }: { iso: string }) {
+  return <Countdown iso={iso} label={startsInLabel} />;
+}
+
+/** "ends in 42 min" during a class. */
+export function EndsIn({ iso }: { iso: string }) {
+  return <Countdown iso={iso} label={endsInLabel} />;
 }

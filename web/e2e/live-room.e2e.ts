@@ -188,6 +188,12 @@ describe("a live class of three on the local media plane", () => {
     // The student sees the expert large, first in the grid.
     await expect(priya.page.locator(".room-grid .tile").first().getAttribute("aria-label")).resolves.toBe("Deepak Kumar · expert");
     await expect(priya.page.locator(".room-grid .tile").first().getAttribute("class")).resolves.toContain("featured");
+    // She is told when the class ends, in her own time zone, and how long is left.
+    const endIso = (await e2e.composition.services.getSession(null, id))!.scheduledEndTime.toISOString();
+    const endInHerZone = await priya.page.evaluate((iso) => new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso)), endIso);
+    const ends = await priya.page.getByTestId("class-ends").textContent();
+    expect(ends).toMatch(/^Scheduled to end .+ends in (\d+ h ?)?(\d+ min)?$/);
+    expect(ends).toContain(endInHerZone);
     for (const p of [expert, priya, tom]) await seesEveryoneMove(p.page, 2);
     await shot(expert, "10-live-room-expert");
     await shot(tom, "11-live-room-student");

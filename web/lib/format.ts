@@ -29,16 +29,26 @@ export function formatWhen(iso: string, timeZone?: string, endIso?: string): str
   return `${start} – ${end}`;
 }
 
+/** "5 min", "2 h 5 min", "3 days": a time ahead of at least two minutes, rounded up to the minute. */
+function timeAhead(msAhead: number): string {
+  const minutes = Math.ceil(msAhead / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? "" : "s"}`;
+}
+
 /** "starts in 2 h 5 min" for a start ahead (under a week), "starting now" in its last minute; null otherwise. */
 export function startsInLabel(msAhead: number): string | null {
   if (msAhead <= 0 || msAhead > 7 * 86_400_000) return null;
-  const minutes = Math.ceil(msAhead / 60_000);
-  if (minutes <= 1) return "starting now";
-  if (minutes < 60) return `starts in ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `starts in ${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
-  const days = Math.round(hours / 24);
-  return `starts in ${days} day${days === 1 ? "" : "s"}`;
+  return msAhead <= 60_000 ? "starting now" : `starts in ${timeAhead(msAhead)}`;
+}
+
+/** For a class in progress: "ends in 42 min", "ending now" in its last minute, and once the time is up, says so. */
+export function endsInLabel(msAhead: number): string {
+  if (msAhead <= 0) return "past its scheduled end";
+  return msAhead <= 60_000 ? "ending now" : `ends in ${timeAhead(msAhead)}`;
 }
 
 // Keyed by the schema's enums (generated types): a value added there and not here does not compile.

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { lazy, useEffect } from "react";
 import { ClientOnly } from "../components/client-only";
 import { DeviceCheck } from "../components/device-check";
-import { LocalTime } from "../components/local-time";
+import { EndsIn, LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { load, signInUrl } from "../lib/graphql-errors.server";
 
@@ -50,7 +50,7 @@ export default function JoinRoom() {
           <section className="panel" aria-live="polite">
             <h2>Waiting for your expert</h2>
             <p>
-              The class is scheduled for <LocalTime iso={session.scheduledStartTime} />. This page joins the room by itself as soon as{" "}
+              The class is scheduled for <LocalTime iso={session.scheduledStartTime} endIso={session.scheduledEndTime} />. This page joins the room by itself as soon as{" "}
               {session.expertName} starts it; you can keep it open.
             </p>
           </section>
@@ -63,6 +63,13 @@ export default function JoinRoom() {
               Running on the local 100ms stand-ins: the live room's video stays on this machine.
             </p>
           )}
+          {/* In the student's own time zone, with a countdown: when to be done by. */}
+          <p className="meta" data-testid="class-ends">
+            <span>
+              Scheduled to end <LocalTime iso={session.scheduledEndTime} />
+            </span>
+            <EndsIn iso={session.scheduledEndTime} />
+          </p>
           <ClientOnly fallback={<p role="status">Loading the video room…</p>}>
             {() => <VideoRoom sessionId={session.id} role="guest" autoJoin />}
           </ClientOnly>
@@ -97,6 +104,7 @@ const JOIN_ROOM = graphql(`
       status
       expertName
       scheduledStartTime
+      scheduledEndTime
       viewerEnrollment {
         id
       }
