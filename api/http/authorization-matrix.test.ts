@@ -170,6 +170,8 @@ const OPERATIONS: Record<string, OperationRow> = {
   },
   "POST /api/live/sessions/:id/start": { state: "scheduled", expect: row(U, F, F, F, "ok", F) },
   "POST /api/live/sessions/:id/enroll": { state: "scheduled", expect: row(U, "ok", "ok", "ok", F, "ok") },
+  // As Mutation.startCheckout: priya already paid for this priced session (CONFLICT).
+  "POST /api/live/sessions/:id/checkout": { state: "priced", expect: row(U, "ok", "CONFLICT", "ok", F, "ok") },
   "POST /api/live/sessions/:id/join-token": {
     state: "live",
     expect: row(U, F, "ok", F, "ok", F),

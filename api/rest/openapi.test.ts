@@ -48,6 +48,7 @@ type Template =
   | "/api/live/sessions"
   | "/api/live/sessions/{id}"
   | "/api/live/sessions/{id}/start"
+  | "/api/live/sessions/{id}/checkout"
   | "/api/live/sessions/{id}/enroll"
   | "/api/live/sessions/{id}/join-token"
   | "/api/live/sessions/{id}/end"
@@ -69,6 +70,7 @@ const EXPECTED: Record<string, { success: number; errors: number[] }> = {
   "get /api/live/sessions": { success: 200, errors: [400, 401, 500] },
   "get /api/live/sessions/{id}": { success: 200, errors: [400, 401, 404, 500] },
   "post /api/live/sessions/{id}/start": { success: 200, errors: [400, 401, 403, 404, 500, 503] },
+  "post /api/live/sessions/{id}/checkout": { success: 200, errors: [400, 401, 403, 404, 500] },
   "post /api/live/sessions/{id}/enroll": { success: 200, errors: [400, 401, 403, 404, 413, 415, 500] },
   "post /api/live/sessions/{id}/join-token": { success: 200, errors: [400, 401, 403, 404, 500] },
   "post /api/live/sessions/{id}/end": { success: 200, errors: [400, 401, 403, 404, 500] },
@@ -293,6 +295,13 @@ describe("real responses validate against the document", () => {
     await call("GET", "/api/live/sessions/{id}", paid, { headers: { authorization: expired } });
     await call("GET", "/api/live/sessions?limit=101" as Template, none);
     await call("GET", "/api/live/sessions", none, { headers: { authorization: expired } });
+
+    // Checkout: opened for a priced session; refused for a free one, the expert's own, an unknown id, no token.
+    await call("POST", "/api/live/sessions/{id}/checkout", paid, { as: "tom" });
+    await call("POST", "/api/live/sessions/{id}/checkout", small, { as: "tom" });
+    await call("POST", "/api/live/sessions/{id}/checkout", paid, { as: "deepak" });
+    await call("POST", "/api/live/sessions/{id}/checkout", "ses_doesnotexist00", { as: "tom" });
+    await call("POST", "/api/live/sessions/{id}/checkout", paid, {});
 
     // Enroll: paid with the seed's body, free without one, and the refusals.
     t.app.payments!.stripe.failNext("GET /payment_intents/:intent", { status: 500 });

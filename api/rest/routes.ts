@@ -159,6 +159,28 @@ export const REST_ROUTES: RestRoute[] = [
   },
   {
     method: "post",
+    path: "/sessions/:id/checkout",
+    summary:
+      "Open a payment for a priced session with the gateway that takes its price (a Stripe PaymentIntent or a Razorpay order), for the student to pay in the gateway's own checkout; then enroll with the completed payment's id. Opening one grants nothing",
+    public: false,
+    data: z.object({
+      gateway: z.enum(PAYMENT_GATEWAYS).describe("the paymentGateway to enroll with"),
+      reference: z.string().describe("Stripe: the PaymentIntent id (pi_…), also the paymentId to enroll with; Razorpay: the order id (order_…) for Razorpay Checkout"),
+      clientSecret: z.string().optional().describe("Stripe only: the PaymentIntent's client secret, for Stripe.js"),
+      publicKey: z.string().describe("the Stripe publishable key or the Razorpay key id"),
+      amountInMinorUnits: z.number().int().describe("the price in the currency's minor units (paise, cents)"),
+      currency: z.string().describe("ISO-4217"),
+    }),
+    status: 200,
+    message: "Checkout opened",
+    errors: [400, 401, 403, 404, 429, 503],
+    handle: async ({ viewer, services, params }) => {
+      const { amountMinor, clientSecret, ...checkout } = await services.startCheckout(viewer, params.id);
+      return { data: { ...checkout, ...(clientSecret ? { clientSecret } : {}), amountInMinorUnits: amountMinor } };
+    },
+  },
+  {
+    method: "post",
     path: "/sessions/:id/enroll",
     summary: "Enroll the signed-in user (a priced session needs paymentId and paymentGateway of a completed payment this user opened through the app's checkout for this session, checked with the gateway)",
     public: false,
