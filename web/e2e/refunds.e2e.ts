@@ -55,6 +55,7 @@ describe("refunds", () => {
     await student.page.goto(`/app/live/${session.id}`);
     await expect.poll(() => student.page.getByTestId("cancelled-notice").textContent()).toMatch(/This class was cancelled by the expert\. Your payment is refunded in full\./);
     expect(await student.page.getByTestId("refund-state").textContent()).toMatch(/Refund: \$15\.00 is on its way/);
+    expect(await student.page.getByTestId("refund-state").getAttribute("class")).not.toContain("success");
     await e2e.shot(student.page, "refunds-3-student-refund-pending");
 
     // The worker pays her back through the Stripe stand-in.
@@ -64,6 +65,8 @@ describe("refunds", () => {
 
     await student.page.reload();
     await expect.poll(() => student.page.getByTestId("refund-state").textContent()).toMatch(/Refund: \$15\.00 has been refunded/);
+    // Said as good news (green), where the pending refund above was an amber notice.
+    await expect(student.page.getByTestId("refund-state").getAttribute("class")).resolves.toContain("success");
     // The expert sees it too.
     await expert.page.reload();
     await expect.poll(() => expert.page.getByTestId("host-refunds").textContent()).toMatch(/Priya Sharma: \$15\.00 has been refunded/);

@@ -106,7 +106,8 @@ const REFUND_WORDS = { PENDING: "is on its way", REFUNDED: "has been refunded", 
 /** Where the viewer's money stands: pending, refunded (when), or failed (the studio settles it). */
 function RefundState({ refund }: { refund: { status: keyof typeof REFUND_WORDS; amount: number; currency: string; refundedAt?: string | null } }) {
   return (
-    <p role="status" className={`notice refund ${refund.status.toLowerCase()}`} data-testid="refund-state">
+    // Money back is good news: green, as every success is; pending and failed keep the amber notice.
+    <p role="status" className={`notice refund ${refund.status.toLowerCase()}${refund.status === "REFUNDED" ? " success" : ""}`} data-testid="refund-state">
       Refund: {formatPrice(refund.amount, refund.currency, false)} {REFUND_WORDS[refund.status]}
       {refund.status === "REFUNDED" && refund.refundedAt ? (
         <>
