@@ -254,6 +254,18 @@ describe("a live class of three on the local media plane", () => {
       await expect(s.page.getByRole("link", { name: "Rate the class and find the recording" }).getAttribute("href")).resolves.toBe(`/app/live/${id}`);
     }
     await shot(priya, "14-class-ended-student-phone");
+
+    // Priya rates it from the class page: each star's label sits beside its radio; the thanks is green.
+    await priya.page.getByRole("link", { name: "Rate the class and find the recording" }).click();
+    const four = priya.page.getByRole("radio", { name: "4 stars" });
+    const [radio, label] = [await four.boundingBox(), await priya.page.locator(".rating label").nth(3).boundingBox()];
+    expect(radio && label && Math.abs(radio.y + radio.height / 2 - (label.y + label.height / 2))).toBeLessThan(4);
+    await four.check();
+    await priya.page.getByRole("button", { name: "Send rating" }).click();
+    const thanks = priya.page.getByRole("status").filter({ hasText: "Thank you for your feedback!" });
+    await expect.poll(() => thanks.isVisible()).toBe(true);
+    await expect(thanks.getAttribute("class")).resolves.toContain("success");
+    await shot(priya, "15-rated-student-phone");
     await expect.poll(() => e2e.composition.mediaPlane!.connectedPeers(roomId), { timeout: 20_000 }).toEqual([]);
     expect(offBox).toEqual([]);
   });
