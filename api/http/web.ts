@@ -72,12 +72,15 @@ export function createWebRouter(
 }
 
 /**
- * An address whose escapes do not decode (`/app/live/%E0%A4%A`, a link cut short) gets a
- * page saying so, not Express's stack trace: nothing behind it could read the path either.
+ * An address whose escapes do not decode (`/app/live/%E0%A4%A`, a link cut short), or a Host
+ * header that names no host, gets a page saying so (400), not Express's stack trace or a 500:
+ * nothing behind it could read the address either.
  */
 function readableAddress(req: Request, res: Response, next: NextFunction) {
   try {
     decodeURIComponent(req.path);
+    // The Host header is whatever the client wrote; Remix builds the page's URL from it and would fail with a 500.
+    if (req.headers.host !== undefined && !URL.canParse(`http://${req.headers.host}`)) throw new URIError("unusable Host header");
   } catch {
     res
       .status(400)
@@ -103,8 +106,9 @@ function sameLoopbackName(appUrl: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     const host = req.headers.host;
     if ((req.method !== "GET" && req.method !== "HEAD") || !host || host === app.host || !LOOPBACK_NAMES.has(app.hostname)) return next();
-    const asked = new URL(`http://${host}`);
-    if (!LOOPBACK_NAMES.has(asked.hostname) || asked.port !== app.port) return next();
+    // The Host header is whatever the client wrote: one that is not a host name is not ours to redirect.
+    const asked = URL.canParse(`http://${host}`) ? new URL(`http://${host}`) : undefined;
+    if (!asked || !LOOPBACK_NAMES.has(asked.hostname) || asked.port !== app.port) return next();
     res.redirect(302, `${app.origin}${req.originalUrl}`);
   };
 }
