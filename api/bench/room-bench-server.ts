@@ -6,21 +6,15 @@
  * its stdin closes (the bench ends or dies).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { compose } from "../composition.js";
 import { loadEnv } from "../config/env.js";
+import { freeLoopbackPort } from "../test-support/free-port.js";
 
-const port = await new Promise<number>((resolve, reject) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as AddressInfo;
-    probe.close(() => resolve(port));
-  });
-  probe.on("error", reject);
-});
+const port = await freeLoopbackPort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), "room-bench-"));
 const env = loadEnv({

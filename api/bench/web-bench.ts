@@ -7,7 +7,6 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -16,6 +15,7 @@ import { chromium, type Browser, type Response } from "playwright-core";
 import pino from "pino";
 import { compose, type Composition } from "../composition.js";
 import { loadEnv } from "../config/env.js";
+import { freeLoopbackPort } from "../test-support/free-port.js";
 import { CHROMIUM, CHROMIUM_ARGS, signIn } from "../../web/e2e/page-steps.js";
 
 /** The service as `npm start` runs it (built web app, local stand-ins) on a fresh PGlite directory. */
@@ -26,13 +26,7 @@ interface Running {
 }
 
 async function start(): Promise<Running & { stop(): Promise<void> }> {
-  const port = await new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
+  const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "web-bench-"));
   const env = loadEnv({ NODE_ENV: "test", PORT: String(port), APP_URL: url, DEMO_DATA: "false", DATA_DIR: dataDir, RATE_LIMIT_ANONYMOUS: "1000000", RATE_LIMIT_SIGN_IN: "1000000" });

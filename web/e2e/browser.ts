@@ -4,13 +4,13 @@
  * fake camera and microphone.
  */
 import { mkdirSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import pino from "pino";
 import { expect } from "vitest";
 import { compose, type Composition } from "../../api/composition.js";
 import { loadEnv } from "../../api/config/env.js";
+import { freeLoopbackPort } from "../../api/test-support/free-port.js";
 import { openTestDatabase, type TestDatabase } from "../../api/test-support/test-database.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./page-steps.js";
 
@@ -47,20 +47,10 @@ interface ConsoleError {
 
 const currentTest = () => expect.getState().currentTestName ?? "outside a test";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
-
 /** `chromiumArgs` are added last, so a journey can override a default (the fake camera's frame rate). */
 export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promise<E2E> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
   const database = await openTestDatabase();
   // The journeys sign in and browse many times from 127.0.0.1: the per-address limits are not what they test.
