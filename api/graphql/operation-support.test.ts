@@ -2,13 +2,14 @@
  * What the API answers for operations it does not serve: subscriptions (not yet), and
  * introspection in production (off unless GRAPHQL_INTROSPECTION=true).
  */
+import { readFileSync } from "node:fs";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { loadEnv } from "../config/env.js";
 import { captureLogs, LEVEL } from "../test-support/captured-logs.js";
 import { useTestApp } from "../test-support/hooks.js";
 import { PRODUCTION_ENV } from "../test-support/production-env.js";
-import { createGraphQLServer, INTROSPECTION_DISABLED_MESSAGE, SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE } from "./server.js";
+import { createGraphQLServer, INTROSPECTION_DISABLED_MESSAGE, SCHEMA_PATH, SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE } from "./server.js";
 
 const t = useTestApp();
 
@@ -61,6 +62,20 @@ describe("introspection", () => {
   it("is on in production with GRAPHQL_INTROSPECTION=true, and outside production", async () => {
     expect((await introspect({ ...PRODUCTION_ENV, GRAPHQL_INTROSPECTION: "true" })).data).toEqual({ __schema: { queryType: { name: "Query" } } });
     expect((await introspect({})).data).toEqual({ __schema: { queryType: { name: "Query" } } });
+  });
+
+  it("describes the scalars as schema.graphql does", async () => {
+    const server = createGraphQLServer({ logger: pino({ level: "silent" }), production: false, appUrl: "http://app.test" });
+    await server.start();
+    try {
+      const res = await server.executeOperation({ query: '{ dateTime: __type(name: "DateTime") { description } }' }, { contextValue: { requestId: "r-scalar" } as never });
+      if (res.body.kind !== "single") throw new Error("expected a single result");
+      const described = /"([^"]+)"\s*scalar DateTime/.exec(readFileSync(SCHEMA_PATH, "utf8"))?.[1];
+      expect(described).toMatch(/ISO-8601/);
+      expect(res.body.singleResult.data).toEqual({ dateTime: { description: described } });
+    } finally {
+      await server.stop();
+    }
   });
 
   it("off does not stop clients asking for __typename", async () => {
