@@ -3,7 +3,8 @@
  * app's error pages: for answers given before the web app can render (the database is
  * away, the address cannot even be read).
  */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML (tests compare pages with it too). */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function plainPageHtml(page: { title: string; message: string; action: { href: string; label: string } }): string {
   return `<!doctype html>
