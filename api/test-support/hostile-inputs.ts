@@ -142,6 +142,7 @@ function restList(name: string, query: string, error: RegExp, status = 400): Res
 const ROUTE_AS: Record<string, DemoUserKey | undefined> = {
   "GET /sessions/:id": undefined,
   "POST /sessions/:id/start": "deepak",
+  "POST /sessions/:id/checkout": "priya",
   "POST /sessions/:id/enroll": "priya",
   "POST /sessions/:id/join-token": "priya",
   "POST /sessions/:id/end": "deepak",
