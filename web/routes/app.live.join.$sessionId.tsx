@@ -63,16 +63,17 @@ export default function JoinRoom() {
               Running on the local 100ms stand-ins: the live room's video stays on this machine.
             </p>
           )}
-          {/* In the student's own time zone, with a countdown: when to be done by. */}
+          <ClientOnly fallback={<p role="status">Loading the video room…</p>}>
+            {() => <VideoRoom sessionId={session.id} role="guest" autoJoin />}
+          </ClientOnly>
+          {/* In the student's own time zone, with a countdown: when to be done by. Below the room, so
+              the video tiles keep the top of a phone's screen (the SDK plays only the tiles in view). */}
           <p className="meta" data-testid="class-ends">
             <span>
               Scheduled to end <LocalTime iso={session.scheduledEndTime} />
             </span>
             <EndsIn iso={session.scheduledEndTime} />
           </p>
-          <ClientOnly fallback={<p role="status">Loading the video room…</p>}>
-            {() => <VideoRoom sessionId={session.id} role="guest" autoJoin />}
-          </ClientOnly>
         </>
       ) : (
         <section className="panel">
