@@ -106,9 +106,9 @@ function sameLoopbackName(appUrl: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     const host = req.headers.host;
     if ((req.method !== "GET" && req.method !== "HEAD") || !host || host === app.host || !LOOPBACK_NAMES.has(app.hostname)) return next();
-    // The Host header is whatever the client wrote: one that is not a host name is not ours to redirect.
-    const asked = URL.canParse(`http://${host}`) ? new URL(`http://${host}`) : undefined;
-    if (!asked || !LOOPBACK_NAMES.has(asked.hostname) || asked.port !== app.port) return next();
+    // readableAddress, just before, has answered any Host header that names no host.
+    const asked = new URL(`http://${host}`);
+    if (!LOOPBACK_NAMES.has(asked.hostname) || asked.port !== app.port) return next();
     res.redirect(302, `${app.origin}${req.originalUrl}`);
   };
 }

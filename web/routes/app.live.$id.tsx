@@ -158,7 +158,8 @@ export default function SessionPage() {
       {session.status === "CANCELLED" && (
         <p role="status" className="notice" data-testid="cancelled-notice">
           {cancelledBecause(session.cancellationReason)}
-          {session.viewerEnrollment?.paid || session.viewerRefund ? " Your payment is refunded in full." : ""}
+          {/* A paid seat's refund is written with the cancellation itself: its presence is the answer. */}
+          {session.viewerRefund ? " Your payment is refunded in full." : ""}
         </p>
       )}
 
