@@ -8,7 +8,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDemoUser } from "./stand-ins/auth0/demo-users.js";
 import { compose, type Composition } from "./composition.js";
 import { loadEnv } from "./config/env.js";
@@ -131,7 +131,8 @@ describe("what reaches the logs", () => {
     // Stripe's return from a redirect-based payment: its client secret is in the query.
     const clientSecret = "pi_3Nv0abcdef_secret_never-in-the-logs-42";
     secrets.set("Stripe's payment_intent_client_secret", clientSecret);
-    await fetch(`${url}/api/live/sessions?payment_intent=pi_3Nv0abcdef&payment_intent_client_secret=${clientSecret}&redirect_status=succeeded`);
+    const stripeReturn = `/api/live/sessions?payment_intent=pi_3Nv0abcdef&payment_intent_client_secret=${clientSecret}&redirect_status=succeeded`;
+    await (await fetch(`${url}${stripeReturn}`)).text();
 
     // Something unexpected, logged whole: an HTTP client's error with the request it made.
     composition.deps.logger.error(
@@ -139,6 +140,9 @@ describe("what reaches the logs", () => {
       "an error carrying credentials",
     );
 
+    // The request line is written when the response has finished, which can be just after the
+    // client has read it: wait for the last request's line before reading the capture.
+    await vi.waitFor(() => expect(logged()).toContain('"url":"/api/live/sessions?payment_intent='), { timeout: 5000 });
     const output = logged();
     // The capture works: requests, with their ids and paths, and the error were logged.
     expect(output).toMatch(/"url":"\/graphql"/);
