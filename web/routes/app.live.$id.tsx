@@ -137,7 +137,8 @@ export default function SessionPage() {
       <span className="badge">{TYPE_LABEL[session.sessionType]}</span>
       <h1>{session.title}</h1>
       <div className="expert">
-        {session.expertAvatar && <img src={session.expertAvatar} alt="" width={32} height={32} />} with {session.expertName}
+        {session.expertAvatar && <img src={session.expertAvatar} alt="" width={32} height={32} />} with{" "}
+        <Link to={`/app/experts/${session.expertId}`}>{session.expertName}</Link>
       </div>
       <div className="panel">
         <p className="meta">
