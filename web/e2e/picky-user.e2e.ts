@@ -348,6 +348,32 @@ for (const size of ["phone", "desktop"] as const) {
       await context.close();
     });
 
+    it("an ended or cancelled class's page never shows an empty panel, to its expert, an enrolled student or a visitor", async () => {
+      const services = e2e.composition.services;
+      const deepak = await viewer("deepak", "Deepak Kumar", ["expert"]);
+      const ended = await deepaksClass(`Ended flow (${size})`, 5 * 60_000, ["priya"]);
+      await services.startSession(deepak, ended);
+      await services.endSession(deepak, ended);
+      const cancelled = await deepaksClass(`Cancelled flow (${size})`, 3 * HOUR, ["priya"]);
+      await services.cancelSession(deepak, cancelled);
+      const panelsOf = async (page: Page, id: string) => {
+        await page.goto(`/app/live/${id}`, { waitUntil: "networkidle" });
+        return page.locator(".panel").evaluateAll((panels) => panels.map((p) => (p as HTMLElement).innerText.trim()));
+      };
+      for (const who of [null, "Priya Sharma", "Deepak Kumar"] as const) {
+        const { context, page, problems } = await person(size);
+        if (who) await signIn(page, who);
+        for (const id of [ended, cancelled]) {
+          const panels = await panelsOf(page, id);
+          expect(panels.length, `${who ?? "a visitor"} on ${id}`).toBeGreaterThan(0);
+          expect(panels.filter((text) => text === ""), `${who ?? "a visitor"} on ${id}: empty panels`).toEqual([]);
+        }
+        if (who === "Priya Sharma") await e2e.shot(page, `16-cancelled-as-student-${size}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      }
+    });
+
     it("a skip link, focus on the new page's heading with an announcement, and no axe findings on the student's pages", async () => {
       const id = await deepaksClass(`Gentle hatha (${size})`, 2 * HOUR);
       const { context, page, problems } = await person(size);

@@ -196,7 +196,13 @@ export default function SessionPage() {
             <Link className="button" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>
           </>
         ) : session.viewerEnrollment ? (
-          <p>{session.status === "CANCELLED" ? "You were enrolled in this session." : `You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
+          session.status === "CANCELLED" ? (
+            <p>
+              You were enrolled in this session. <Link to={`/app/experts/${session.expertId}`}>See {session.expertName}'s other classes</Link>
+            </p>
+          ) : (
+            <p>{`You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
+          )
         ) : can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED" ? (
           <>
           {session.viewerWaitlist?.offered && session.viewerWaitlist.offeredUntil && (
