@@ -21,3 +21,13 @@ export async function seedBenchData(db: OpenDatabase, sessions: number): Promise
   );
   await db.query(`analyze`);
 }
+
+/** Students who exist already, for the bare enroll: their ids are what it takes as "authorization". */
+export async function seedBaselineStudents(db: OpenDatabase, size: number, count: number): Promise<string[]> {
+  const prefix = `usr_base${size}_`;
+  await db.query(
+    `insert into users (id, auth_subject, name, roles) select $1 || i, 'bench|base-' || $1 || i, 'Student ' || i, '{}' from generate_series(1, $2::int) i`,
+    [prefix, count],
+  );
+  return Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+}
