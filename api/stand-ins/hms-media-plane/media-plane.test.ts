@@ -125,6 +125,12 @@ describe("signalling", () => {
     const offer = await host.waitFor("offer");
     expect(offer).toMatchObject({ type: "offer", sfu_node_id: answer.sfu_node_id });
     expect(offer.sdp).toContain("m=application");
+    // The forwarder listens on loopback only: every address it offers is 127.0.0.1.
+    const candidateAddresses = (sdp: string) => [...sdp.matchAll(/^a=candidate:\S+ \d+ udp \d+ (\S+) \d+/gm)].map((m) => m[1]);
+    for (const sdp of [answer.sdp as string, offer.sdp as string]) {
+      expect(candidateAddresses(sdp).length).toBeGreaterThan(0);
+      expect(new Set(candidateAddresses(sdp))).toEqual(new Set(["127.0.0.1"]));
+    }
     await expect.poll(() => host.subscribeChannelLabel, { timeout: 10_000 }).toBe("ion-sfu");
     await expect.poll(() => host.subscribe.connectionState, { timeout: 10_000 }).toBe("connected");
     await expect.poll(() => host.publish.connectionState, { timeout: 10_000 }).toBe("connected");

@@ -35,7 +35,24 @@ function newPeerConnection(): RTCPeerConnection {
     // werift skips loopback when gathering; on a machine with only `lo` (some CI) this
     // is the one address both sides share.
     iceAdditionalHostAddresses: ["127.0.0.1"],
+    // The forwarder's UDP sockets listen on loopback only, like the stand-in's HTTP side:
+    // nothing on the network can send media into it. (A browser on this machine reaches
+    // 127.0.0.1 from any of its own addresses.)
+    iceInterfaceAddresses: { udp4: "127.0.0.1" },
   });
+}
+
+/**
+ * The SDP without candidates on other addresses. werift gathers every host address and,
+ * when its sockets are bound to loopback (`iceInterfaceAddresses`), still names those
+ * addresses in its candidates, with ports that are really 127.0.0.1's: they could never
+ * connect, and they would tell the browser the machine's network addresses for nothing.
+ */
+export function loopbackCandidatesOnly(sdp: string): string {
+  return sdp
+    .split("\r\n")
+    .filter((line) => !line.startsWith("a=candidate:") || line.split(" ")[4] === "127.0.0.1")
+    .join("\r\n");
 }
 
 /** A track a peer publishes, as the forwarder sees it. */
@@ -112,7 +129,7 @@ export class PeerMedia {
   async answerPublishOffer(sdp: string): Promise<string> {
     await this.publish.setRemoteDescription({ type: "offer", sdp });
     await this.publish.setLocalDescription(await this.publish.createAnswer());
-    return this.publish.localDescription!.sdp;
+    return loopbackCandidatesOnly(this.publish.localDescription!.sdp);
   }
 
   async addCandidate(target: Target, candidate: { candidate?: string; sdpMid?: string; sdpMLineIndex?: number; usernameFragment?: string }) {
@@ -173,7 +190,7 @@ export class PeerMedia {
         reject: (e) => (clearTimeout(timer), reject(e)),
       };
     });
-    this.sendOffer(this.subscribe.localDescription!.sdp);
+    this.sendOffer(loopbackCandidatesOnly(this.subscribe.localDescription!.sdp));
     await answered;
     this.pendingAnswer = undefined;
     this.negotiated = true;
