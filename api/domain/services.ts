@@ -16,6 +16,7 @@ import { allRefunds, myRefunds } from "./payments/refund-views.js";
 import { DEFAULT_BOOKING_POLICY } from "./sessions/booking-policy.js";
 import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking-rules.js";
 import { getExpertProfile } from "./users/expert-profile.js";
+import { updateSession } from "./sessions/session-editing.js";
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
@@ -30,6 +31,7 @@ export interface Services {
   startSession: Bound<typeof startSession>;
   endSession: Bound<typeof endSession>;
   cancelSession: Bound<typeof cancelSession>;
+  updateSession: Bound<typeof updateSession>;
   enroll: Bound<typeof enroll>;
   joinToken: Bound<typeof joinToken>;
   /** A room event, read from the video service's webhook and authenticated by its adapter (api/webhooks). */
@@ -76,6 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
     startSession: (...a) => startSession(deps, ...a),
     endSession: (...a) => endSession(deps, ...a),
     cancelSession: (...a) => cancelSession(deps, ...a),
+    updateSession: (...a) => updateSession(deps, ...a),
     enroll: (...a) => enroll(deps, ...a),
     joinToken: (...a) => joinToken(deps, ...a),
     recordRoomEvent: (...a) => recordRoomEvent(deps, ...a),

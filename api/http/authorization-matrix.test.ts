@@ -284,6 +284,13 @@ const OPERATIONS: Record<string, OperationRow> = {
     query: "mutation($id: ID!) { cancelSession(id: $id) { id } }",
     variables: (w) => ({ id: w.id }),
   },
+  "Mutation.updateSession": {
+    state: "scheduled",
+    expect: row(U, F, F, F, "ok", "ok"),
+    query: 'mutation($id: ID!) { updateSession(id: $id, input: { description: "Bring a strap." }) { id description } }',
+    variables: (w) => ({ id: w.id }),
+    sees: (_p, data, w) => expect(data).toEqual({ id: w.id, description: "Bring a strap." }),
+  },
   "Mutation.cancelEnrollment": {
     state: "bookable",
     expect: row(U, "NOT_FOUND", "ok", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),

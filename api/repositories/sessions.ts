@@ -125,6 +125,31 @@ export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<
   return Number(row?.total ?? 0);
 }
 
+/**
+ * A scheduled session's new details, only while it is still scheduled and its new cap (if
+ * any) still holds everyone enrolled and every seat held: checked in the same statement as
+ * the change, so an enrollment racing the edit cannot end up over the cap. Undefined when
+ * either no longer held.
+ */
+export async function updateScheduledSession(
+  db: DbOrTx,
+  params: { id: string; set: Partial<Pick<NewSession, "title" | "description" | "thumbnail" | "scheduledStartTime" | "scheduledEndTime" | "maxParticipants" | "metadata">> & { updatedAt: Date } },
+): Promise<SessionRow | undefined> {
+  const cap = params.set.maxParticipants;
+  const [row] = await db
+    .update(liveSessions)
+    .set(params.set)
+    .where(
+      and(
+        eq(liveSessions.id, params.id),
+        eq(liveSessions.status, "scheduled"),
+        cap == null ? undefined : sql`${liveSessions.enrolledCount} + ${liveSessions.heldSeats} <= ${cap}`,
+      ),
+    )
+    .returning();
+  return row;
+}
+
 /** Sessions whose status is still `from`, moved to `to`; undefined if someone got there first. */
 export async function transitionSession(
   db: DbOrTx,

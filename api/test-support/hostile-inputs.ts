@@ -405,6 +405,7 @@ const JOIN = "mutation($id: ID!) { joinToken(sessionId: $id) { token } }";
 const CHECKOUT = "mutation($id: ID!) { startCheckout(sessionId: $id) { reference } }";
 const END = "mutation($id: ID!) { endSession(id: $id) { sessionId } }";
 const CANCEL = "mutation($id: ID!) { cancelSession(id: $id) { id } }";
+const UPDATE = "mutation($id: ID!, $input: UpdateSessionInput!) { updateSession(id: $id, input: $input) { id } }";
 const FEEDBACK = "mutation($id: ID!, $input: FeedbackInput!) { submitFeedback(sessionId: $id, input: $input) { id } }";
 const END_USER_SESSIONS = "mutation($id: ID!) { endUserSessions(userId: $id) { endedSessions } }";
 
@@ -446,6 +447,7 @@ const ID_OPS: [string, string, DemoUserKey | undefined, Record<string, unknown>]
   ["Mutation.joinToken", JOIN, "priya", {}],
   ["Mutation.endSession", END, "deepak", {}],
   ["Mutation.cancelSession", CANCEL, "deepak", {}],
+  ["Mutation.updateSession", UPDATE, "deepak", { input: { title: "A new title" } }],
   ["Mutation.submitFeedback", FEEDBACK, "priya", { input: { rating: 5 } }],
   ["Mutation.cancelEnrollment", "mutation($id: ID!) { cancelEnrollment(sessionId: $id) { refund { id } } }", "priya", {}],
   ["Mutation.joinWaitlist", "mutation($id: ID!) { joinWaitlist(sessionId: $id) { position } }", "tom", {}],
@@ -562,6 +564,28 @@ const graphqlCases: GraphQLCase[] = [
   gqlList('limit "5"', { limit: "5" }, /Int cannot represent/, 400),
   gqlList("skip 2^31", { skip: 2 ** 31 }, /Int cannot represent/, 400),
   gqlList("skip 1,000,001", { skip: 1_000_001 }, /^skip must be a whole number between 0 and 1000000$/),
+  ...(
+    [
+      ["a price", { price: 100 }, /Field "price" is not defined by type "UpdateSessionInput"/, 400],
+      ["a 2-character title", { title: "ab" }, /^title must be at least 3 characters$/, 200],
+      ["a title with a NUL", { title: "Flow\u0000" }, /^title cannot contain control characters/, 200],
+      ["a start in the past", { scheduledStartTime: "2001-01-01T00:00:00Z" }, /^scheduledStartTime must be in the future/, 200],
+      ["a start without a zone", { scheduledStartTime: "2030-01-01T08:00:00" }, /scheduledStartTime must be an ISO-8601 date and time with a time zone/, 200],
+      ["no seats", { maxParticipants: 0 }, /^maxParticipants must be at least 1$/, 200],
+      ["a javascript: thumbnail", { thumbnail: "javascript:alert(1)" }, /thumbnail/, 200],
+      ["metadata nested deep", { metadata: { category: { a: { b: 1 } } } }, /String cannot represent/, 400],
+    ] as const
+  ).map(([name, input, message, status]): GraphQLCase => ({
+    face: "graphql",
+    name: `updateSession: ${name}`,
+    op: "Mutation.updateSession",
+    as: "deepak",
+    query: UPDATE,
+    variables: (f: Fixture) => ({ id: f.sessionId, input }),
+    status,
+    code: "BAD_USER_INPUT",
+    message,
+  })),
   gqlList("a search of only punctuation", { search: "!!! & | :*" }, /^search needs at least one letter or digit$/),
   gqlList("a 101-character search", { search: x(101) }, /^search must be at most 100 characters$/),
   gqlList("a search with a NUL", { search: "hatha\u0000" }, /^search cannot contain control characters/),

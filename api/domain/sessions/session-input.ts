@@ -93,6 +93,37 @@ export const createSessionInput = z
 
 export type CreateSessionInput = z.output<typeof createSessionInput>;
 
+/**
+ * What an expert may change about a scheduled session: what it says, when it is, how many
+ * seats. Its type, price and currency stay as published (students paid or decided on them).
+ * Every field is optional; `maxParticipants: null` removes the cap; `thumbnail: null` removes it.
+ */
+export const updateSessionInput = z.strictObject(
+  {
+    title: text("title", 3, 120).optional(),
+    description: text("description", 0, 5000).optional(),
+    scheduledStartTime: isoInstant("scheduledStartTime").optional(),
+    scheduledEndTime: isoInstant("scheduledEndTime").optional(),
+    maxParticipants: z
+      .number({ error: "maxParticipants must be a number" })
+      .int({ error: "maxParticipants must be a whole number" })
+      .min(1, { error: "maxParticipants must be at least 1" })
+      .max(MAX_SEATS, { error: `maxParticipants can be at most ${MAX_SEATS}` })
+      .nullable()
+      .optional(),
+    thumbnail: httpUrl("thumbnail").nullable().optional(),
+    metadata: sessionMetadataSchema.nullable().optional(),
+  },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys"
+        ? `Unknown field(s): ${i.keys.join(", ")}${i.keys.some((k) => ["sessionType", "price", "currency"].includes(k)) ? " (a session's type, price and currency cannot change once it is published)" : ""}`
+        : "The changes must be an object",
+  },
+);
+
+export type UpdateSessionInput = z.output<typeof updateSessionInput>;
+
 /** Whole numbers, given as numbers (GraphQL, JSON) or digit strings (query strings). */
 const wholeNumber = (field: string, min: number, max: number) =>
   z

@@ -21,6 +21,8 @@ import { assertHasRecording, assertMayWatchRecording } from "../recordings/recor
 import type { Viewer } from "../viewer.js";
 import {
   assertCancellable,
+  assertEditable,
+  assertMayEdit,
   assertEndable,
   assertEnrollable,
   assertJoinable,
@@ -51,7 +53,7 @@ export interface Ability {
 }
 
 /** Each answers for the mutation of its name (enroll, startSession, endSession, …). */
-export const SESSION_ACTIONS = ["enroll", "start", "end", "cancel", "join", "watchRecording", "rate", "cancelEnrollment", "joinWaitlist", "leaveWaitlist"] as const;
+export const SESSION_ACTIONS = ["enroll", "start", "end", "cancel", "edit", "join", "watchRecording", "rate", "cancelEnrollment", "joinWaitlist", "leaveWaitlist"] as const;
 export type SessionAction = (typeof SESSION_ACTIONS)[number];
 export type SessionPermissions = Record<SessionAction | "waitForStart", Ability>;
 
@@ -157,6 +159,14 @@ function checksFor(f: PermissionFacts): Record<SessionAction, Check> {
       },
       session: () => assertCancellable(session),
       signIn: "Sign in as the session's expert to cancel it.",
+    },
+    edit: {
+      full: (viewer) => {
+        assertMayEdit(requireViewer(viewer), session);
+        assertEditable(session);
+      },
+      session: () => assertEditable(session),
+      signIn: "Sign in as the session's expert to change it.",
     },
     join: {
       full: (viewer) => {

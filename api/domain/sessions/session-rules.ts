@@ -176,6 +176,17 @@ export function assertCancellable(session: SessionRow): void {
   );
 }
 
+export function assertMayEdit(viewer: Viewer | null, session: SessionRow): Viewer {
+  const v = requireViewer(viewer);
+  if (!isOwner(v, session) && !isAdmin(v)) throw new DomainError("FORBIDDEN", "Only the session's expert (or an admin) can change it.");
+  return v;
+}
+
+export function assertEditable(session: SessionRow): void {
+  if (session.status === "scheduled") return;
+  throw new DomainError("FAILED_PRECONDITION", `This session is ${session.status}; only a scheduled session can be changed.`);
+}
+
 /** The viewer's role in the session's video room: its expert hosts, enrolled participants are guests. */
 export function roleInRoom(viewer: Viewer, session: SessionRow, enrollment: ParticipantRow | null): VideoRole {
   if (isOwner(viewer, session)) return "host";

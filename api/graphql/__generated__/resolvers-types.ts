@@ -332,6 +332,14 @@ export type Mutation = {
    * participant: sending it again replaces it, until 7 days after the session ended.
    */
   submitFeedback: Enrollment;
+  /**
+   * Change a scheduled session (its expert, or an admin): what it says, when it is, how many
+   * seats. Only the fields given change. A new time is checked as at creation (start in the
+   * future, end after it, at most 6 hours); `maxParticipants` cannot go below the seats
+   * already taken (enrolled students and seats held for the waitlist); `null` removes the cap.
+   * Type, price and currency cannot change once published. `viewerCan.edit` says beforehand.
+   */
+  updateSession: LiveSession;
 };
 
 
@@ -394,6 +402,12 @@ export type MutationStartSessionArgs = {
 export type MutationSubmitFeedbackArgs = {
   input: FeedbackInput;
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateSessionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSessionInput;
 };
 
 export { PaymentGateway };
@@ -575,6 +589,8 @@ export type SessionPermissions = {
   cancel: Ability;
   /** `cancelEnrollment`: cancel the viewer's own booking (before the cut-off; a paid seat is refunded). */
   cancelEnrollment: Ability;
+  /** `updateSession`: change a scheduled session's details, time or seats (the session's expert). */
+  edit: Ability;
   /** `endSession`: close a live session's room for everyone (the session's expert). */
   end: Ability;
   /**
@@ -624,6 +640,24 @@ export type StartSessionResult = {
   session: LiveSession;
   /** The expert's room page in the web app. */
   sessionUrl: Scalars['String']['output'];
+};
+
+/** The fields of a scheduled session that can change; those left out stay as they are. */
+export type UpdateSessionInput = {
+  /** Up to 5000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1–2500, not below the seats taken; null removes the cap (not for ONE_ON_ONE, which has one seat). */
+  maxParticipants?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces the whole metadata; null removes it. */
+  metadata?: InputMaybe<SessionMetadataInput>;
+  /** After the start, at most 6 hours later. */
+  scheduledEndTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Must be in the future. */
+  scheduledStartTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** An http(s) URL; null removes it. */
+  thumbnail?: InputMaybe<Scalars['String']['input']>;
+  /** 3–120 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
@@ -765,6 +799,7 @@ export type ResolversTypes = ResolversObject<{
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateSessionInput: UpdateSessionInput;
   User: ResolverTypeWrapper<UserRow>;
   VideoRole: VideoRole;
   WaitlistPlace: ResolverTypeWrapper<WaitlistEntryRow>;
@@ -803,6 +838,7 @@ export type ResolversParentTypes = ResolversObject<{
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
+  UpdateSessionInput: UpdateSessionInput;
   User: UserRow;
   WaitlistPlace: WaitlistEntryRow;
 }>;
@@ -959,6 +995,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
+  updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'id' | 'input'>>;
 }>;
 
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
@@ -1027,6 +1064,7 @@ export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extend
 export type SessionPermissionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPermissions'] = ResolversParentTypes['SessionPermissions']> = ResolversObject<{
   cancel?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   cancelEnrollment?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  edit?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   enroll?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   join?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;

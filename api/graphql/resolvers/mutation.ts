@@ -14,6 +14,9 @@ export const Mutation: MutationResolvers = {
   joinToken: (_p, { sessionId }, { services, viewer }) => services.joinToken(viewer, sessionId),
   endSession: (_p, { id }, { services, viewer }) => services.endSession(viewer, id),
   cancelSession: (_p, { id }, { services, viewer }) => services.cancelSession(viewer, id),
+  // Here a null is meaningful (no cap, no thumbnail, no metadata); inside metadata it is "left out".
+  updateSession: async (_p, { id, input }, { services, viewer }) =>
+    (await services.updateSession(viewer, id, { ...input, ...(input.metadata && { metadata: withoutNulls(input.metadata) }) })).session,
   cancelEnrollment: (_p, { sessionId }, { services, viewer }) => services.cancelEnrollment(viewer, sessionId),
   joinWaitlist: async (_p, { sessionId }, { services, viewer }) => (await services.joinWaitlist(viewer, sessionId)).entry,
   leaveWaitlist: async (_p, { sessionId }, { services, viewer }) => (await services.leaveWaitlist(viewer, sessionId)).left,
