@@ -292,6 +292,59 @@ for (const size of ["phone", "desktop"] as const) {
       await context.close();
     });
 
+    it("the expert changes a class's title, time and seats; the form keeps the published price; seats never go below the enrolled", async () => {
+      const id = await deepaksClass(`Editable flow (${size})`, 5 * HOUR, ["priya", "tom"]);
+      const before = (await e2e.composition.services.getSession(null, id))!;
+      const { context, page, problems } = await person(size);
+      await signIn(page, "Deepak Kumar", `/app/live/${id}`);
+      await page.getByRole("link", { name: "Change details" }).click();
+      await page.waitForURL(`**/app/live/${id}/edit`);
+      await expect.poll(() => heading(page)).toBe(`Change Editable flow (${size})`);
+      // The stored values, the times in the browser's zone; what cannot change is shown, not editable.
+      await expect(page.getByLabel("Title").inputValue()).resolves.toBe(`Editable flow (${size})`);
+      await expect.poll(() => page.getByLabel("Starts").inputValue()).not.toBe("");
+      const shownStart = await page.getByLabel("Starts").evaluate((el) => new Date((el as HTMLInputElement).value).toISOString());
+      expect(shownStart).toBe(new Date(Math.floor(before.scheduledStartTime.getTime() / 60_000) * 60_000).toISOString());
+      await expect(page.getByLabel("Price").isDisabled()).resolves.toBe(true);
+      await expect(page.getByLabel("Currency").isDisabled()).resolves.toBe(true);
+      await expect(page.getByTestId("enrolled-notice").textContent()).resolves.toMatch(/^2 students are enrolled/);
+      await expectNoAxeViolations(page, `the edit form (${size})`);
+
+      await page.getByLabel("Seats").fill("1");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      const summary = page.locator(".error-summary");
+      await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(summary.getByRole("listitem").allTextContents()).resolves.toEqual(["Seats: Seats cannot be less than the 2 seats already taken by enrolled students."]);
+      await expect(page.getByLabel("Seats").getAttribute("aria-invalid")).resolves.toBe("true");
+      await e2e.shot(page, `16-edit-problems-${size}`);
+      expect((await e2e.composition.services.getSession(null, id))!.updatedAt).toEqual(before.updatedAt);
+
+      const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      const newStart = new Date(Math.ceil((Date.now() + 26 * HOUR) / 60_000) * 60_000);
+      await page.getByLabel("Seats").fill("12");
+      await page.getByLabel("Title").fill(`Edited flow (${size})`);
+      await page.getByLabel("Starts").fill(local(newStart));
+      await page.getByLabel("Ends").fill(local(new Date(newStart.getTime() + HOUR)));
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.waitForURL(`**/app/live/${id}?changed=1`);
+      await expect.poll(() => heading(page)).toBe(`Edited flow (${size})`);
+      await expect(page.getByTestId("changed-notice").textContent()).resolves.toBe("Changes saved. Enrolled students see them here.");
+      const after = (await e2e.composition.services.getSession(null, id))!;
+      expect(after).toMatchObject({ title: `Edited flow (${size})`, maxParticipants: 12, scheduledStartTime: newStart, price: before.price, currency: before.currency, enrolledCount: 2 });
+      await expectNoAxeViolations(page, `a session just changed (${size})`);
+      await context.close();
+
+      // A student is refused the form, with the reason.
+      const student = await person(size);
+      await signIn(student.page, "Priya Sharma", `/app/live/${id}`);
+      await expect(student.page.getByRole("link", { name: "Change details" }).count()).resolves.toBe(0);
+      const refused = await student.page.goto(`/app/live/${id}/edit`);
+      expect(refused?.status()).toBe(403);
+      await expect(student.page.getByText("Only the session's expert (or an admin) can change it.").isVisible()).resolves.toBe(true);
+      expect([...problems, ...student.problems]).toEqual([]);
+      await student.context.close();
+    });
+
     it("browse searches title, description and teacher; a refused search is said beside it; a card leads to the teacher's profile", async () => {
       // A word no other test's class has, in the description: the search finds this class alone.
       const unique = `zq${size}${Date.now().toString(36)}`;

@@ -16,7 +16,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Stripe sends payments that needed a redirect (bank pages, wallets) back here.
   const url = new URL(request.url);
   const returnedPayment = url.searchParams.get("redirect_status") === "succeeded" ? url.searchParams.get("payment_intent") : null;
-  return { session: data.session, me: data.me, localPayments: Boolean(context.localPayments), returnedPayment };
+  // The edit page comes back here once the changes are saved.
+  const changed = url.searchParams.get("changed") === "1";
+  return { session: data.session, me: data.me, localPayments: Boolean(context.localPayments), returnedPayment, changed };
 }
 
 /** Enroll, start, end or cancel: each one GraphQL mutation, the rules stay in the API. */
@@ -122,7 +124,7 @@ function RefundState({ refund }: { refund: { status: keyof typeof REFUND_WORDS; 
 }
 
 export default function SessionPage() {
-  const { session, me, localPayments, returnedPayment } = useLoaderData<typeof loader>();
+  const { session, me, localPayments, returnedPayment, changed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   // What the viewer may do is the API's answer (viewerCan), never worked out here from the status or the times.
@@ -167,6 +169,11 @@ export default function SessionPage() {
       {session.viewerRefund && <RefundState refund={session.viewerRefund} />}
 
       {result && "ok" in result && <p role="status" className="notice success">{result.ok}</p>}
+      {changed && !result && (
+        <p role="status" className="notice success" data-testid="changed-notice">
+          Changes saved.{session.enrolledCount > 0 ? " Enrolled students see them here." : ""}
+        </p>
+      )}
       {/* A payment reference's problem is said beside its field (EnrollStep), not twice. */}
       {result && "error" in result && !("fields" in result && (result.fields?.paymentId || result.fields?.paymentGateway)) && (
         <p role="alert" className="error">
@@ -183,6 +190,7 @@ export default function SessionPage() {
               )}
               {can.join.allowed && <Link className="button" to={`/app/live/host/${session.id}`}>Open the room</Link>}
               {can.end.allowed && <HostAction intent="end" label="End session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
+              {can.edit.allowed && <Link className="button secondary" to={`/app/live/${session.id}/edit`}>Change details</Link>}
               {can.cancel.allowed && <HostAction intent="cancel" label="Cancel session" sessionId={session.id} title={session.title} enrolledCount={session.enrolledCount} busy={busy} />}
             </div>
             {/* Why Start is missing, unless the room is open: the one thing a host looks for on a session that is not live. */}
@@ -344,6 +352,9 @@ const SESSION_PAGE = graphql(`
           allowed
         }
         cancel {
+          allowed
+        }
+        edit {
           allowed
         }
         join {
