@@ -23,7 +23,7 @@ describe("loadEnv", () => {
       throw new Error("expected loadEnv to throw");
     })();
     expect(error).toBeInstanceOf(EnvError);
-    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "HMS_WEBHOOK_SECRET", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL"]) {
+    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "HMS_WEBHOOK_SECRET", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL", "SMTP_URL", "MAIL_FROM"]) {
       expect(error.message).toContain(name);
     }
   });
