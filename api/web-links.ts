@@ -15,3 +15,5 @@ export const joinPageUrl = (appUrl: string, sessionId: string): string => `${app
 export const settingsPageUrl = (appUrl: string): string => `${appUrl}/app/live/settings`;
 /** The signed unsubscribe address in every email (api/http/unsubscribe.ts): works without signing in. */
 export const unsubscribeUrl = (appUrl: string, token: string): string => `${appUrl}/email/unsubscribe?token=${encodeURIComponent(token)}`;
+/** A session as an .ics download for the viewer's calendar (web/routes/app.live.$id.calendar[.ics].ts). */
+export const calendarDownloadUrl = (appUrl: string, sessionId: string): string => `${appUrl}/app/live/${sessionId}/calendar.ics`;
