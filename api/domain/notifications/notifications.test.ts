@@ -5,6 +5,7 @@
  * a user who turned them off, and sending resumed after the mail server was away.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliver } from "../../test-support/hms-webhook-payloads.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
 import { attachLocalMail, inviteOf } from "../../test-support/mail.js";
 import { payFor } from "../../test-support/payments.js";
@@ -142,6 +143,27 @@ describe("the expert's new-enrollment notice", () => {
     t.h.clock.set(new Date(start + 2 * EXPERT_BATCH_MS));
     await sendDueNotifications(t.h.deps);
     expect(smtp.messagesTo(deepak.email!).map((m) => m.subject)).toEqual(["2 new students in Morning Vinyasa Flow", "1 new student in Morning Vinyasa Flow"]);
+  });
+});
+
+describe("recording ready", () => {
+  it("tells the expert and the students who were enrolled, once, however often 100ms repeats its webhooks", async () => {
+    const { deepak, session: created } = await classBy({}, 1);
+    const priya = await t.h.viewer("priya");
+    await t.h.services.enroll(priya, created.id);
+    const { session } = await t.h.services.startSession(deepak, created.id);
+    t.h.emulator.joinPeer(session.hmsRoomId!, { userId: deepak.id, role: "host", name: deepak.name });
+    await t.h.deps.video.startRecording(session.hmsRoomId!);
+    t.h.clock.advance(60 * MINUTE);
+    await t.h.services.endSession(deepak, session.id);
+    // 100ms delivers at least once: every event twice.
+    for (const e of [...t.h.emulator.events(), ...t.h.emulator.events()]) await deliver(t.h.services, e);
+    expect((await t.h.services.getSession(null, session.id))!.recordingAvailable).toBe(true);
+    await sendDueNotifications(t.h.deps);
+    const ready = (email: string) => smtp.messagesTo(email).filter((m) => m.subject.startsWith("Recording ready"));
+    expect(ready(priya.email!).map((m) => m.subject)).toEqual(["Recording ready: Morning Vinyasa Flow"]);
+    expect(ready(priya.email!)[0]!.text).toContain(`http://app.test/app/live/${session.id}`);
+    expect(ready(deepak.email!).map((m) => m.text.includes("your class"))).toEqual([true]);
   });
 });
 
