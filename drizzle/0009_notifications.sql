@@ -15,7 +15,7 @@ CREATE TABLE "notification_jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "notification_jobs_status_check" CHECK ("notification_jobs"."status" in ('pending', 'sent', 'skipped', 'failed')),
-	CONSTRAINT "notification_jobs_kind_check" CHECK ("notification_jobs"."kind" in ('enrollment_confirmed', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'recording_ready', 'expert_new_enrollments'))
+	CONSTRAINT "notification_jobs_kind_check" CHECK ("notification_jobs"."kind" in ('enrollment_confirmed', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments'))
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "time_zone" text;--> statement-breakpoint

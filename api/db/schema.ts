@@ -445,7 +445,7 @@ export const notificationJobs = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     kind: text("kind")
       .notNull()
-      .$type<"enrollment_confirmed" | "reminder_24h" | "reminder_15m" | "session_cancelled" | "recording_ready" | "expert_new_enrollments">(),
+      .$type<"enrollment_confirmed" | "reminder_24h" | "reminder_15m" | "session_cancelled" | "booking_cancelled" | "recording_ready" | "expert_new_enrollments">(),
     sessionId: text("session_id")
       .notNull()
       .references(() => liveSessions.id),
@@ -472,7 +472,7 @@ export const notificationJobs = pgTable(
     check("notification_jobs_status_check", sql`${t.status} in ('pending', 'sent', 'skipped', 'failed')`),
     check(
       "notification_jobs_kind_check",
-      sql`${t.kind} in ('enrollment_confirmed', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'recording_ready', 'expert_new_enrollments')`,
+      sql`${t.kind} in ('enrollment_confirmed', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments')`,
     ),
   ],
 );

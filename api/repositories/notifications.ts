@@ -21,7 +21,7 @@ export async function lastCalendarSequence(db: DbOrTx, params: { sessionId: stri
       and(
         eq(notificationJobs.sessionId, params.sessionId),
         eq(notificationJobs.recipientId, params.recipientId),
-        inArray(notificationJobs.kind, ["enrollment_confirmed", "session_cancelled"]),
+        inArray(notificationJobs.kind, ["enrollment_confirmed", "session_cancelled", "booking_cancelled"]),
       ),
     );
   return row?.max ?? -1;

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
-const STUDENT = { phone: { key: "priya", name: "Priya Sharma", zone: "Asia/Kolkata" }, desktop: { key: "tom", name: "Tom Becker", zone: "America/New_York" } } as const;
+const STUDENT = { phone: { key: "priya", name: "Priya Sharma", zone: "Europe/Berlin" }, desktop: { key: "tom", name: "Tom Becker", zone: "America/New_York" } } as const;
 
 for (const size of ["phone", "desktop"] as const) {
   describe(`on a ${size}`, () => {

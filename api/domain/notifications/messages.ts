@@ -92,6 +92,19 @@ export function sessionCancelled(ctx: MessageContext, refund: { amount: number; 
   });
 }
 
+export function bookingCancelled(ctx: MessageContext, refund: { amount: number; currency: string } | null): RenderedMessage {
+  return render(ctx, {
+    subject: `Booking cancelled: ${ctx.session.title} — ${startsAt(ctx)}`,
+    lines: [
+      `You cancelled your place in "${ctx.session.title}" with ${ctx.expertName} (${when(ctx)}).`,
+      refund ? `You paid ${refund.amount.toFixed(2)} ${refund.currency}: it is being refunded in full to the way you paid. Banks usually take 5–10 working days.` : "Nothing was charged for it.",
+      "The calendar update attached removes it from your calendar.",
+    ],
+    action: { label: "See the class", url: ctx.actionUrl },
+    turnsOff: "confirmations and notices",
+  });
+}
+
 export function recordingReady(ctx: MessageContext, forExpert: boolean): RenderedMessage {
   return render(ctx, {
     subject: `Recording ready: ${ctx.session.title}`,

@@ -4,7 +4,7 @@
  * their refund), a recording (the expert and the students). The dedupe key of each message
  * makes queueing it again change nothing, so a retried or concurrent event never doubles one.
  */
-import type { ParticipantRow, SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, RefundRow, SessionRow } from "../../db/schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import { lastCalendarSequence, queueNotificationJobs, type NewNotificationJob } from "../../repositories/notifications.js";
 import { listParticipantsOfSessions } from "../../repositories/participants.js";
@@ -84,4 +84,22 @@ export async function queueRecordingReadyNotices(tx: DbOrTx, params: { session: 
       job({ dedupeKey: `recording_ready:${session.id}:${recipientId}`, kind: "recording_ready", sessionId: session.id, recipientId, nextAttemptAt: now, now }),
     ),
   );
+}
+
+/** A student cancelled their own booking: the calendar event goes, and the refund (if any) is named. */
+export async function queueBookingCancelledNotice(tx: DbOrTx, params: { session: SessionRow; participant: ParticipantRow; refund: RefundRow | null; now: Date }): Promise<void> {
+  const { session, participant, refund, now } = params;
+  const sequence = (await lastCalendarSequence(tx, { sessionId: session.id, recipientId: participant.userId })) + 1;
+  await queueNotificationJobs(tx, [
+    job({
+      dedupeKey: `booking_cancelled:${participant.id}`,
+      kind: "booking_cancelled",
+      sessionId: session.id,
+      recipientId: participant.userId,
+      calendarSequence: sequence,
+      details: { refund: refund ? { amount: refund.amount, currency: refund.currency } : null },
+      nextAttemptAt: now,
+      now,
+    }),
+  ]);
 }

@@ -108,6 +108,10 @@ async function prepare(deps: ServiceDeps, setup: NotificationSetup, job: Notific
       const refund = (job.details?.refund ?? null) as { amount: number; currency: string } | null;
       return { message: { ...base, ...messages.sessionCancelled({ ...ctx, actionUrl: setup.links.session(session.id) }, refund), calendar: invite("CANCEL") } };
     }
+    case "booking_cancelled": {
+      const refund = (job.details?.refund ?? null) as { amount: number; currency: string } | null;
+      return { message: { ...base, ...messages.bookingCancelled({ ...ctx, actionUrl: setup.links.session(session.id) }, refund), calendar: invite("CANCEL") } };
+    }
     case "recording_ready": {
       const forExpert = recipient.id === session.expertId;
       return { message: { ...base, ...messages.recordingReady({ ...ctx, actionUrl: setup.links.session(session.id) }, forExpert) } };

@@ -122,6 +122,25 @@ describe("cancellation", () => {
   });
 });
 
+describe("a student's own booking", () => {
+  it("cancelled: the same event is cancelled (higher SEQUENCE); booked again: invited again with a higher one still", async () => {
+    const { session } = await classBy();
+    const priya = await t.h.viewer("priya");
+    await t.h.services.enroll(priya, session.id);
+    await sendDueNotifications(t.h.deps);
+    await t.h.services.cancelEnrollment(priya, session.id);
+    await sendDueNotifications(t.h.deps);
+    await t.h.services.enroll(priya, session.id);
+    await sendDueNotifications(t.h.deps);
+    const mails = smtp.messagesTo(priya.email!);
+    expect(mails.map((m) => m.subject.replace(/ — .*/, ""))).toEqual(["You're booked: Morning Vinyasa Flow", "Booking cancelled: Morning Vinyasa Flow", "You're booked: Morning Vinyasa Flow"]);
+    const invites = mails.map(inviteOf);
+    expect(invites.map((i) => [i.method, i.sequence])).toEqual([["REQUEST", 0], ["CANCEL", 1], ["REQUEST", 2]]);
+    expect(new Set(invites.map((i) => i.uid))).toEqual(new Set([calendarUid(session.id, priya.id)]));
+    expect(mails[1]!.text).toContain("Nothing was charged for it.");
+  });
+});
+
 describe("the expert's new-enrollment notice", () => {
   it("is one message per class per 15 minutes, naming everyone who enrolled in that window", async () => {
     const { deepak, session } = await classBy();
