@@ -61,17 +61,17 @@ export default function Settings() {
         <fieldset>
           <legend>Emails</legend>
           <p>
-            <label>
+            <label className="choice">
               <input type="checkbox" name="emailReminders" defaultChecked={settings.emailReminders} /> Reminders 24 hours and 15 minutes before my classes
             </label>
           </p>
           <p>
-            <label>
+            <label className="choice">
               <input type="checkbox" name="emailNotices" defaultChecked={settings.emailNotices} /> Confirmations with a calendar invitation, cancellations, recordings ready (and for experts, new students)
             </label>
           </p>
         </fieldset>
-        <button type="submit" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving}>
           {saving ? "Saving…" : "Save"}
         </button>
         <p role="status" className={result && !result.ok ? "error" : "hint"}>
