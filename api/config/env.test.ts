@@ -116,3 +116,18 @@ describe("web sign-in session settings", () => {
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe("email settings", () => {
+  it("needs SMTP_URL and MAIL_FROM in production (the local SMTP server never runs there), and takes them when given", () => {
+    const { SMTP_URL: _url, MAIL_FROM: _from, ...withoutMail } = REAL;
+    expect(() => loadEnv(withoutMail)).toThrow(/Missing: SMTP_URL, MAIL_FROM\./);
+    expect(loadEnv(REAL)).toMatchObject({ SMTP_URL: REAL.SMTP_URL, MAIL_FROM: REAL.MAIL_FROM });
+  });
+
+  it("refuses an SMTP_URL that is not smtp:// or smtps://, saying what it should look like", () => {
+    expect(() => loadEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must look like smtp:\/\/user:pass@host:587/);
+    expect(loadEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL).toBe("smtps://u:p@mail.example.com:465");
+    // Outside production nothing is required: the local SMTP server stands in.
+    expect(loadEnv({}).SMTP_URL).toBeUndefined();
+  });
+});
