@@ -3,7 +3,7 @@
  * port, the real service or its local stand-in. Nothing else in the code base knows
  * which one it is talking to.
  */
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { ApolloServer } from "@apollo/server";
@@ -27,6 +27,12 @@ import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
 import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
+import type { NotificationSetup } from "./domain/notifications/notification-setup.js";
+import { startNotificationWorker } from "./domain/notifications/notification-worker.js";
+import { startReminderSweeper } from "./domain/notifications/reminders.js";
+import type { Mailer } from "./domain/ports.js";
+import { createSmtpMailer } from "./mail/smtp-mailer.js";
+import { joinPageUrl, sessionPageUrl, settingsPageUrl, unsubscribeUrl } from "./web-links.js";
 import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
 import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
@@ -52,6 +58,8 @@ import { startHmsEmulator, type HmsEmulator } from "./stand-ins/hms-emulator/ind
 import { startHmsMediaPlane, type HmsMediaPlane } from "./stand-ins/hms-media-plane/index.js";
 import { loopbackUrl } from "./stand-ins/loopback-server.js";
 import type { PaymentStandIns } from "./stand-ins/payments/index.js";
+import { localInboxRoutes } from "./stand-ins/smtp/inbox-routes.js";
+import { startLocalSmtpServer, type LocalSmtpServer } from "./stand-ins/smtp/local-smtp-server.js";
 
 export interface Composition {
   app: express.Express;
@@ -71,6 +79,8 @@ export interface Composition {
   localOidc?: LocalOidcProvider;
   /** Present when the local Stripe and Razorpay stand-ins run (tests create payments on them). */
   paymentStandIns?: PaymentStandIns;
+  /** Present when no SMTP_URL is set: the local SMTP server that keeps the app's mail (tests read it). */
+  localSmtp?: LocalSmtpServer;
   /** Call once the HTTP server listens: requests Node cannot parse get a JSON answer, and the local emulator sends its webhooks there. */
   listening(server: Server): void;
   close(): Promise<void>;
@@ -100,8 +110,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     // A random secret outside production: sessions cannot renew (and so end) when the process restarts.
     const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString("hex");
     const { oidc, localOidc } = await webSignIn(env, logger, closers);
+    const { mailer, localSmtp } = await mailServer(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES } };
+    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES }, notifications: notificationSetup(env, mailer, sessionSecret) };
     const services = createServices(deps);
     const openScope = scopeOpener(deps, services);
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
@@ -109,6 +120,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
     if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
+    if (options.sweeper) closers.push(startNotificationWorker(deps, env.NOTIFICATION_INTERVAL_MS), startReminderSweeper(deps, env.REMINDER_SWEEP_INTERVAL_MS));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);
@@ -156,7 +168,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       ping: async () => {
         await database.query("select 1");
       },
-      localRoutes: localIssuer ? localIssuerRoutes(localIssuer) : undefined,
+      localRoutes: localHelperRoutes(localIssuer, localSmtp),
       hmsWebhooks: createHmsWebhookRouter({ services, logger, secret: webhookSecret }),
       trustProxy: env.TRUST_PROXY,
       corsOrigins: env.CORS_ORIGINS,
@@ -175,6 +187,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       localIssuer,
       localOidc,
       paymentStandIns: payments.standIns,
+      localSmtp,
       listening: (server) => {
         answerUnparsableRequests(server);
         if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
@@ -309,6 +322,49 @@ async function identity(env: Env, logger: Logger, closers: (() => Promise<void>)
     rolesClaim: localIssuer.rolesClaim,
   });
   return { verifier, localIssuer };
+}
+
+/** The mail server: SMTP_URL's, or the local SMTP server that keeps every message for /_local/mail. */
+async function mailServer(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<{ mailer: Mailer; localSmtp?: LocalSmtpServer }> {
+  const options = { timeoutMs: env.SMTP_TIMEOUT_MS, requireTls: env.NODE_ENV === "production" };
+  if (env.SMTP_URL) {
+    const url = new URL(env.SMTP_URL);
+    logger.info({ host: url.hostname, port: url.port || undefined, from: env.MAIL_FROM }, "email: SMTP");
+    const mailer = createSmtpMailer({ ...options, url: env.SMTP_URL });
+    closers.push(async () => mailer.close());
+    return { mailer };
+  }
+  const localSmtp = await startLocalSmtpServer({ port: env.LOCAL_SMTP_PORT, logger: logger.child({ component: "local-smtp" }) });
+  closers.push(() => localSmtp.close());
+  const mailer = createSmtpMailer({ ...options, url: localSmtp.url });
+  closers.push(async () => mailer.close());
+  return { mailer, localSmtp };
+}
+
+function notificationSetup(env: Env, mailer: Mailer, sessionSecret: string): NotificationSetup {
+  const appUrl = env.APP_URL;
+  return {
+    mailer,
+    from: env.MAIL_FROM,
+    links: {
+      session: (id) => sessionPageUrl(appUrl, id),
+      join: (id) => joinPageUrl(appUrl, id),
+      unsubscribe: (token) => unsubscribeUrl(appUrl, token),
+      settings: () => settingsPageUrl(appUrl),
+    },
+    // Its own key, derived from the session secret: every instance sharing SESSION_SECRET accepts the same links.
+    signingKey: createHmac("sha256", sessionSecret).update("unsubscribe-links").digest("hex"),
+    policy: { maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS, retryBaseMs: env.NOTIFICATION_RETRY_BASE_MS },
+  };
+}
+
+/** `/_local/*`: the helpers of whichever local stand-ins run (loopback only, api/http/loopback-only.ts). */
+function localHelperRoutes(issuer: LocalIssuer | undefined, smtp: LocalSmtpServer | undefined): express.Router | undefined {
+  if (!issuer && !smtp) return undefined;
+  const router = express.Router();
+  if (issuer) router.use(localIssuerRoutes(issuer));
+  if (smtp) router.use(localInboxRoutes(smtp));
+  return router;
 }
 
 /**

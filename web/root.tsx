@@ -50,6 +50,24 @@ function signInHref(pathname: string, search: string): string {
   return `/auth/login?returnTo=${encodeURIComponent(pathname + search)}`;
 }
 
+/**
+ * Tells the API this browser's time zone once (per browser and zone), after sign-in: the
+ * API keeps it only while the user has none, so emails show their times in it.
+ */
+function useBrowserTimeZone(signedIn: boolean) {
+  useEffect(() => {
+    if (!signedIn) return;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const key = "live-sessions:time-zone-noted";
+    if (!zone || window.localStorage.getItem(key) === zone) return;
+    fetch("/app/live/time-zone", { method: "POST", body: new URLSearchParams({ timeZone: zone }) })
+      .then((res) => {
+        if (res.ok) window.localStorage.setItem(key, zone);
+      })
+      .catch(() => {});
+  }, [signedIn]);
+}
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const viewer = data?.viewer;
@@ -69,6 +87,7 @@ function Header() {
       {viewer?.isExpert && <NavLink to="/app/live/new">New session</NavLink>}
     </>
   );
+  useBrowserTimeZone(Boolean(viewer));
   return (
     <header className="site-header">
       <a href="#main" className="skip-link">
@@ -92,6 +111,7 @@ function Header() {
               <nav aria-label="Main, on a small screen" className="phone-only">
                 {links}
               </nav>
+              <Link to="/app/live/settings">Email settings</Link>
               <Form method="post" action="/auth/logout">
                 <button type="submit" className="link-button">
                   Sign out

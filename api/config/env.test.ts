@@ -23,7 +23,7 @@ describe("loadEnv", () => {
       throw new Error("expected loadEnv to throw");
     })();
     expect(error).toBeInstanceOf(EnvError);
-    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "HMS_WEBHOOK_SECRET", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL"]) {
+    for (const name of ["DATABASE_URL", "HMS_APP_ACCESS_KEY", "HMS_APP_SECRET", "HMS_TEMPLATE_ID", "HMS_WEBHOOK_SECRET", "AUTH0_DOMAIN", "AUTH0_AUDIENCE", "APP_URL", "SMTP_URL", "MAIL_FROM"]) {
       expect(error.message).toContain(name);
     }
   });
@@ -114,5 +114,20 @@ describe("web sign-in session settings", () => {
     ["SESSION_REFRESH_GRACE_MINUTES", "-1"],
   ])("refuses %s=%s, naming it", (name, value) => {
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
+
+describe("email settings", () => {
+  it("needs SMTP_URL and MAIL_FROM in production (the local SMTP server never runs there), and takes them when given", () => {
+    const { SMTP_URL: _url, MAIL_FROM: _from, ...withoutMail } = REAL;
+    expect(() => loadEnv(withoutMail)).toThrow(/Missing: SMTP_URL, MAIL_FROM\./);
+    expect(loadEnv(REAL)).toMatchObject({ SMTP_URL: REAL.SMTP_URL, MAIL_FROM: REAL.MAIL_FROM });
+  });
+
+  it("refuses an SMTP_URL that is not smtp:// or smtps://, saying what it should look like", () => {
+    expect(() => loadEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must look like smtp:\/\/user:pass@host:587/);
+    expect(loadEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL).toBe("smtps://u:p@mail.example.com:465");
+    // Outside production nothing is required: the local SMTP server stands in.
+    expect(loadEnv({}).SMTP_URL).toBeUndefined();
   });
 });

@@ -157,6 +157,20 @@ export const envSchema = z.object({
   RAZORPAY_CURRENCIES: z.string().default("INR").transform((v) => v.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean)),
   // Unset: the local gateway stand-ins run when no gateway key is set, outside production.
   LOCAL_PAYMENTS: z.enum(["true", "false"]).optional(),
+  // Email (api/mail, api/domain/notifications). Unset SMTP_URL outside production: a local SMTP
+  // server keeps the messages in memory and /_local/mail lists them.
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), {
+    error: "SMTP_URL must look like smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465",
+  }),
+  MAIL_FROM: z.string().trim().min(3).default("Live Sessions <classes@localhost>"),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The local SMTP server's port (0: any free one); only used while SMTP_URL is unset.
+  LOCAL_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  NOTIFICATION_INTERVAL_MS: z.coerce.number().int().min(200).default(5_000),
+  NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(100).default(30_000),
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
+  REMINDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+
   // Unset: the schema can be introspected outside production only (integrators read schema.graphql).
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).optional(),
 });
@@ -249,6 +263,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       missing.push("SESSION_SECRET");
     }
     if (!raw.APP_URL) missing.push("APP_URL");
+    if (!raw.SMTP_URL) missing.push("SMTP_URL");
+    if (!source.MAIL_FROM?.trim()) missing.push("MAIL_FROM");
     if (missing.length > 0) {
       problems.push(
         `NODE_ENV=production needs the real services; the local stand-ins never run in production. Missing: ${missing.join(", ")}.`,

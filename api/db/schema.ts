@@ -43,6 +43,12 @@ export const users = pgTable(
      * old token must not bring back a role the provider has since removed.
      */
     identityIssuedAt: timestamp("identity_issued_at", { withTimezone: true }),
+    /** IANA zone (`Europe/Berlin`) emails show times in; taken from the browser at first sign-in, editable. Null: UTC. */
+    timeZone: text("time_zone"),
+    /** The reminders before a class (24 hours and 15 minutes): off when the user turned them off. */
+    emailReminders: boolean("email_reminders").notNull().default(true),
+    /** The other notices (confirmations, cancellations, recordings, new enrollments): off when the user turned them off. */
+    emailNotices: boolean("email_notices").notNull().default(true),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_auth_subject_key").on(t.authSubject)],
@@ -429,6 +435,54 @@ export const waitlistEntries = pgTable(
   ],
 );
 
+/**
+ * Emails to send (an outbox): each row is written in the same transaction as its cause (an
+ * enrollment, a cancellation, a recording) or by the reminder sweeper, and a worker on every
+ * instance claims due rows (`FOR UPDATE SKIP LOCKED`), sends them, and retries with backoff
+ * while the mail server is away. `dedupe_key` says what the message is about (kind, session,
+ * recipient, and the calendar sequence or time window where one cause can repeat): a message
+ * is queued once, whoever queues it and however often.
+ */
+export const notificationJobs = pgTable(
+  "notification_jobs",
+  {
+    id: text("id").primaryKey(),
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind")
+      .notNull()
+      .$type<"enrollment_confirmed" | "session_rescheduled" | "reminder_24h" | "reminder_15m" | "session_cancelled" | "booking_cancelled" | "recording_ready" | "expert_new_enrollments">(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    /** The calendar invitation's SEQUENCE (RFC 5545), raised by each change the student is told of. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    /** What the cause knew that the send cannot read back (the refund owed; the enrollments' window). */
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    status: text("status").notNull().default("pending").$type<"pending" | "sent" | "skipped" | "failed">(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    lastError: text("last_error"),
+    /** The mail server's message id once it accepted the message. */
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("notification_jobs_dedupe_key").on(t.dedupeKey),
+    index("notification_jobs_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("notification_jobs_session_idx").on(t.sessionId),
+    check("notification_jobs_status_check", sql`${t.status} in ('pending', 'sent', 'skipped', 'failed')`),
+    check(
+      "notification_jobs_kind_check",
+      sql`${t.kind} in ('enrollment_confirmed', 'session_rescheduled', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments')`,
+    ),
+  ],
+);
+
+export type NotificationJobRow = typeof notificationJobs.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;

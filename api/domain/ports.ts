@@ -226,3 +226,26 @@ export interface PaymentVerifier {
   /** Refund a payment. Throws RefundRefused for a lasting refusal, UpstreamError when the gateway cannot answer now. */
   refund(params: RefundParams): Promise<GatewayRefund>;
 }
+
+/** An email as the notifications send it: both bodies, and a calendar invitation where one belongs. */
+export interface MailMessage {
+  /** Ours, unique per message and the same on every attempt: its Message-ID, so a repeat is recognisable. */
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
+  /** An iCalendar object (RFC 5545) sent as the text/calendar part calendar clients act on. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string; filename: string };
+}
+
+/**
+ * Outgoing email (SMTP in production). `send` resolves once the mail server accepted the
+ * message and throws when it could not be handed over (the caller retries later).
+ */
+export interface Mailer {
+  send(message: MailMessage): Promise<{ messageId: string }>;
+}

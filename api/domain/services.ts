@@ -20,6 +20,7 @@ import { updateSession } from "./sessions/session-editing.js";
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
+import { noteBrowserTimeZone, notificationSettings, sessionCalendar, unsubscribe, updateNotificationSettings, type SessionCalendar } from "./notifications/notification-preferences.js";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -67,6 +68,14 @@ export interface Services {
   endSignInSession: Bound<typeof endSignInSession>;
   signOutEverywhere: Bound<typeof signOutEverywhere>;
   endUserSessions: Bound<typeof endUserSessions>;
+  /** The signed-in user's time zone and email choices; change them; the browser's zone while none is set. */
+  notificationSettings: Bound<typeof notificationSettings>;
+  updateNotificationSettings: Bound<typeof updateNotificationSettings>;
+  noteBrowserTimeZone: Bound<typeof noteBrowserTimeZone>;
+  /** An email's signed unsubscribe link: what it turns off (and, with `apply`, turning it off). No sign-in. */
+  unsubscribe: Bound<typeof unsubscribe>;
+  /** The session for the viewer's calendar (.ics and a Google Calendar link), from rows already read; null unless theirs. */
+  sessionCalendar(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null, joinUrl: string): SessionCalendar | null;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -105,5 +114,10 @@ export function createServices(deps: ServiceDeps): Services {
     endSignInSession: (...a) => endSignInSession(deps, ...a),
     signOutEverywhere: (...a) => signOutEverywhere(deps, ...a),
     endUserSessions: (...a) => endUserSessions(deps, ...a),
+    notificationSettings: (...a) => notificationSettings(deps, ...a),
+    updateNotificationSettings: (...a) => updateNotificationSettings(deps, ...a),
+    noteBrowserTimeZone: (...a) => noteBrowserTimeZone(deps, ...a),
+    unsubscribe: (...a) => unsubscribe(deps, ...a),
+    sessionCalendar: (...a) => sessionCalendar(deps, ...a),
   };
 }

@@ -24,6 +24,8 @@ import { apiCors } from "./cors.js";
 import { loopbackOnly } from "./loopback-only.js";
 import type { ViewerLookup } from "./viewer.js";
 import { addressRateLimit } from "./address-rate-limit.js";
+import { unsubscribeRoutes } from "./unsubscribe.js";
+import { settingsPageUrl } from "../web-links.js";
 
 export interface AppDeps {
   logger: Logger;
@@ -140,6 +142,9 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
   app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl }));
+
+  // Email's signed unsubscribe links: no sign-in (api/http/unsubscribe.ts).
+  app.use("/email", unsubscribeRoutes({ services: deps.services, logger: deps.logger, settingsUrl: settingsPageUrl(deps.appUrl) }));
 
   // The stand-ins hand out tokens for any demo account: only to this machine (loopback-only.ts).
   if (deps.localRoutes) app.use("/_local", loopbackOnly, deps.localRoutes);

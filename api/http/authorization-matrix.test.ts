@@ -361,6 +361,29 @@ const OPERATIONS: Record<string, OperationRow> = {
     variables: (w) => ({ id: w.users.priya.id }),
   },
 
+  "Query.notificationSettings": {
+    state: "none",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "{ notificationSettings { timeZone emailReminders emailNotices } }",
+    variables: () => ({}),
+    sees: (_p, data) => expect(data).toEqual({ timeZone: null, emailReminders: true, emailNotices: true }),
+  },
+  "Mutation.updateNotificationSettings": {
+    state: "none",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: 'mutation { updateNotificationSettings(input: { emailReminders: false }) { emailReminders emailNotices } }',
+    variables: () => ({}),
+    // Only ever one's own: each caller's row starts fresh and changes alone.
+    sees: (_p, data) => expect(data).toEqual({ emailReminders: false, emailNotices: true }),
+  },
+  "Mutation.noteBrowserTimeZone": {
+    state: "none",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: 'mutation { noteBrowserTimeZone(timeZone: "Asia/Kolkata") { timeZone } }',
+    variables: () => ({}),
+    sees: (_p, data) => expect(data).toEqual({ timeZone: "Asia/Kolkata" }),
+  },
+
   // Webhooks: only 100ms, by the secret header; no user's credentials open it.
   "POST /api/webhooks/100ms": { state: "live", expect: row(U, U, U, U, U, U) },
 };
@@ -483,6 +506,12 @@ const VISIBILITY: Record<string, VisibilityRow> = {
     query: "query($id: ID!) { session(id: $id) { viewerWaitlist { position } } }",
     visible: (s) => s.viewerWaitlist !== null,
     expect: vis(false, true, false, false, false, false),
+  },
+  "LiveSession.viewerCalendar": {
+    state: "scheduled",
+    query: "query($id: ID!) { session(id: $id) { viewerCalendar { googleCalendarUrl } } }",
+    visible: (s) => s.viewerCalendar !== null,
+    expect: vis(false, false, true, false, true, false),
   },
   "Enrollment.refund": {
     state: "cancelledPriced",

@@ -50,3 +50,24 @@ export async function upsertUserBySubject(
     .returning();
   return row;
 }
+
+export type NotificationPreferences = Pick<UserRow, "timeZone" | "emailReminders" | "emailNotices">;
+
+/** Change a user's time zone and email choices (only the fields given). */
+export async function updateNotificationPreferences(db: DbOrTx, params: { userId: string; now: Date } & Partial<NotificationPreferences>): Promise<UserRow | undefined> {
+  const { userId, now, ...changes } = params;
+  const [row] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(users.id, userId))
+    .returning();
+  return row;
+}
+
+/** Set the time zone only while none is set: the browser's at first sign-in, never over the user's own choice. */
+export async function setTimeZoneIfUnset(db: DbOrTx, params: { userId: string; timeZone: string; now: Date }): Promise<void> {
+  await db
+    .update(users)
+    .set({ timeZone: params.timeZone, updatedAt: params.now })
+    .where(sql`${users.id} = ${params.userId} and ${users.timeZone} is null`);
+}

@@ -675,6 +675,42 @@ const graphqlCases: GraphQLCase[] = [
   { face: "graphql", name: "myWaitlist: an argument", op: "Query.myWaitlist", as: "priya", query: '{ myWaitlist(userId: "usr_1") { sessionId } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
   { face: "graphql", name: "myEnrollments: an argument", op: "Query.myEnrollments", as: "priya", query: '{ myEnrollments(userId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
 
+  // notification settings
+  { face: "graphql", name: "notificationSettings: an argument", op: "Query.notificationSettings", as: "priya", query: '{ notificationSettings(userId: "usr_1") { timeZone } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "userId"/ },
+  {
+    face: "graphql",
+    name: "updateNotificationSettings: a time zone that is not one",
+    op: "Mutation.updateNotificationSettings",
+    as: "priya",
+    query: "mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { timeZone } }",
+    variables: () => ({ input: { timeZone: "Mars/Olympus_Mons" } }),
+    status: 200,
+    code: "BAD_USER_INPUT",
+    message: /^timeZone must be an IANA time zone name such as Europe\/Berlin or Asia\/Kolkata$/,
+  },
+  {
+    face: "graphql",
+    name: "updateNotificationSettings: another user's id",
+    op: "Mutation.updateNotificationSettings",
+    as: "priya",
+    query: "mutation($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { timeZone } }",
+    variables: () => ({ input: { userId: "usr_1", emailNotices: false } }),
+    status: 400,
+    code: "BAD_USER_INPUT",
+    message: /Field "userId" is not defined/,
+  },
+  {
+    face: "graphql",
+    name: "noteBrowserTimeZone: a NUL byte",
+    op: "Mutation.noteBrowserTimeZone",
+    as: "priya",
+    query: "mutation($tz: String!) { noteBrowserTimeZone(timeZone: $tz) { timeZone } }",
+    variables: () => ({ tz: "Europe/Berlin\u0000" }),
+    status: 200,
+    code: "BAD_USER_INPUT",
+    message: /^timeZone must be an IANA time zone name/,
+  },
+
   // the HTTP layer in front of every operation
   gqlTransport("a truncated body", { rawBody: '{"query": "{ me { id } ', headers: JSON_HEADERS }, 400, "BAD_REQUEST", /not valid JSON/),
   gqlTransport("the JSON null", { rawBody: "null", headers: JSON_HEADERS }, 400, "BAD_REQUEST", /not valid JSON/),

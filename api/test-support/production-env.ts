@@ -12,4 +12,6 @@ export const PRODUCTION_ENV = {
   AUTH0_CLIENT_SECRET: "web-client-secret",
   SESSION_SECRET: "s".repeat(32),
   APP_URL: "https://live.example.com",
+  SMTP_URL: "smtp://mailer:password@smtp.example.com:587",
+  MAIL_FROM: "Live Sessions <classes@live.example.com>",
 };

@@ -253,6 +253,18 @@ export default function SessionPage() {
         ) : session.viewerEnrollment && session.status === "SCHEDULED" && can.cancelEnrollment.reason ? (
           <p className="hint" data-testid="cancel-booking-refused">{can.cancelEnrollment.reason}</p>
         ) : null}
+        {session.viewerEnrollment && session.viewerCalendar && session.status === "SCHEDULED" && (
+          <p className="add-to-calendar" data-testid="add-to-calendar">
+            Add to calendar:{" "}
+            <a href={`/app/live/${session.id}/calendar.ics`} download>
+              Download .ics
+            </a>{" "}
+            ·{" "}
+            <a href={session.viewerCalendar.googleCalendarUrl} target="_blank" rel="noopener noreferrer">
+              Google Calendar
+            </a>
+          </p>
+        )}
         {can.leaveWaitlist.allowed && (
           <Form method="post">
             <button className="secondary" name="intent" value="leave-waitlist" disabled={busy}>Leave the waitlist</button>
@@ -395,6 +407,9 @@ const SESSION_PAGE = graphql(`
         position
         offered
         offeredUntil
+      }
+      viewerCalendar {
+        googleCalendarUrl
       }
       participants {
         id

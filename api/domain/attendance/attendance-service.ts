@@ -22,6 +22,7 @@ import { findParticipant } from "../../repositories/participants.js";
 import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/webhook-events.js";
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
+import { queueRecordingReadyNotices } from "../notifications/notification-queue.js";
 import { attendanceOf, clampToWindow, currentHmsSession, HOST_ROLE, recordedHmsSessions, roomWindow, viewersOf } from "./attendance-rules.js";
 import { assertReportedTimes, type RoomDelivery, type RoomEvent } from "./room-event.js";
 
@@ -50,7 +51,8 @@ export async function recordRoomEvent(deps: ServiceDeps, event: RoomDelivery): P
     if (!fresh) return false;
     const users = await addFact(tx, session, event, now);
     if (event.kind === "peer-joined" || event.kind === "peer-left") await noteOutsider(deps, tx, session, event);
-    await refreshRoomState(tx, session, users, now);
+    const recordingReady = await refreshRoomState(tx, session, users, now);
+    if (recordingReady) await queueRecordingReadyNotices(tx, { session, now });
     return true;
   });
   if (!applied) return { outcome: "duplicate", type: event.type, sessionId: known.id };
@@ -115,7 +117,8 @@ async function addFact(tx: Transaction, session: SessionRow, event: RoomEvent, n
   }
 }
 
-async function refreshRoomState(tx: Transaction, session: SessionRow, userIds: readonly string[], now: Date): Promise<void> {
+/** Returns true when this fact made the session's recording available. */
+async function refreshRoomState(tx: Transaction, session: SessionRow, userIds: readonly string[], now: Date): Promise<boolean> {
   const spansByUser = new Map<string, PresenceSpan[]>();
   for (const span of await listPresenceSpans(tx, { sessionId: session.id, userIds })) {
     const list = spansByUser.get(span.userId);
@@ -142,4 +145,5 @@ async function refreshRoomState(tx: Transaction, session: SessionRow, userIds: r
     },
     now,
   });
+  return recording !== undefined && !session.recordingAvailable;
 }

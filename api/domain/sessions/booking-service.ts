@@ -4,6 +4,7 @@
  * removed and the refund row written in one transaction, so the seat count always equals the
  * enrolled rows and a paid cancellation always has its refund.
  */
+import { queueBookingCancelledNotice } from "../notifications/notification-queue.js";
 import type { RefundRow, SessionRow } from "../../db/schema.js";
 import { deleteParticipant, findParticipant } from "../../repositories/participants.js";
 import { queueRefund } from "../../repositories/refunds.js";
@@ -60,6 +61,7 @@ export async function cancelEnrollment(deps: ServiceDeps, viewer: Viewer | null,
           updatedAt: now,
         })) ?? null;
     }
+    await queueBookingCancelledNotice(tx, { session: freed, participant: removed, refund, now });
     const after = await offerFreedSeats(deps, tx, sessionId, now);
     deps.logger.info({ sessionId, participantId: removed.id, refund: refund?.id ?? null }, "booking cancelled by the student");
     return { session: after ?? freed, refund };

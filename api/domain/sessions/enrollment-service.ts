@@ -8,6 +8,7 @@ import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
+import { queueEnrollmentNotices } from "../notifications/notification-queue.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
@@ -99,6 +100,7 @@ export async function enroll(
       if (current) assertEnrollable(current, now);
       throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
     }
+    await queueEnrollmentNotices(tx, { session: seated, participant, now });
     return { participant, session: seated, created: true };
   });
 }

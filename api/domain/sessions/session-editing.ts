@@ -7,6 +7,7 @@ import type { SessionRow } from "../../db/schema.js";
 import { findSessionById, updateScheduledSession } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
+import { queueRescheduleNotices } from "../notifications/notification-queue.js";
 import { parseInput } from "../parse-input.js";
 import type { Viewer } from "../viewer.js";
 import { sessionIdInput, updateSessionInput } from "./session-input.js";
@@ -39,17 +40,22 @@ export async function updateSession(deps: ServiceDeps, viewer: Viewer | null, ra
   if (rescheduled) assertSchedule({ scheduledStartTime: start, scheduledEndTime: end }, now);
   if (input.maxParticipants !== undefined) assertSeats(session, input.maxParticipants);
 
-  const updated = await updateScheduledSession(deps.db, {
-    id,
-    set: {
-      ...(input.title !== undefined && { title: input.title }),
-      ...(input.description !== undefined && { description: input.description }),
-      ...(input.thumbnail !== undefined && { thumbnail: input.thumbnail }),
-      ...(input.metadata !== undefined && { metadata: input.metadata }),
-      ...(input.maxParticipants !== undefined && { maxParticipants: input.maxParticipants }),
-      ...(rescheduled && { scheduledStartTime: start, scheduledEndTime: end }),
-      updatedAt: now,
-    },
+  // The change and the students' notices of a new time, in one transaction: both or neither.
+  const updated = await deps.db.transaction(async (tx) => {
+    const row = await updateScheduledSession(tx, {
+      id,
+      set: {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.thumbnail !== undefined && { thumbnail: input.thumbnail }),
+        ...(input.metadata !== undefined && { metadata: input.metadata }),
+        ...(input.maxParticipants !== undefined && { maxParticipants: input.maxParticipants }),
+        ...(rescheduled && { scheduledStartTime: start, scheduledEndTime: end }),
+        updatedAt: now,
+      },
+    });
+    if (row && rescheduled) await queueRescheduleNotices(tx, { session: row, previousStart: session.scheduledStartTime, now });
+    return row;
   });
   if (!updated) {
     // Something changed meanwhile: say what, from the session as it is now.

@@ -7,6 +7,7 @@
  * for WAITLIST_HOLD_MINUTES (live_sessions.held_seats) so nobody else takes it while they
  * pay; an offer that lapses moves on to the next (waitlist-service.ts).
  */
+import { queueEnrollmentNotices } from "../notifications/notification-queue.js";
 import type { SessionRow } from "../../db/schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import { adjustSeats, deleteWaitlistEntries, firstWaiting, insertParticipantsIfAbsent, lockSession, offerSeats } from "../../repositories/waitlist.js";
@@ -43,6 +44,7 @@ export async function offerFreedSeats(deps: ServiceDeps, tx: DbOrTx, sessionId: 
       })),
     );
     await deleteWaitlistEntries(tx, next.map((n) => n.entry.id));
+    for (const participant of seated) await queueEnrollmentNotices(tx, { session, participant, now });
     deps.logger.info({ sessionId, enrolled: seated.map((p) => p.userId) }, "freed seats given to the waitlist");
     return seated.length > 0 ? adjustSeats(tx, { id: sessionId, enrolled: seated.length, held: 0, now }) : session;
   }

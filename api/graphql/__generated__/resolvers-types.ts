@@ -252,6 +252,8 @@ export type LiveSession = {
   thumbnail?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** The class for the viewer's calendar. Null unless the viewer is its expert or enrolled, or once it is cancelled. */
+  viewerCalendar?: Maybe<SessionCalendar>;
   /**
    * What the viewer may do with this session now, and why not when they may not: ask this
    * rather than re-deriving the rules from `status`, the times and the enrollment (for
@@ -312,6 +314,11 @@ export type Mutation = {
   /** Leave a session's waitlist (a seat held for you goes to the next in line). False when you were not on it. */
   leaveWaitlist: Scalars['Boolean']['output'];
   /**
+   * The browser's time zone, kept only while the signed-in user has none (the web app sends it
+   * after the first sign-in); a zone the user chose is never replaced.
+   */
+  noteBrowserTimeZone: NotificationSettings;
+  /**
    * End every web sign-in session of the signed-in user, on every device, the one making this
    * call included: their session cookies stop working at once. Bearer access tokens are not
    * sessions; they stay valid until they expire, but never bring back roles the user has lost
@@ -332,6 +339,11 @@ export type Mutation = {
    * participant: sending it again replaces it, until 7 days after the session ended.
    */
   submitFeedback: Enrollment;
+  /**
+   * Change the signed-in user's time zone (an IANA name such as `Europe/Berlin`, used for the
+   * times in their emails) and which emails they get. Fields left out or null stay as they are.
+   */
+  updateNotificationSettings: NotificationSettings;
   /**
    * Change a scheduled session (its expert, or an admin): what it says, when it is, how many
    * seats. Only the fields given change. A new time is checked as at creation (start in the
@@ -389,6 +401,11 @@ export type MutationLeaveWaitlistArgs = {
 };
 
 
+export type MutationNoteBrowserTimeZoneArgs = {
+  timeZone: Scalars['String']['input'];
+};
+
+
 export type MutationStartCheckoutArgs = {
   sessionId: Scalars['ID']['input'];
 };
@@ -405,9 +422,31 @@ export type MutationSubmitFeedbackArgs = {
 };
 
 
+export type MutationUpdateNotificationSettingsArgs = {
+  input: NotificationSettingsInput;
+};
+
+
 export type MutationUpdateSessionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSessionInput;
+};
+
+/** A user's time zone and email choices. */
+export type NotificationSettings = {
+  __typename?: 'NotificationSettings';
+  /** Confirmations (with a calendar invitation), cancellations, recordings ready, and for experts new enrollments. */
+  emailNotices: Scalars['Boolean']['output'];
+  /** Reminders 24 hours and 15 minutes before each class they are enrolled in. */
+  emailReminders: Scalars['Boolean']['output'];
+  /** IANA time zone name the emails show times in; null until set (emails then use UTC). */
+  timeZone?: Maybe<Scalars['String']['output']>;
+};
+
+export type NotificationSettingsInput = {
+  emailNotices?: InputMaybe<Scalars['Boolean']['input']>;
+  emailReminders?: InputMaybe<Scalars['Boolean']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export { PaymentGateway };
@@ -433,6 +472,8 @@ export type Query = {
   myRefunds: Array<Refund>;
   /** The waitlists the signed-in user is on, earliest joined first. */
   myWaitlist: Array<WaitlistPlace>;
+  /** The signed-in user's time zone and which emails they get (UNAUTHENTICATED without credentials). */
+  notificationSettings: NotificationSettings;
   /**
    * A short-lived link to watch the session's recording, fresh from 100ms on every call
    * (never stored). For the session's expert and its participants (who paid, for a priced
@@ -544,6 +585,17 @@ export enum RefundStatus {
 }
 
 export { RefusalCode };
+
+/** A class for the viewer's own calendar. */
+export type SessionCalendar = {
+  __typename?: 'SessionCalendar';
+  /** Where the web app serves `ics` as a download. */
+  downloadUrl: Scalars['String']['output'];
+  /** A Google Calendar link that opens the event ready to save. */
+  googleCalendarUrl: Scalars['String']['output'];
+  /** An iCalendar file (RFC 5545, METHOD:PUBLISH, times in UTC) with the same UID as the emailed invitation. */
+  ics: Scalars['String']['output'];
+};
 
 /** What the session's participants thought of it (its expert's view). */
 export type SessionFeedback = {
@@ -781,6 +833,8 @@ export type ResolversTypes = ResolversObject<{
   JoinToken: ResolverTypeWrapper<IssuedJoinToken>;
   LiveSession: ResolverTypeWrapper<SessionRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationSettings: ResolverTypeWrapper<NotificationSettings>;
+  NotificationSettingsInput: NotificationSettingsInput;
   PaymentGateway: PaymentGateway;
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -789,6 +843,7 @@ export type ResolversTypes = ResolversObject<{
   RefundCause: RefundCause;
   RefundStatus: RefundStatus;
   RefusalCode: RefusalCode;
+  SessionCalendar: ResolverTypeWrapper<SessionCalendar>;
   SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
   SessionMetadataInput: SessionMetadataInput;
@@ -826,10 +881,13 @@ export type ResolversParentTypes = ResolversObject<{
   JoinToken: IssuedJoinToken;
   LiveSession: SessionRow;
   Mutation: Record<PropertyKey, never>;
+  NotificationSettings: NotificationSettings;
+  NotificationSettingsInput: NotificationSettingsInput;
   PaymentInput: PaymentInput;
   Query: Record<PropertyKey, never>;
   RecordingLink: RecordingPlayback;
   Refund: RefundRow;
+  SessionCalendar: SessionCalendar;
   SessionFeedback: FeedbackSummary;
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
@@ -974,6 +1032,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   thumbnail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerCalendar?: Resolver<Maybe<ResolversTypes['SessionCalendar']>, ParentType, ContextType>;
   viewerCan?: Resolver<ResolversTypes['SessionPermissions'], ParentType, ContextType>;
   viewerEnrollment?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType>;
   viewerIsHost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -991,11 +1050,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
   joinWaitlist?: Resolver<ResolversTypes['WaitlistPlace'], ParentType, ContextType, RequireFields<MutationJoinWaitlistArgs, 'sessionId'>>;
   leaveWaitlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveWaitlistArgs, 'sessionId'>>;
+  noteBrowserTimeZone?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationNoteBrowserTimeZoneArgs, 'timeZone'>>;
   signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
+  updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
   updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'id' | 'input'>>;
+}>;
+
+export type NotificationSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = ResolversObject<{
+  emailNotices?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  emailReminders?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
@@ -1006,6 +1073,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
   myRefunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   myWaitlist?: Resolver<Array<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
+  notificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType>;
   recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
   refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
@@ -1039,6 +1107,12 @@ export type RefundResolvers<ContextType = GraphQLContext, ParentType extends Res
 }>;
 
 export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
+
+export type SessionCalendarResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCalendar'] = ResolversParentTypes['SessionCalendar']> = ResolversObject<{
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  googleCalendarUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ics?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
   averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1126,11 +1200,13 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   JoinToken?: JoinTokenResolvers<ContextType>;
   LiveSession?: LiveSessionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationSettings?: NotificationSettingsResolvers<ContextType>;
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
   RecordingLink?: RecordingLinkResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefusalCode?: RefusalCodeResolvers;
+  SessionCalendar?: SessionCalendarResolvers<ContextType>;
   SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
   SessionPage?: SessionPageResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
 import { Mutation } from "./mutation.js";
 import { Query } from "./query.js";
-import { FeedbackComment, JoinToken, startSessionResult } from "./results.js";
+import { FeedbackComment, JoinToken, startSessionResult, viewerCalendar } from "./results.js";
 import { DateTime, JSON } from "./scalars.js";
 import { ExpertProfile, User } from "./user.js";
 
@@ -15,7 +15,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   JSON,
   Query,
   Mutation,
-  LiveSession,
+  LiveSession: { ...LiveSession, viewerCalendar: viewerCalendar(appUrl) },
   HmsDetails,
   Enrollment,
   User,

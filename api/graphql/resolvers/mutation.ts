@@ -22,5 +22,7 @@ export const Mutation: MutationResolvers = {
   leaveWaitlist: async (_p, { sessionId }, { services, viewer }) => (await services.leaveWaitlist(viewer, sessionId)).left,
   submitFeedback: (_p, { sessionId, input }, { services, viewer }) => services.submitFeedback(viewer, sessionId, withoutNulls(input)),
   signOutEverywhere: (_p, _a, { services, viewer }) => services.signOutEverywhere(viewer),
+  updateNotificationSettings: (_p, { input }, { services, viewer }) => services.updateNotificationSettings(viewer, input),
+  noteBrowserTimeZone: (_p, { timeZone }, { services, viewer }) => services.noteBrowserTimeZone(viewer, timeZone),
   endUserSessions: (_p, { userId }, { services, viewer }) => services.endUserSessions(viewer, userId),
 };

@@ -11,4 +11,5 @@ export const Query: QueryResolvers = {
   refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
   myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
   expert: (_parent, { id }, { services, viewer }) => services.expertProfile(viewer, id),
+  notificationSettings: (_parent, _args, { services, viewer }) => services.notificationSettings(viewer),
 };
