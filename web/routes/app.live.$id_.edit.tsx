@@ -42,8 +42,8 @@ export default function EditSession() {
       <h1>Change {session.title}</h1>
       {session.enrolledCount > 0 && (
         <p className="notice" data-testid="enrolled-notice">
-          {session.enrolledCount} student{session.enrolledCount === 1 ? " is" : "s are"} enrolled: they keep their seats, and see the new details and time on
-          the session's page.
+          {session.enrolledCount} student{session.enrolledCount === 1 ? " is" : "s are"} enrolled: they keep their seats, and a new time is emailed to them with
+          a calendar update.
         </p>
       )}
       <SessionForm result={result} busy={busy} initial={{ ...session, description: session.description ?? "" }} />
