@@ -26,6 +26,8 @@ import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
 import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
+import { startWebhookDeliveryWorker } from "./domain/webhooks-out/delivery-worker.js";
+import { createHttpWebhookTransport } from "./outbound-webhooks/http-transport.js";
 import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
 import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
@@ -101,14 +103,14 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     const sessionSecret = env.SESSION_SECRET ?? randomBytes(32).toString("hex");
     const { oidc, localOidc } = await webSignIn(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES } };
+    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES }, webhooksOut: { transport: createHttpWebhookTransport(), production: env.NODE_ENV === "production", retryBaseMs: env.WEBHOOK_RETRY_BASE_MS } };
     const services = createServices(deps);
     const openScope = scopeOpener(deps, services);
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
     logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
-    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
+    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS), startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);

@@ -4,6 +4,7 @@ import type { AddressRateLimitPolicy, RateLimitPolicy } from "./rate-limits/rate
 import type { SignInSetup } from "./sign-in/sign-in-setup.js";
 import type { RefundPolicy } from "./payments/refund-policy.js";
 import type { BookingPolicy } from "./sessions/booking-policy.js";
+import type { WebhooksOutSetup } from "./webhooks-out/transport.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   booking?: BookingPolicy;
   /** Web sign-in sessions (lifetimes, refresh-token sealing, identity renewal); absent where no web sign-in runs. */
   signIn?: SignInSetup;
+  /** Outbound webhooks' network and rules; without it endpoints cannot be registered and nothing is sent (events still queue). */
+  webhooksOut?: WebhooksOutSetup;
 }
 
 export interface PaymentSetup {

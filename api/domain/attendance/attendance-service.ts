@@ -22,6 +22,7 @@ import { findParticipant } from "../../repositories/participants.js";
 import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/webhook-events.js";
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
+import { recordRoomChange } from "../webhooks-out/outbox.js";
 import { attendanceOf, clampToWindow, currentHmsSession, HOST_ROLE, recordedHmsSessions, roomWindow, viewersOf } from "./attendance-rules.js";
 import { assertReportedTimes, type RoomDelivery, type RoomEvent } from "./room-event.js";
 
@@ -51,6 +52,7 @@ export async function recordRoomEvent(deps: ServiceDeps, event: RoomDelivery): P
     const users = await addFact(tx, session, event, now);
     if (event.kind === "peer-joined" || event.kind === "peer-left") await noteOutsider(deps, tx, session, event);
     await refreshRoomState(tx, session, users, now);
+    await recordRoomChange(tx, session, now);
     return true;
   });
   if (!applied) return { outcome: "duplicate", type: event.type, sessionId: known.id };

@@ -11,6 +11,7 @@ import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
+import { recordEnrollmentEvent } from "../webhooks-out/outbox.js";
 import { type PaymentInput, paymentInput, sessionIdInput } from "./session-input.js";
 import {
   assertEnrollable,
@@ -99,6 +100,7 @@ export async function enroll(
       if (current) assertEnrollable(current, now);
       throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
     }
+    await recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now);
     return { participant, session: seated, created: true };
   });
 }

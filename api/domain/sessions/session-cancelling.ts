@@ -10,6 +10,7 @@ import { queueRefundsOfSession, type RefundCause } from "../../repositories/refu
 import { transitionSession } from "../../repositories/sessions.js";
 import { clearWaitlist } from "../../repositories/waitlist.js";
 import type { ServiceDeps } from "../deps.js";
+import { recordSessionCancelled } from "../webhooks-out/outbox.js";
 
 /** The cancelled row, or undefined when the session was no longer scheduled (someone else moved it). */
 export async function cancelScheduledSession(
@@ -29,6 +30,7 @@ export async function cancelScheduledSession(
     await clearWaitlist(tx, id);
     // Due at once: the refund worker picks them up on its next round.
     const refundsQueued = await queueRefundsOfSession(tx, { sessionId: id, cause: why.cause, at: now, currency: session.currency });
+    await recordSessionCancelled(tx, session, now);
     return { session, refundsQueued };
   });
 }
