@@ -18,6 +18,7 @@ import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
+import { createWebhookEndpoint, deleteWebhookEndpoint, myWebhookEndpoints, resendWebhookDelivery, rotateWebhookSecret, updateWebhookEndpoint, webhookDeliveries } from "./webhooks-out/endpoint-service.js";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -63,6 +64,14 @@ export interface Services {
   endSignInSession: Bound<typeof endSignInSession>;
   signOutEverywhere: Bound<typeof signOutEverywhere>;
   endUserSessions: Bound<typeof endUserSessions>;
+  /** Outbound webhooks: an expert's or admin's endpoints, their delivery log, and a resend. */
+  createWebhookEndpoint: Bound<typeof createWebhookEndpoint>;
+  myWebhookEndpoints: Bound<typeof myWebhookEndpoints>;
+  updateWebhookEndpoint: Bound<typeof updateWebhookEndpoint>;
+  deleteWebhookEndpoint: Bound<typeof deleteWebhookEndpoint>;
+  rotateWebhookSecret: Bound<typeof rotateWebhookSecret>;
+  webhookDeliveries: Bound<typeof webhookDeliveries>;
+  resendWebhookDelivery: Bound<typeof resendWebhookDelivery>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -99,5 +108,12 @@ export function createServices(deps: ServiceDeps): Services {
     endSignInSession: (...a) => endSignInSession(deps, ...a),
     signOutEverywhere: (...a) => signOutEverywhere(deps, ...a),
     endUserSessions: (...a) => endUserSessions(deps, ...a),
+    createWebhookEndpoint: (...a) => createWebhookEndpoint(deps, ...a),
+    myWebhookEndpoints: (...a) => myWebhookEndpoints(deps, ...a),
+    updateWebhookEndpoint: (...a) => updateWebhookEndpoint(deps, ...a),
+    deleteWebhookEndpoint: (...a) => deleteWebhookEndpoint(deps, ...a),
+    rotateWebhookSecret: (...a) => rotateWebhookSecret(deps, ...a),
+    webhookDeliveries: (...a) => webhookDeliveries(deps, ...a),
+    resendWebhookDelivery: (...a) => resendWebhookDelivery(deps, ...a),
   };
 }

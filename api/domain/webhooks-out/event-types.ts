@@ -20,6 +20,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "refund.failed",
 ] as const;
 
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** attendance.updated is sent at most this often per session (the newest figures win). */

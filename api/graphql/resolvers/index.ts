@@ -1,5 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "../enum-values.js";
+import { WebhookDelivery, WebhookEndpointSecret } from "./webhook-endpoint.js";
 import { Refund, WaitlistPlace } from "./refund.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
@@ -32,4 +33,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   RefusalCode: { ...RefusalCode },
   RefundStatus: { ...RefundStatus },
   RefundCause: { ...RefundCause },
+  WebhookDeliveryStatus: { ...WebhookDeliveryStatus },
+  WebhookEndpointSecret,
+  WebhookDelivery,
 });

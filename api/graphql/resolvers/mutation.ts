@@ -20,4 +20,9 @@ export const Mutation: MutationResolvers = {
   submitFeedback: (_p, { sessionId, input }, { services, viewer }) => services.submitFeedback(viewer, sessionId, withoutNulls(input)),
   signOutEverywhere: (_p, _a, { services, viewer }) => services.signOutEverywhere(viewer),
   endUserSessions: (_p, { userId }, { services, viewer }) => services.endUserSessions(viewer, userId),
+  createWebhookEndpoint: (_p, { input }, { services, viewer }) => services.createWebhookEndpoint(viewer, input),
+  updateWebhookEndpoint: (_p, { id, input }, { services, viewer }) => services.updateWebhookEndpoint(viewer, id, input),
+  deleteWebhookEndpoint: (_p, { id }, { services, viewer }) => services.deleteWebhookEndpoint(viewer, id),
+  rotateWebhookSecret: (_p, { id }, { services, viewer }) => services.rotateWebhookSecret(viewer, id),
+  resendWebhookDelivery: (_p, { id }, { services, viewer }) => services.resendWebhookDelivery(viewer, id),
 };

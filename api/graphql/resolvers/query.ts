@@ -9,5 +9,7 @@ export const Query: QueryResolvers = {
   myEnrollments: (_parent, _args, { services, viewer }) => services.myEnrollments(viewer),
   myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
   refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
+  webhookEndpoints: (_parent, _args, { services, viewer }) => services.myWebhookEndpoints(viewer),
+  webhookDeliveries: (_parent, { endpointId, limit }, { services, viewer }) => services.webhookDeliveries(viewer, endpointId, limit ?? undefined),
   myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
 };
