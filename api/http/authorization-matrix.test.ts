@@ -359,9 +359,9 @@ const OPERATIONS: Record<string, OperationRow> = {
   "Mutation.createWebhookEndpoint": {
     state: "none",
     expect: row(U, F, F, "ok", "ok", "ok"),
-    query: "mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id allSessions secret } }",
+    query: "mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id secret endpoint { allSessions } } }",
     variables: () => ({ input: { url: "http://127.0.0.1:9/hooks", events: ["session.started"] } }),
-    sees: (p, data) => expect(data).toMatchObject({ allSessions: p === "admin", secret: expect.stringMatching(/^whsec_/) }),
+    sees: (p, data) => expect(data).toMatchObject({ endpoint: { allSessions: p === "admin" }, secret: expect.stringMatching(/^whsec_/) }),
   },
   "Query.webhookEndpoints": {
     state: "webhook",

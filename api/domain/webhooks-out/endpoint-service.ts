@@ -134,8 +134,8 @@ export interface DeliveryLogEntry extends DeliveryWithEvent {
 
 /** The endpoint's latest deliveries, each with its last attempts. */
 export async function webhookDeliveries(deps: ServiceDeps, viewer: Viewer | null, rawId: unknown, rawLimit?: unknown): Promise<DeliveryLogEntry[]> {
-  const endpoint = await ownEndpoint(deps, viewer, rawId);
   const limit = parseInput(deliveriesLimitInput, rawLimit ?? undefined);
+  const endpoint = await ownEndpoint(deps, viewer, rawId);
   const deliveries = await listDeliveriesOf(deps.db, { endpointId: endpoint.id, limit });
   const attempts = await listAttemptsOf(deps.db, deliveries.map((d) => d.delivery.id));
   return deliveries.map((d) => ({ ...d, attempts: attempts.filter((a) => a.deliveryId === d.delivery.id).slice(0, ATTEMPTS_SHOWN) }));
