@@ -33,7 +33,9 @@ import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
 import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
 import type { GraphQLContext } from "./graphql/context.js";
-import { createGraphQLServer } from "./graphql/server.js";
+import { createGraphQLSchema, createGraphQLServer } from "./graphql/server.js";
+import { serveGraphQLWebSocket } from "./http/graphql-ws.js";
+import { startSessionFeed } from "./domain/live-updates/session-feed.js";
 import { createApp } from "./http/app.js";
 import { answerUnparsableRequests } from "./http/client-errors.js";
 import { mergeSources, RAZORPAY_CHECKOUT_SOURCES, STRIPE_CHECKOUT_SOURCES, type PageSecurityOptions } from "./http/security-headers.js";
@@ -104,6 +106,10 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     const { oidc, localOidc } = await webSignIn(env, logger, closers);
 
     const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES }, webhooksOut: { transport: createHttpWebhookTransport(), production: env.NODE_ENV === "production", retryBaseMs: env.WEBHOOK_RETRY_BASE_MS } };
+    // Live subscriptions hear every instance's changes through the database (LISTEN/NOTIFY).
+    deps.sessionFeed = await startSessionFeed(database.listen, logger);
+    const sessionFeed = deps.sessionFeed;
+    closers.push(() => sessionFeed.close());
     const services = createServices(deps);
     const openScope = scopeOpener(deps, services);
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
@@ -116,7 +122,8 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       await seedDemoData(deps, services, logger);
     }
 
-    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection, appUrl: env.APP_URL });
+    const schema = createGraphQLSchema(env.APP_URL);
+    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection, appUrl: env.APP_URL, schema });
     await graphql.start();
     closers.push(() => graphql.stop());
 
@@ -179,6 +186,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       paymentStandIns: payments.standIns,
       listening: (server) => {
         answerUnparsableRequests(server);
+        closers.push(serveGraphQLWebSocket(server, { schema, openScope, viewerOf: (headers) => viewerOf(headers), appUrl: env.APP_URL, production: env.NODE_ENV === "production", logger }));
         if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
       },
       close: () => closeAll(closers),

@@ -18,6 +18,7 @@ import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
+import { watchMySessions, watchSession } from "./live-updates/session-watch.js";
 import { createWebhookEndpoint, deleteWebhookEndpoint, myWebhookEndpoints, resendWebhookDelivery, rotateWebhookSecret, updateWebhookEndpoint, webhookDeliveries } from "./webhooks-out/endpoint-service.js";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -72,6 +73,9 @@ export interface Services {
   rotateWebhookSecret: Bound<typeof rotateWebhookSecret>;
   webhookDeliveries: Bound<typeof webhookDeliveries>;
   resendWebhookDelivery: Bound<typeof resendWebhookDelivery>;
+  /** Live subscriptions: a session, or an expert's own sessions, each time they change. */
+  watchSession: Bound<typeof watchSession>;
+  watchMySessions: Bound<typeof watchMySessions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -115,5 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
     rotateWebhookSecret: (...a) => rotateWebhookSecret(deps, ...a),
     webhookDeliveries: (...a) => webhookDeliveries(deps, ...a),
     resendWebhookDelivery: (...a) => resendWebhookDelivery(deps, ...a),
+    watchSession: (...a) => watchSession(deps, ...a),
+    watchMySessions: (...a) => watchMySessions(deps, ...a),
   };
 }

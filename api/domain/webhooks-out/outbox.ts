@@ -7,12 +7,15 @@ import type { DbOrTx } from "../../db/client.js";
 import type { ParticipantRow, RefundRow, SessionRow } from "../../db/schema.js";
 import { listRefundsOfSession } from "../../repositories/refunds.js";
 import { findSessionById } from "../../repositories/sessions.js";
+import { notifySessionChanged } from "../../repositories/session-changes.js";
 import { findWaitingEvent, insertWebhookEvent, lastDeliveryTimeOf, replaceEventData } from "../../repositories/webhooks-out.js";
 import { newId } from "../ids.js";
 import { ATTENDANCE_THROTTLE_MS, enrollmentData, refundData, sessionData, type WebhookEventType } from "./event-types.js";
 
 async function record(tx: DbOrTx, type: WebhookEventType, session: SessionRow, data: Record<string, unknown>, now: Date, deliverAfter = now): Promise<void> {
   await insertWebhookEvent(tx, { id: newId("evt", 20), type, sessionId: session.id, expertId: session.expertId, data, occurredAt: now, deliverAfter });
+  // Live subscribers hear of it too, on every instance, when this transaction commits.
+  await notifySessionChanged(tx, { sessionId: session.id, expertId: session.expertId });
 }
 
 export type SessionEventType = "session.created" | "session.started" | "session.ended" | "session.cancelled" | "session.updated";
@@ -50,6 +53,7 @@ export async function recordAttendanceUpdated(tx: DbOrTx, session: SessionRow, n
   const waiting = await findWaitingEvent(tx, { sessionId: session.id, type: "attendance.updated", now });
   if (waiting) {
     await replaceEventData(tx, { id: waiting.id, data, occurredAt: now });
+    await notifySessionChanged(tx, { sessionId: session.id, expertId: session.expertId });
     return;
   }
   const last = await lastDeliveryTimeOf(tx, { sessionId: session.id, type: "attendance.updated" });

@@ -680,6 +680,33 @@ export type StartSessionResult = {
   sessionUrl: Scalars['String']['output'];
 };
 
+/**
+ * Live updates over WebSocket, with the `graphql-ws` protocol on the same `/graphql` path. Send the
+ * Bearer token in `connection_init` (`{"authorization": "Bearer <token>"}`); a browser on the app's
+ * own origin may use its sign-in cookie instead. A connection without valid credentials is closed
+ * (4403). Limits: 5 connections per user, 10 subscriptions per connection (4429 / an error), and
+ * the same depth and cost rules as queries. Over HTTP POST a subscription is refused (400).
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each of the signed-in expert's own sessions as it changes (experts only: FORBIDDEN otherwise). */
+  mySessionsUpdated: LiveSession;
+  /** The session each time it changes: status, currentViewers, attendedCount, enrolledCount, recordingAvailable. NOT_FOUND for an unknown id. */
+  sessionUpdated: LiveSession;
+};
+
+
+/**
+ * Live updates over WebSocket, with the `graphql-ws` protocol on the same `/graphql` path. Send the
+ * Bearer token in `connection_init` (`{"authorization": "Bearer <token>"}`); a browser on the app's
+ * own origin may use its sign-in cookie instead. A connection without valid credentials is closed
+ * (4403). Limits: 5 connections per user, 10 subscriptions per connection (4429 / an error), and
+ * the same depth and cost rules as queries. Over HTTP POST a subscription is refused (400).
+ */
+export type SubscriptionSessionUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type UpdateWebhookEndpointInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   events?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -882,6 +909,7 @@ export type ResolversTypes = ResolversObject<{
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<UserRow>;
   VideoRole: VideoRole;
@@ -926,6 +954,7 @@ export type ResolversParentTypes = ResolversObject<{
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: UserRow;
   WaitlistPlace: WaitlistEntryRow;
@@ -1180,6 +1209,11 @@ export type StartSessionResultResolvers<ContextType = GraphQLContext, ParentType
   sessionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  mySessionsUpdated?: SubscriptionResolver<ResolversTypes['LiveSession'], "mySessionsUpdated", ParentType, ContextType>;
+  sessionUpdated?: SubscriptionResolver<ResolversTypes['LiveSession'], "sessionUpdated", ParentType, ContextType, RequireFields<SubscriptionSessionUpdatedArgs, 'id'>>;
+}>;
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1270,6 +1304,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SessionType?: SessionTypeResolvers;
   SignOutResult?: SignOutResultResolvers<ContextType>;
   StartSessionResult?: StartSessionResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   VideoRole?: VideoRoleResolvers;
   WaitlistPlace?: WaitlistPlaceResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
 import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "../enum-values.js";
 import { WebhookDelivery, WebhookEndpointSecret } from "./webhook-endpoint.js";
+import { Subscription } from "./subscription.js";
 import { Refund, WaitlistPlace } from "./refund.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
@@ -16,6 +17,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   JSON,
   Query,
   Mutation,
+  Subscription,
   LiveSession,
   HmsDetails,
   Enrollment,
