@@ -53,22 +53,22 @@ export async function createSession(deps: ServiceDeps, viewer: Viewer | null, ra
   assertSchedule(input, now);
   return deps.db.transaction(async (tx) => {
     const created = await insertSession(tx, {
-    id: newId("ses"),
-    expertId: expert.id,
-    title: input.title,
-    description: input.description,
-    thumbnail: input.thumbnail ?? null,
-    sessionType: input.sessionType,
-    scheduledStartTime: input.scheduledStartTime,
-    scheduledEndTime: input.scheduledEndTime,
-    maxParticipants: seatsFor(input),
-    price: input.price,
-    currency: input.currency,
-    metadata: input.metadata ?? null,
-    featured: input.featured ?? false,
-    status: "scheduled",
-    createdAt: now,
-    updatedAt: now,
+      id: newId("ses"),
+      expertId: expert.id,
+      title: input.title,
+      description: input.description,
+      thumbnail: input.thumbnail ?? null,
+      sessionType: input.sessionType,
+      scheduledStartTime: input.scheduledStartTime,
+      scheduledEndTime: input.scheduledEndTime,
+      maxParticipants: seatsFor(input),
+      price: input.price,
+      currency: input.currency,
+      metadata: input.metadata ?? null,
+      featured: input.featured ?? false,
+      status: "scheduled",
+      createdAt: now,
+      updatedAt: now,
     });
     await recordSessionEvent(tx, "session.created", created, now);
     return created;
