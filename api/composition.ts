@@ -27,6 +27,7 @@ import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
 import { startWebhookDeliveryWorker } from "./domain/webhooks-out/delivery-worker.js";
+import { startOutboundEventPurge } from "./domain/webhooks-out/retention.js";
 import { createHttpWebhookTransport } from "./outbound-webhooks/http-transport.js";
 import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
 import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
@@ -116,7 +117,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
-    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS), startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS));
+    if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS), startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS), startOutboundEventPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);

@@ -1,5 +1,5 @@
 /** Outbound webhooks' rows: endpoints, the event outbox, deliveries and their attempts. */
-import { and, asc, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import {
   webhookDeliveries,
@@ -215,4 +215,18 @@ export async function listAttemptsOf(db: DbOrTx, deliveryIds: readonly string[])
     .from(webhookDeliveryAttempts)
     .where(inArray(webhookDeliveryAttempts.deliveryId, [...deliveryIds]))
     .orderBy(desc(webhookDeliveryAttempts.attemptedAt), desc(webhookDeliveryAttempts.id));
+}
+
+/**
+ * Forget events that happened before `before`: their finished deliveries (and attempts, by
+ * cascade), then the events left without any. A pending delivery keeps its event.
+ */
+export async function purgeWebhookEventsBefore(db: DbOrTx, before: Date): Promise<number> {
+  const old = db.select({ id: webhookEvents.id }).from(webhookEvents).where(lt(webhookEvents.occurredAt, before));
+  await db.delete(webhookDeliveries).where(and(ne(webhookDeliveries.status, "pending"), inArray(webhookDeliveries.eventId, old)));
+  const gone = await db
+    .delete(webhookEvents)
+    .where(and(lt(webhookEvents.occurredAt, before), notExists(db.select({ one: sql`1` }).from(webhookDeliveries).where(eq(webhookDeliveries.eventId, webhookEvents.id)))))
+    .returning({ id: webhookEvents.id });
+  return gone.length;
 }

@@ -18,6 +18,7 @@ import { DISABLE_AFTER_MS, RETRY_WINDOW_MS, sweepWebhookDeliveries } from "./del
 import { refusedAddress } from "./destination-rules.js";
 import { createWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, updateWebhookEndpoint, webhookDeliveries } from "./endpoint-service.js";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import { OUTBOUND_EVENT_RETENTION_MS } from "./retention.js";
 import type { WebhookTransport, WebhooksOutSetup } from "./transport.js";
 
 const t = useServiceHarness();
@@ -339,6 +340,23 @@ describe("destinations", () => {
     await t.h.services.createSession(deepak, sessionInput(t.h.clock));
     expect(await sweep(withSetup({ production: true }))).toMatchObject({ retrying: 1 });
     expect(receiver.received).toEqual([]);
+  });
+});
+
+describe("retention", () => {
+  it("events are forgotten after 30 days with their finished deliveries; a pending delivery keeps its event", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const { endpoint } = await endpointFor(deepak, ["session.created"]);
+    await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await sweep();
+    receiver.failNext(500);
+    await t.h.services.createSession(deepak, sessionInput(t.h.clock));
+    await sweep();
+    t.h.clock.advance(OUTBOUND_EVENT_RETENTION_MS + 1);
+    const { forgetOldOutboundEvents } = await import("./retention.js");
+    expect(await forgetOldOutboundEvents(t.h.deps)).toBe(1);
+    const left = await webhookDeliveries(t.h.deps, deepak, endpoint.id);
+    expect(left.map((d) => d.delivery.status)).toEqual(["pending"]);
   });
 });
 
