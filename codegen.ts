@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           VideoRole: "../enum-values.js#VideoRole",
           PaymentGateway: "../enum-values.js#PaymentGateway",
           RefusalCode: "../enum-values.js#RefusalCode",
+          WebhookDeliveryStatus: "../enum-values.js#WebhookDeliveryStatus",
         },
         // Resolvers receive database rows; codegen checks every field they must derive.
         mappers: {
@@ -52,6 +53,10 @@ const config: CodegenConfig = {
           WaitlistPlace: "../../db/schema.js#WaitlistEntryRow",
           CancelEnrollmentResult: "../../domain/sessions/booking-service.js#CancelledBooking",
           ExpertProfile: "../../domain/users/expert-profile.js#ExpertProfile as ExpertProfileModel",
+          WebhookEndpoint: "../../db/schema.js#WebhookEndpointRow",
+          WebhookEndpointSecret: "../../domain/webhooks-out/endpoint-service.js#EndpointWithSecret",
+          WebhookDelivery: "../../domain/webhooks-out/endpoint-service.js#DeliveryLogEntry",
+          WebhookDeliveryAttempt: "../../db/schema.js#WebhookDeliveryAttemptRow",
         },
         contextType: "../context.js#GraphQLContext",
       },

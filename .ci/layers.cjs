@@ -14,7 +14,7 @@ const DOMAIN = "^api/domain/";
 const REPOSITORIES = "^api/repositories/";
 const DB = "^api/db/";
 /** Real services behind the domain's ports. */
-const ADAPTERS = "^api/(video|payments|auth|mail)/";
+const ADAPTERS = "^api/(video|payments|auth|mail|outbound-webhooks)/";
 /** Local stand-ins for outside services, and the demo data: the composition root alone chooses them. */
 const STAND_INS = ["^api/stand-ins/"];
 /** The composition root, and the part of it that picks the payment gateways (called only by it). */

@@ -26,6 +26,9 @@ import { startRoomCleanupSweeper } from "./domain/sessions/room-cleanup.js";
 import { startSessionLimitSweeper } from "./domain/sessions/session-limit.js";
 import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
+import { startWebhookDeliveryWorker } from "./domain/webhooks-out/delivery-worker.js";
+import { startOutboundEventPurge } from "./domain/webhooks-out/retention.js";
+import { createHttpWebhookTransport } from "./outbound-webhooks/http-transport.js";
 import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
 import type { NotificationSetup } from "./domain/notifications/notification-setup.js";
 import { startNotificationWorker } from "./domain/notifications/notification-worker.js";
@@ -37,7 +40,9 @@ import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
 import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
 import type { GraphQLContext } from "./graphql/context.js";
-import { createGraphQLServer } from "./graphql/server.js";
+import { createGraphQLSchema, createGraphQLServer } from "./graphql/server.js";
+import { serveGraphQLWebSocket } from "./http/graphql-ws.js";
+import { startSessionFeed } from "./domain/live-updates/session-feed.js";
 import { createApp } from "./http/app.js";
 import { answerUnparsableRequests } from "./http/client-errors.js";
 import { mergeSources, RAZORPAY_CHECKOUT_SOURCES, STRIPE_CHECKOUT_SOURCES, type PageSecurityOptions } from "./http/security-headers.js";
@@ -112,7 +117,11 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     const { oidc, localOidc } = await webSignIn(env, logger, closers);
     const { mailer, localSmtp } = await mailServer(env, logger, closers);
 
-    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES }, notifications: notificationSetup(env, mailer, sessionSecret) };
+    const deps: ServiceDeps = { db: database.db, clock, video, logger, recordingMode: env.HMS_RECORDING, payments: payments.setup, rateLimits: rateLimitPolicy(env), addressRateLimits: addressRateLimitPolicy(env), signIn: { policy: signInSessionPolicy(env), sealer: createTokenSealer(sessionSecret), renewer: oidc }, refunds: { maxAttempts: env.REFUND_MAX_ATTEMPTS, retryBaseMs: env.REFUND_RETRY_BASE_MS }, booking: { cancellationCutoffMinutes: env.CANCELLATION_CUTOFF_MINUTES, waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES }, notifications: notificationSetup(env, mailer, sessionSecret), webhooksOut: { transport: createHttpWebhookTransport(), production: env.NODE_ENV === "production", retryBaseMs: env.WEBHOOK_RETRY_BASE_MS } };
+    // Live subscriptions hear every instance's changes through the database (LISTEN/NOTIFY).
+    deps.sessionFeed = await startSessionFeed(database.listen, logger);
+    const sessionFeed = deps.sessionFeed;
+    closers.push(() => sessionFeed.close());
     const services = createServices(deps);
     const openScope = scopeOpener(deps, services);
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
@@ -121,12 +130,14 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
     if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
     if (options.sweeper) closers.push(startNotificationWorker(deps, env.NOTIFICATION_INTERVAL_MS), startReminderSweeper(deps, env.REMINDER_SWEEP_INTERVAL_MS));
+    if (options.sweeper) closers.push(startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS), startOutboundEventPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
       await seedDemoData(deps, services, logger);
     }
 
-    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection, appUrl: env.APP_URL });
+    const schema = createGraphQLSchema(env.APP_URL);
+    const graphql = createGraphQLServer({ logger, production: env.NODE_ENV === "production", introspection: env.graphqlIntrospection, appUrl: env.APP_URL, schema });
     await graphql.start();
     closers.push(() => graphql.stop());
 
@@ -190,6 +201,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       localSmtp,
       listening: (server) => {
         answerUnparsableRequests(server);
+        closers.push(serveGraphQLWebSocket(server, { schema, openScope, viewerOf: (headers) => viewerOf(headers), appUrl: env.APP_URL, production: env.NODE_ENV === "production", logger }));
         if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
       },
       close: () => closeAll(closers),

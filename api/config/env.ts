@@ -134,6 +134,8 @@ export const envSchema = z.object({
   REFUND_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
   REFUND_RETRY_BASE_MS: z.coerce.number().int().min(100).default(30_000),
   REFUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(100).default(5_000),
 
   // Per-user rate limits (api/domain/rate-limits): attempts per window, shared by all instances.
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),

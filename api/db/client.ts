@@ -36,6 +36,11 @@ export interface OpenDatabase {
   /** Raw SQL that returns rows the same way on both drivers. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onPayload` hears every NOTIFY on it from any connection (another
+   * instance's included) once its transaction commits. Resolves with the way to stop.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       target: target.kind,
       query: async (text, params = []) => (await client.unsafe(text, params as never[])) as never,
       migrate: () => migrateUnderLock(target.url, () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
+      // postgres-js keeps one connection of its own for LISTEN, and listens again after a reconnect.
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -87,6 +97,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target: target.kind,
     query: async (text, params = []) => (await client.query(text, params)).rows as never,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: async (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   };
 }

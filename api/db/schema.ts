@@ -482,7 +482,98 @@ export const notificationJobs = pgTable(
   ],
 );
 
-export type NotificationJobRow = typeof notificationJobs.$inferSelect;
+
+/**
+ * Outbound webhooks (api/domain/webhooks-out/): endpoints integrators register, the events
+ * written in the same transaction as the change they describe, one delivery per event and
+ * endpoint (its id is the `webhook-id` every retry repeats), and the log of attempts.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    /** An admin's endpoint hears every session; an expert's only their own. */
+    allSessions: boolean("all_sessions").notNull().default(false),
+    url: text("url").notNull(),
+    events: text("events").array().notNull(),
+    /** `whsec_` + base64: Standard Webhooks' form. Shown once, at creation and rotation. */
+    secret: text("secret").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    /** Since when every delivery has failed; null after a success. Three days of it disables the endpoint. */
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    disabledReason: text("disabled_reason"),
+    ...timestamps,
+  },
+  (t) => [index("webhook_endpoints_owner_idx").on(t.ownerId, t.createdAt)],
+);
+
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    /** The session the event is about (every event has one); its expert decides whose endpoints hear it. */
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => liveSessions.id),
+    expertId: text("expert_id").notNull(),
+    data: jsonb("data").notNull().$type<Record<string, unknown>>(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    /** Throttled events (attendance.updated) wait until here, taking newer figures meanwhile. */
+    deliverAfter: timestamp("deliver_after", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("webhook_events_session_type_idx").on(t.sessionId, t.type, t.deliverAfter)],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    /** The `webhook-id` header: the same on every attempt and on a resend. */
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => webhookEvents.id),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    status: text("status").notNull().default("pending").$type<"pending" | "delivered" | "failed">(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** Retries stop 24 hours after this (a resend starts it again). */
+    firstAttemptDueAt: timestamp("first_attempt_due_at", { withTimezone: true }).notNull(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_key").on(t.eventId, t.endpointId),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    check("webhook_deliveries_status_check", sql`${t.status} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+export const webhookDeliveryAttempts = pgTable(
+  "webhook_delivery_attempts",
+  {
+    id: text("id").primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull(),
+    /** The receiver's HTTP status; null when none came (refused address, timeout, connection error). */
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("webhook_delivery_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
@@ -492,3 +583,8 @@ export type ParticipantRow = typeof liveSessionParticipants.$inferSelect;
 export type RoomCleanupRow = typeof roomCleanups.$inferSelect;
 export type HmsRoomSessionRow = typeof hmsRoomSessions.$inferSelect;
 export type PeerPresenceRow = typeof peerPresences.$inferSelect;
+export type NotificationJobRow = typeof notificationJobs.$inferSelect;
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type WebhookEventRow = typeof webhookEvents.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type WebhookDeliveryAttemptRow = typeof webhookDeliveryAttempts.$inferSelect;

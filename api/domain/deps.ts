@@ -5,6 +5,8 @@ import type { SignInSetup } from "./sign-in/sign-in-setup.js";
 import type { RefundPolicy } from "./payments/refund-policy.js";
 import type { BookingPolicy } from "./sessions/booking-policy.js";
 import type { NotificationSetup } from "./notifications/notification-setup.js";
+import type { WebhooksOutSetup } from "./webhooks-out/transport.js";
+import type { SessionFeed } from "./live-updates/session-feed.js";
 import type { Clock, PaymentGatewayName, PaymentVerifier, RecordingMode, VideoProvider } from "./ports.js";
 
 /** What every service needs; built once in the composition root. */
@@ -29,6 +31,10 @@ export interface ServiceDeps {
   signIn?: SignInSetup;
   /** Email: the mail server, links, and how sending is retried; without it messages are queued but not sent. */
   notifications?: NotificationSetup;
+  /** Outbound webhooks' network and rules; without it endpoints cannot be registered and nothing is sent (events still queue). */
+  webhooksOut?: WebhooksOutSetup;
+  /** Session changes from every instance (LISTEN/NOTIFY), for live subscriptions; absent where none run. */
+  sessionFeed?: SessionFeed;
 }
 
 export interface PaymentSetup {

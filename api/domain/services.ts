@@ -21,6 +21,8 @@ import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
 import { noteBrowserTimeZone, notificationSettings, sessionCalendar, unsubscribe, updateNotificationSettings, type SessionCalendar } from "./notifications/notification-preferences.js";
+import { watchMySessions, watchSession } from "./live-updates/session-watch.js";
+import { createWebhookEndpoint, deleteWebhookEndpoint, myWebhookEndpoints, resendWebhookDelivery, rotateWebhookSecret, updateWebhookEndpoint, webhookDeliveries } from "./webhooks-out/endpoint-service.js";
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -76,6 +78,17 @@ export interface Services {
   unsubscribe: Bound<typeof unsubscribe>;
   /** The session for the viewer's calendar (.ics and a Google Calendar link), from rows already read; null unless theirs. */
   sessionCalendar(viewer: Viewer | null, session: SessionRow, enrollment: ParticipantRow | null, joinUrl: string): SessionCalendar | null;
+  /** Outbound webhooks: an expert's or admin's endpoints, their delivery log, and a resend. */
+  createWebhookEndpoint: Bound<typeof createWebhookEndpoint>;
+  myWebhookEndpoints: Bound<typeof myWebhookEndpoints>;
+  updateWebhookEndpoint: Bound<typeof updateWebhookEndpoint>;
+  deleteWebhookEndpoint: Bound<typeof deleteWebhookEndpoint>;
+  rotateWebhookSecret: Bound<typeof rotateWebhookSecret>;
+  webhookDeliveries: Bound<typeof webhookDeliveries>;
+  resendWebhookDelivery: Bound<typeof resendWebhookDelivery>;
+  /** Live subscriptions: a session, or an expert's own sessions, each time they change. */
+  watchSession: Bound<typeof watchSession>;
+  watchMySessions: Bound<typeof watchMySessions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -119,5 +132,14 @@ export function createServices(deps: ServiceDeps): Services {
     noteBrowserTimeZone: (...a) => noteBrowserTimeZone(deps, ...a),
     unsubscribe: (...a) => unsubscribe(deps, ...a),
     sessionCalendar: (...a) => sessionCalendar(deps, ...a),
+    createWebhookEndpoint: (...a) => createWebhookEndpoint(deps, ...a),
+    myWebhookEndpoints: (...a) => myWebhookEndpoints(deps, ...a),
+    updateWebhookEndpoint: (...a) => updateWebhookEndpoint(deps, ...a),
+    deleteWebhookEndpoint: (...a) => deleteWebhookEndpoint(deps, ...a),
+    rotateWebhookSecret: (...a) => rotateWebhookSecret(deps, ...a),
+    webhookDeliveries: (...a) => webhookDeliveries(deps, ...a),
+    resendWebhookDelivery: (...a) => resendWebhookDelivery(deps, ...a),
+    watchSession: (...a) => watchSession(deps, ...a),
+    watchMySessions: (...a) => watchMySessions(deps, ...a),
   };
 }

@@ -4,6 +4,7 @@
  * the domain see only the latter. The GraphQL names come from schema.graphql; enum-values.test.ts
  * checks that each enum here has exactly the schema's names and the domain's values.
  */
+import { WEBHOOK_DELIVERY_STATUSES } from "../domain/webhooks-out/event-types.js";
 import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
 import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
 
@@ -37,3 +38,6 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export const RefundCause = byGraphQLName(REFUND_CAUSES);
 export type RefundCause = (typeof REFUND_CAUSES)[number];
+
+export const WebhookDeliveryStatus = byGraphQLName(WEBHOOK_DELIVERY_STATUSES);
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

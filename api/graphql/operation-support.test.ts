@@ -1,5 +1,6 @@
 /**
- * What the API answers for operations it does not serve: subscriptions (not yet), and
+ * What the API answers for operations it does not serve: subscriptions over HTTP POST (they
+ * run over WebSocket: subscriptions-api.test.ts), and
  * introspection in production (off unless GRAPHQL_INTROSPECTION=true).
  */
 import { readFileSync } from "node:fs";
@@ -14,13 +15,13 @@ import { createGraphQLServer, INTROSPECTION_DISABLED_MESSAGE, SCHEMA_PATH, SUBSC
 const t = useTestApp();
 
 describe("a subscription", () => {
-  it("gets a clear 400 saying to poll instead, not an internal error", async () => {
-    const query = "subscription Watch { sessions(limit: 1) { total } }";
+  it("over HTTP POST gets a clear 400 pointing at the WebSocket, not an internal error", async () => {
+    const query = "subscription Watch { mySessionsUpdated { id } }";
     const res = await fetch(`${t.app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors).toEqual([{ message: SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE, locations: [{ line: 1, column: 1 }], extensions: { code: "OPERATION_NOT_SUPPORTED" } }]);
-    expect(body.errors[0]!.message).toMatch(/^Subscriptions are not supported yet; poll the query/);
+    expect(body.errors[0]!.message).toMatch(/^Subscriptions are served over WebSocket with the graphql-ws protocol on this same \/graphql path/);
   });
 
   it("is not logged as our error", async () => {
@@ -28,7 +29,7 @@ describe("a subscription", () => {
     const server = createGraphQLServer({ logger: logs.logger, production: true, appUrl: "http://app.test" });
     await server.start();
     try {
-      const res = await server.executeOperation({ query: "subscription { sessions(limit: 1) { total } }" }, { contextValue: { requestId: "r-sub" } as never });
+      const res = await server.executeOperation({ query: "subscription { mySessionsUpdated { id } }" }, { contextValue: { requestId: "r-sub" } as never });
       expect(res.http.status).toBe(400);
       expect(res.body.kind === "single" && res.body.singleResult.errors?.[0]?.extensions?.code).toBe("OPERATION_NOT_SUPPORTED");
       expect(logs.lines().filter((l) => l.level >= LEVEL.error)).toEqual([]);

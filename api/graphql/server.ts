@@ -5,7 +5,8 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
 import type { DomainError } from "../domain/errors.js";
@@ -16,9 +17,14 @@ import { createResolvers } from "./resolvers/index.js";
 
 export const SCHEMA_PATH = new URL("../../schema.graphql", import.meta.url);
 
-/** Until the schema has a Subscription type; clients get this instead of an internal error. */
+/** Subscriptions run over WebSocket only (api/http/graphql-ws.ts); a POST gets this instead of an internal error. */
 export const SUBSCRIPTIONS_NOT_SUPPORTED_MESSAGE =
-  "Subscriptions are not supported yet; poll the query instead (for a live session, `session(id:)` every few seconds).";
+  "Subscriptions are served over WebSocket with the graphql-ws protocol on this same /graphql path, not over HTTP POST; or poll the query instead.";
+
+/** The executable schema: Apollo serves it over HTTP, graphql-ws over WebSocket. */
+export function createGraphQLSchema(appUrl: string): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, "utf8"), resolvers: createResolvers(appUrl) as never });
+}
 
 export const INTROSPECTION_DISABLED_MESSAGE =
   "Introspection is turned off on this server. The API's schema is published with its documentation (schema.graphql).";
@@ -29,12 +35,13 @@ export interface GraphQLServerOptions {
   introspection?: boolean;
   /** The web app's public address (APP_URL), for the links answers carry (`sessionUrl`). */
   appUrl: string;
+  /** Shared with the WebSocket face, so both serve one schema. */
+  schema?: GraphQLSchema;
 }
 
 export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    typeDefs: readFileSync(SCHEMA_PATH, "utf8"),
-    resolvers: createResolvers(opts.appUrl) as never,
+    schema: opts.schema ?? createGraphQLSchema(opts.appUrl),
     // A map of every field, argument and enum helps an attacker more than an integrator,
     // who has schema.graphql; production turns it on only with GRAPHQL_INTROSPECTION=true.
     introspection: opts.introspection ?? !opts.production,
@@ -134,7 +141,7 @@ function isUnexpected(error: GraphQLError): boolean {
   return typeof code !== "string" || code === "INTERNAL_SERVER_ERROR";
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
   const original = asDomainError(unwrapResolverError(error));
   if (original) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: domainExtensions(original) };

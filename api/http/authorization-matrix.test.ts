@@ -63,13 +63,15 @@ const F = "FORBIDDEN";
 // ---------------------------------------------------------------------------------------
 // The world a row needs
 
-type State = "none" | "scheduled" | "live" | "ended" | "priced" | "bookable" | "full" | "cancelledPriced";
+type State = "none" | "scheduled" | "live" | "ended" | "priced" | "bookable" | "full" | "cancelledPriced" | "webhook";
 
 interface World {
   /** The session the row acts on (deepak's; priya enrolled), or "" for state "none". */
   id: string;
   roomId: string | null;
   users: Record<DemoUserKey, Viewer>;
+  /** State "webhook": deepak's endpoint, and the delivery of his session's creation to it. */
+  webhook?: { endpointId: string; deliveryId: string };
 }
 
 async function buildWorld(state: State): Promise<World> {
@@ -80,6 +82,13 @@ async function buildWorld(state: State): Promise<World> {
     users[key] = await services.resolveViewer({ subject: u.sub, name: u.name, email: u.email, picture: u.picture, roles: [...u.roles] });
   }
   if (state === "none") return { id: "", roomId: null, users };
+  if (state === "webhook") {
+    // A loopback receiver is allowed outside production; nothing listens there, nothing is sent here.
+    const { endpoint } = await services.createWebhookEndpoint(users.deepak, { url: "http://127.0.0.1:9/hooks", events: ["session.created"] });
+    const session = await services.createSession(users.deepak, sessionInput(t.app.clock, {}, 48));
+    const [logged] = await services.webhookDeliveries(users.deepak, endpoint.id);
+    return { id: session.id, roomId: null, users, webhook: { endpointId: endpoint.id, deliveryId: logged!.delivery.id } };
+  }
   if (state === "bookable") {
     // Two days ahead: before the booking cancellation cut-off.
     const session = await services.createSession(users.deepak, sessionInput(t.app.clock, {}, 48));
@@ -382,6 +391,54 @@ const OPERATIONS: Record<string, OperationRow> = {
     query: 'mutation { noteBrowserTimeZone(timeZone: "Asia/Kolkata") { timeZone } }',
     variables: () => ({}),
     sees: (_p, data) => expect(data).toEqual({ timeZone: "Asia/Kolkata" }),
+  },
+
+  // Outbound webhook endpoints: experts (their classes) and admins (every class); each endpoint is its owner's alone.
+  "Mutation.createWebhookEndpoint": {
+    state: "none",
+    expect: row(U, F, F, "ok", "ok", "ok"),
+    query: "mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id secret endpoint { allSessions } } }",
+    variables: () => ({ input: { url: "http://127.0.0.1:9/hooks", events: ["session.started"] } }),
+    sees: (p, data) => expect(data).toMatchObject({ endpoint: { allSessions: p === "admin" }, secret: expect.stringMatching(/^whsec_/) }),
+  },
+  "Query.webhookEndpoints": {
+    state: "webhook",
+    expect: row(U, F, F, "ok", "ok", "ok"),
+    query: "{ webhookEndpoints { id } }",
+    variables: () => ({}),
+    sees: (p, data, w) => expect(data).toEqual(p === "owningExpert" ? [{ id: w.webhook!.endpointId }] : []),
+  },
+  "Query.webhookDeliveries": {
+    state: "webhook",
+    expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
+    query: "query($id: ID!) { webhookDeliveries(endpointId: $id) { id eventType } }",
+    variables: (w) => ({ id: w.webhook!.endpointId }),
+    sees: (_p, data, w) => expect(data).toEqual([{ id: w.webhook!.deliveryId, eventType: "session.created" }]),
+  },
+  "Mutation.updateWebhookEndpoint": {
+    state: "webhook",
+    expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
+    query: "mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { events: [\"session.ended\"] }) { events } }",
+    variables: (w) => ({ id: w.webhook!.endpointId }),
+  },
+  "Mutation.deleteWebhookEndpoint": {
+    state: "webhook",
+    expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
+    query: "mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }",
+    variables: (w) => ({ id: w.webhook!.endpointId }),
+    worldPerCaller: true,
+  },
+  "Mutation.rotateWebhookSecret": {
+    state: "webhook",
+    expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
+    query: "mutation($id: ID!) { rotateWebhookSecret(id: $id) { id secret } }",
+    variables: (w) => ({ id: w.webhook!.endpointId }),
+  },
+  "Mutation.resendWebhookDelivery": {
+    state: "webhook",
+    expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
+    query: "mutation($id: ID!) { resendWebhookDelivery(id: $id) { id status } }",
+    variables: (w) => ({ id: w.webhook!.deliveryId }),
   },
 
   // Webhooks: only 100ms, by the secret header; no user's credentials open it.

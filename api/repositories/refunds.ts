@@ -79,18 +79,22 @@ export async function claimDueRefunds(db: DbOrTx, params: { now: Date; leaseUnti
     .returning();
 }
 
-export async function markRefunded(db: DbOrTx, params: { id: string; gatewayRefundId: string; at: Date }): Promise<void> {
-  await db
+export async function markRefunded(db: DbOrTx, params: { id: string; gatewayRefundId: string; at: Date }): Promise<RefundRow | undefined> {
+  const [row] = await db
     .update(refunds)
     .set({ status: "refunded", gatewayRefundId: params.gatewayRefundId, refundedAt: params.at, lastError: null, updatedAt: params.at })
-    .where(and(eq(refunds.id, params.id), eq(refunds.status, "pending")));
+    .where(and(eq(refunds.id, params.id), eq(refunds.status, "pending")))
+    .returning();
+  return row;
 }
 
-export async function markRefundFailed(db: DbOrTx, params: { id: string; error: string; at: Date; gatewayRefundId?: string }): Promise<void> {
-  await db
+export async function markRefundFailed(db: DbOrTx, params: { id: string; error: string; at: Date; gatewayRefundId?: string }): Promise<RefundRow | undefined> {
+  const [row] = await db
     .update(refunds)
     .set({ status: "failed", lastError: params.error.slice(0, 1000), failedAt: params.at, gatewayRefundId: params.gatewayRefundId ?? null, updatedAt: params.at })
-    .where(and(eq(refunds.id, params.id), eq(refunds.status, "pending")));
+    .where(and(eq(refunds.id, params.id), eq(refunds.status, "pending")))
+    .returning();
+  return row;
 }
 
 export async function retryRefundLater(db: DbOrTx, params: { id: string; error: string; retryAt: Date; at: Date }): Promise<void> {

@@ -434,6 +434,13 @@ function gqlCreateCoercion(name: string, overrides: Record<string, unknown>, mes
   return { ...gqlCreate(name, overrides, message), status: 400 };
 }
 
+const CREATE_WEBHOOK = "mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id secret } }";
+
+/** A webhook endpoint operation as deepak, refused as bad input. */
+function gqlWebhook(name: string, op: string, query: string, variables: Record<string, unknown>, message: RegExp): GraphQLCase {
+  return { face: "graphql", name, op, as: "deepak", query, variables, status: 200, code: "BAD_USER_INPUT", message };
+}
+
 function gqlList(name: string, variables: Record<string, unknown>, message: RegExp, status = 200): GraphQLCase {
   return { face: "graphql", name: `sessions: ${name}`, op: "Query.sessions", query: LIST, variables, status, code: "BAD_USER_INPUT", message };
 }
@@ -710,6 +717,19 @@ const graphqlCases: GraphQLCase[] = [
     code: "BAD_USER_INPUT",
     message: /^timeZone must be an IANA time zone name/,
   },
+  // outbound webhook endpoints (an expert's); nothing is stored when refused
+  gqlWebhook("createWebhookEndpoint: a private address", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: "http://10.0.0.1/hooks", events: ["session.created"] } }, /^url refused: 10\.0\.0\.1 is a private address/),
+  gqlWebhook("createWebhookEndpoint: the cloud metadata address", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: "http://169.254.169.254/latest/meta-data/", events: ["session.created"] } }, /link-local address/),
+  gqlWebhook("createWebhookEndpoint: a javascript: URL", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: "javascript:alert(1)", events: ["session.created"] } }, /^url must start with https:\/\//),
+  gqlWebhook("createWebhookEndpoint: a NUL in the URL", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: "http://exa\u0000mple.com/", events: ["session.created"] } }, /^url must be an absolute URL/),
+  gqlWebhook("createWebhookEndpoint: a 2001-character URL", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: `https://example.com/${x(1990)}`, events: ["session.created"] } }, /^url must be at most 2000 characters$/),
+  gqlWebhook("createWebhookEndpoint: an event with SQL", "Mutation.createWebhookEndpoint", CREATE_WEBHOOK, { input: { url: "https://example.com/", events: ["session.created'; drop table users; --"] } }, /is not an event type/),
+  gqlWebhook("updateWebhookEndpoint: an id with a NUL", "Mutation.updateWebhookEndpoint", "mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: false }) { id } }", { id: "whe_\u0000" }, /^id must be a webhook endpoint id/),
+  gqlWebhook("deleteWebhookEndpoint: an id with SQL", "Mutation.deleteWebhookEndpoint", "mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }", { id: "whe_x' OR '1'='1" }, /^id must be a webhook endpoint id/),
+  gqlWebhook("rotateWebhookSecret: an id with HTML", "Mutation.rotateWebhookSecret", "mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }", { id: "whe_<script>" }, /^id must be a webhook endpoint id/),
+  gqlWebhook("resendWebhookDelivery: an id with SQL", "Mutation.resendWebhookDelivery", "mutation($id: ID!) { resendWebhookDelivery(id: $id) { id } }", { id: "msg_x' OR '1'='1" }, /^id must be a webhook delivery id/),
+  gqlWebhook("webhookDeliveries: a limit of 1000", "Query.webhookDeliveries", "query($id: ID!) { webhookDeliveries(endpointId: $id, limit: 1000) { id } }", { id: "whe_abc" }, /^limit must be between 1 and 100$/),
+  { face: "graphql", name: "webhookEndpoints: an argument", op: "Query.webhookEndpoints", as: "deepak", query: '{ webhookEndpoints(ownerId: "usr_1") { id } }', status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /Unknown argument "ownerId"/ },
 
   // the HTTP layer in front of every operation
   gqlTransport("a truncated body", { rawBody: '{"query": "{ me { id } ', headers: JSON_HEADERS }, 400, "BAD_REQUEST", /not valid JSON/),

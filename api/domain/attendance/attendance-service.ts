@@ -23,6 +23,7 @@ import { insertWebhookEventIfNew, webhookEventExists } from "../../repositories/
 import type { ServiceDeps } from "../deps.js";
 import { startRecordingSoon } from "../recordings/recording-start.js";
 import { queueRecordingReadyNotices } from "../notifications/notification-queue.js";
+import { recordRoomChange } from "../webhooks-out/outbox.js";
 import { attendanceOf, clampToWindow, currentHmsSession, HOST_ROLE, recordedHmsSessions, roomWindow, viewersOf } from "./attendance-rules.js";
 import { assertReportedTimes, type RoomDelivery, type RoomEvent } from "./room-event.js";
 
@@ -53,6 +54,7 @@ export async function recordRoomEvent(deps: ServiceDeps, event: RoomDelivery): P
     if (event.kind === "peer-joined" || event.kind === "peer-left") await noteOutsider(deps, tx, session, event);
     const recordingReady = await refreshRoomState(tx, session, users, now);
     if (recordingReady) await queueRecordingReadyNotices(tx, { session, now });
+    await recordRoomChange(tx, session, now);
     return true;
   });
   if (!applied) return { outcome: "duplicate", type: event.type, sessionId: known.id };

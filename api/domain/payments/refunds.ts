@@ -12,10 +12,12 @@
  * Never lost: a gateway that is down or slow is retried with exponential backoff until the
  * attempts run out; then the row is `failed` with the reason, for an admin to settle.
  */
+import type { Transaction } from "../../db/client.js";
 import type { RefundRow } from "../../db/schema.js";
 import { claimDueRefunds, markRefunded, markRefundFailed, retryRefundLater } from "../../repositories/refunds.js";
 import type { ServiceDeps } from "../deps.js";
 import { runEvery } from "../periodic.js";
+import { recordRefundOutcome } from "../webhooks-out/outbox.js";
 import { RefundRefused } from "../ports.js";
 import { toMinorUnits } from "../sessions/currency.js";
 import { DEFAULT_REFUND_POLICY, type RefundPolicy } from "./refund-policy.js";
@@ -36,6 +38,14 @@ export function retryDelayMs(policy: RefundPolicy, attempts: number): number {
 
 export type RefundAttemptOutcome = "refunded" | "retrying" | "failed";
 
+/** A refund's final state, and its webhook event (refund.succeeded / refund.failed) in the same transaction. */
+async function settle(deps: ServiceDeps, now: Date, mark: (tx: Transaction) => Promise<RefundRow | undefined>): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await mark(tx);
+    if (row) await recordRefundOutcome(tx, row, now);
+  });
+}
+
 /** One attempt at a claimed refund; the outcome is recorded, never thrown. */
 async function attemptRefund(deps: ServiceDeps, job: RefundRow): Promise<RefundAttemptOutcome> {
   const policy = deps.refunds ?? DEFAULT_REFUND_POLICY;
@@ -52,11 +62,11 @@ async function attemptRefund(deps: ServiceDeps, job: RefundRow): Promise<RefundA
     const now = deps.clock.now();
     if (refund.outcome === "failed") {
       const error = `${job.gateway} reports refund ${refund.id} as ${refund.status}`;
-      await markRefundFailed(deps.db, { id: job.id, error, at: now, gatewayRefundId: refund.id });
+      await settle(deps, now, (tx) => markRefundFailed(tx, { id: job.id, error, at: now, gatewayRefundId: refund.id }));
       log.error({ gatewayRefundId: refund.id }, `refund failed: ${error}`);
       return "failed";
     }
-    await markRefunded(deps.db, { id: job.id, gatewayRefundId: refund.id, at: now });
+    await settle(deps, now, (tx) => markRefunded(tx, { id: job.id, gatewayRefundId: refund.id, at: now }));
     log.info({ gatewayRefundId: refund.id, amount: job.amount, currency: job.currency }, "refunded");
     return "refunded";
   } catch (e) {
@@ -64,7 +74,7 @@ async function attemptRefund(deps: ServiceDeps, job: RefundRow): Promise<RefundA
     const now = deps.clock.now();
     if (e instanceof RefundRefused || job.attempts >= policy.maxAttempts) {
       const error = e instanceof RefundRefused ? `${job.gateway} refused the refund: ${message}` : `gave up after ${job.attempts} attempts; last error: ${message}`;
-      await markRefundFailed(deps.db, { id: job.id, error, at: now });
+      await settle(deps, now, (tx) => markRefundFailed(tx, { id: job.id, error, at: now }));
       log.error({ err: message }, `refund failed: ${error}`);
       return "failed";
     }

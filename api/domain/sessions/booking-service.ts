@@ -13,6 +13,7 @@ import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { parseInput } from "../parse-input.js";
 import type { Viewer } from "../viewer.js";
+import { recordBookingCancelled } from "../webhooks-out/outbox.js";
 import { DEFAULT_BOOKING_POLICY } from "./booking-policy.js";
 import { assertBookingCancellable, NOT_ENROLLED_MESSAGE } from "./booking-rules.js";
 import { sessionIdInput } from "./session-input.js";
@@ -63,6 +64,7 @@ export async function cancelEnrollment(deps: ServiceDeps, viewer: Viewer | null,
     }
     await queueBookingCancelledNotice(tx, { session: freed, participant: removed, refund, now });
     const after = await offerFreedSeats(deps, tx, sessionId, now);
+    await recordBookingCancelled(tx, removed, after ?? freed, refund, now);
     deps.logger.info({ sessionId, participantId: removed.id, refund: refund?.id ?? null }, "booking cancelled by the student");
     return { session: after ?? freed, refund };
   });

@@ -12,6 +12,7 @@ import { queueEnrollmentNotices } from "../notifications/notification-queue.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
+import { recordEnrollmentEvent } from "../webhooks-out/outbox.js";
 import { type PaymentInput, paymentInput, sessionIdInput } from "./session-input.js";
 import {
   assertEnrollable,
@@ -101,6 +102,7 @@ export async function enroll(
       throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
     }
     await queueEnrollmentNotices(tx, { session: seated, participant, now });
+    await recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now);
     return { participant, session: seated, created: true };
   });
 }

@@ -11,6 +11,7 @@ import { transitionSession } from "../../repositories/sessions.js";
 import { clearWaitlist } from "../../repositories/waitlist.js";
 import type { ServiceDeps } from "../deps.js";
 import { queueCancellationNotices } from "../notifications/notification-queue.js";
+import { recordSessionCancelled } from "../webhooks-out/outbox.js";
 
 /** The cancelled row, or undefined when the session was no longer scheduled (someone else moved it). */
 export async function cancelScheduledSession(
@@ -32,6 +33,7 @@ export async function cancelScheduledSession(
     const refundsQueued = await queueRefundsOfSession(tx, { sessionId: id, cause: why.cause, at: now, currency: session.currency });
     // After the refunds: each student's notice names the refund written for them.
     await queueCancellationNotices(tx, { session, now });
+    await recordSessionCancelled(tx, session, now);
     return { session, refundsQueued };
   });
 }

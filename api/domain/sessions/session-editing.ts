@@ -9,6 +9,7 @@ import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { queueRescheduleNotices } from "../notifications/notification-queue.js";
 import { parseInput } from "../parse-input.js";
+import { recordSessionEvent } from "../webhooks-out/outbox.js";
 import type { Viewer } from "../viewer.js";
 import { sessionIdInput, updateSessionInput } from "./session-input.js";
 import { assertEditable, assertMayEdit, assertSchedule, requireSession, requireViewer, withScheduleProblems } from "./session-rules.js";
@@ -40,7 +41,7 @@ export async function updateSession(deps: ServiceDeps, viewer: Viewer | null, ra
   if (rescheduled) assertSchedule({ scheduledStartTime: start, scheduledEndTime: end }, now);
   if (input.maxParticipants !== undefined) assertSeats(session, input.maxParticipants);
 
-  // The change and the students' notices of a new time, in one transaction: both or neither.
+  // The change, the students' notices of a new time and the integrators' event: all or none.
   const updated = await deps.db.transaction(async (tx) => {
     const row = await updateScheduledSession(tx, {
       id,
@@ -55,6 +56,7 @@ export async function updateSession(deps: ServiceDeps, viewer: Viewer | null, ra
       },
     });
     if (row && rescheduled) await queueRescheduleNotices(tx, { session: row, previousStart: session.scheduledStartTime, now });
+    if (row) await recordSessionEvent(tx, "session.updated", row, now);
     return row;
   });
   if (!updated) {

@@ -8,6 +8,7 @@ import { scheduleRoomCleanup } from "../../repositories/room-cleanups.js";
 import { transitionSession } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { closeRoomNow, leaseEnd } from "./room-cleanup.js";
+import { recordSessionEvent } from "../webhooks-out/outbox.js";
 
 /** The ended row, or undefined when the session was not live (someone else ended it). */
 export async function endLiveSession(deps: ServiceDeps, id: string, reason: string): Promise<SessionRow | undefined> {
@@ -20,6 +21,7 @@ export async function endLiveSession(deps: ServiceDeps, id: string, reason: stri
       from: "live",
       set: { status: "ended", actualEndTime: now, currentViewers: 0, updatedAt: now },
     });
+    if (ended) await recordSessionEvent(tx, "session.ended", ended, now);
     // The first attempt is ours, right after commit; the sweeper only steps in after a lease.
     if (ended?.hmsRoomId) {
       await scheduleRoomCleanup(tx, { roomId: ended.hmsRoomId, sessionId: ended.id, reason, at: leaseEnd(now) });

@@ -38,6 +38,7 @@ import {
   seatsFor,
 } from "./session-rules.js";
 import { MAX_SESSION_MS } from "./session-values.js";
+import { recordSessionEvent } from "../webhooks-out/outbox.js";
 
 export async function createSession(deps: ServiceDeps, viewer: Viewer | null, raw: unknown): Promise<SessionRow> {
   let input: ReturnType<typeof parseInput<typeof createSessionInput>>;
@@ -50,23 +51,27 @@ export async function createSession(deps: ServiceDeps, viewer: Viewer | null, ra
   await takeRateLimitedAttempt(deps, "createSession", expert);
   const now = deps.clock.now();
   assertSchedule(input, now);
-  return insertSession(deps.db, {
-    id: newId("ses"),
-    expertId: expert.id,
-    title: input.title,
-    description: input.description,
-    thumbnail: input.thumbnail ?? null,
-    sessionType: input.sessionType,
-    scheduledStartTime: input.scheduledStartTime,
-    scheduledEndTime: input.scheduledEndTime,
-    maxParticipants: seatsFor(input),
-    price: input.price,
-    currency: input.currency,
-    metadata: input.metadata ?? null,
-    featured: input.featured ?? false,
-    status: "scheduled",
-    createdAt: now,
-    updatedAt: now,
+  return deps.db.transaction(async (tx) => {
+    const created = await insertSession(tx, {
+      id: newId("ses"),
+      expertId: expert.id,
+      title: input.title,
+      description: input.description,
+      thumbnail: input.thumbnail ?? null,
+      sessionType: input.sessionType,
+      scheduledStartTime: input.scheduledStartTime,
+      scheduledEndTime: input.scheduledEndTime,
+      maxParticipants: seatsFor(input),
+      price: input.price,
+      currency: input.currency,
+      metadata: input.metadata ?? null,
+      featured: input.featured ?? false,
+      status: "scheduled",
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordSessionEvent(tx, "session.created", created, now);
+    return created;
   });
 }
 
@@ -129,10 +134,14 @@ export async function startSession(deps: ServiceDeps, viewer: Viewer | null, raw
     }),
   );
   const now = deps.clock.now();
-  const live = await transitionSession(deps.db, {
-    id,
-    from: "scheduled",
-    set: { status: "live", hmsRoomId: room.roomId, hmsRoomCode: room.roomCode, actualStartTime: now, updatedAt: now },
+  const live = await deps.db.transaction(async (tx) => {
+    const row = await transitionSession(tx, {
+      id,
+      from: "scheduled",
+      set: { status: "live", hmsRoomId: room.roomId, hmsRoomCode: room.roomCode, actualStartTime: now, updatedAt: now },
+    });
+    if (row) await recordSessionEvent(tx, "session.started", row, now);
+    return row;
   });
   if (live) return started(live);
 

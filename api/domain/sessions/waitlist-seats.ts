@@ -16,6 +16,7 @@ import { newId } from "../ids.js";
 import { DEFAULT_BOOKING_POLICY } from "./booking-policy.js";
 import { isFree } from "./session-rules.js";
 import { freeSeats } from "./booking-rules.js";
+import { recordWaitlistEnrollments } from "../webhooks-out/outbox.js";
 
 
 /** Hands every free seat to the waitlist; returns the session row as it stands after. */
@@ -46,7 +47,10 @@ export async function offerFreedSeats(deps: ServiceDeps, tx: DbOrTx, sessionId: 
     await deleteWaitlistEntries(tx, next.map((n) => n.entry.id));
     for (const participant of seated) await queueEnrollmentNotices(tx, { session, participant, now });
     deps.logger.info({ sessionId, enrolled: seated.map((p) => p.userId) }, "freed seats given to the waitlist");
-    return seated.length > 0 ? adjustSeats(tx, { id: sessionId, enrolled: seated.length, held: 0, now }) : session;
+    if (seated.length === 0) return session;
+    const after = await adjustSeats(tx, { id: sessionId, enrolled: seated.length, held: 0, now });
+    await recordWaitlistEnrollments(tx, seated, after ?? session, now);
+    return after;
   }
 
   const hold = (deps.booking ?? DEFAULT_BOOKING_POLICY).waitlistHoldMinutes;

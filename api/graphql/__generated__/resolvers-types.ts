@@ -3,8 +3,9 @@ import type { SessionType } from '../enum-values.js';
 import type { VideoRole } from '../enum-values.js';
 import type { PaymentGateway } from '../enum-values.js';
 import type { RefusalCode } from '../enum-values.js';
+import type { WebhookDeliveryStatus } from '../enum-values.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SessionRow, ParticipantRow, UserRow, RefundRow, WaitlistEntryRow } from '../../db/schema.js';
+import type { SessionRow, ParticipantRow, UserRow, RefundRow, WaitlistEntryRow, WebhookEndpointRow, WebhookDeliveryAttemptRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
 import type { IssuedJoinToken } from '../../domain/sessions/enrollment-service.js';
 import type { RecordingPlayback } from '../../domain/recordings/recording-service.js';
@@ -12,6 +13,7 @@ import type { FeedbackSummary, FeedbackEntry } from '../../domain/feedback/feedb
 import type { SessionPermissions as SessionPermissionsModel, Ability as AbilityModel } from '../../domain/sessions/session-permissions.js';
 import type { CancelledBooking } from '../../domain/sessions/booking-service.js';
 import type { ExpertProfile as ExpertProfileModel } from '../../domain/users/expert-profile.js';
+import type { EndpointWithSecret, DeliveryLogEntry } from '../../domain/webhooks-out/endpoint-service.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -101,6 +103,13 @@ export type CreateSessionInput = {
   thumbnail?: InputMaybe<Scalars['String']['input']>;
   /** 3–120 characters. */
   title: Scalars['String']['input'];
+};
+
+export type CreateWebhookEndpointInput = {
+  /** Event types to receive, e.g. ["session.started", "enrollment.created"]. */
+  events: Array<Scalars['String']['input']>;
+  /** https://… (http:// allowed outside production), reaching a public address. */
+  url: Scalars['String']['input'];
 };
 
 export type EndSessionResult = {
@@ -287,6 +296,33 @@ export type Mutation = {
   cancelSession: LiveSession;
   /** Schedule a session (experts only). It starts in SCHEDULED; start it to open the video room. */
   createSession: LiveSession;
+  /**
+   * Register a URL to receive events (experts: their own classes; admins: every class). The
+   * answer carries the endpoint's signing `secret`, shown this once (`rotateWebhookSecret` makes a
+   * new one).
+   *
+   * Events: `session.created`, `session.updated` (the enrolled count changed), `session.started`,
+   * `session.ended`, `session.cancelled`, `enrollment.created`, `enrollment.cancelled`,
+   * `attendance.updated` (the room's figures; at most one per session per 10 s, carrying the
+   * newest), `recording.ready`, `refund.created`, `refund.succeeded`, `refund.failed`.
+   *
+   * Delivery follows Standard Webhooks (standardwebhooks.com): a POST with the JSON body
+   * `{"type": "<event>", "timestamp": "<ISO-8601 of the change>", "data": {...}}` and the headers
+   * `webhook-id` (the same on every retry: deduplicate by it), `webhook-timestamp` (seconds) and
+   * `webhook-signature` (`v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">` with the secret).
+   * `data.session` is the session after the change; enrollment events add `data.enrollment`,
+   * refund events `data.refund`. Verify with any Standard Webhooks library (README).
+   *
+   * Any 2xx answer within 10 s is a success. Otherwise the delivery is retried with exponential
+   * backoff (doubling from a few seconds up to an hour) for 24 hours; at least once, in no
+   * guaranteed order. An endpoint whose deliveries all fail for 3 days is disabled
+   * (`disabledReason`). URLs must be https (http is allowed outside production) and reach a
+   * public address: private, link-local, unique-local, CGNAT, multicast and (in production)
+   * loopback addresses are refused, at registration and at every delivery (BAD_USER_INPUT).
+   */
+  createWebhookEndpoint: WebhookEndpointSecret;
+  /** Remove an endpoint and its delivery log. True when it existed. */
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   /** End a live session and close its room for everyone (the session's expert only). Ending twice is harmless. */
   endSession: EndSessionResult;
   /**
@@ -318,6 +354,10 @@ export type Mutation = {
    * after the first sign-in); a zone the user chose is never replaced.
    */
   noteBrowserTimeZone: NotificationSettings;
+  /** Send a delivery again, with the same `webhook-id`, and a fresh 24 hours of retries. */
+  resendWebhookDelivery: WebhookDelivery;
+  /** A new signing secret, shown this once; the old one stops signing at once. */
+  rotateWebhookSecret: WebhookEndpointSecret;
   /**
    * End every web sign-in session of the signed-in user, on every device, the one making this
    * call included: their session cookies stop working at once. Bearer access tokens are not
@@ -352,6 +392,8 @@ export type Mutation = {
    * Type, price and currency cannot change once published. `viewerCan.edit` says beforehand.
    */
   updateSession: LiveSession;
+  /** Change an endpoint's URL or events; `enabled: true` enables a disabled endpoint again (its failures are forgotten), `false` pauses it. */
+  updateWebhookEndpoint: WebhookEndpoint;
 };
 
 
@@ -367,6 +409,16 @@ export type MutationCancelSessionArgs = {
 
 export type MutationCreateSessionArgs = {
   input: CreateSessionInput;
+};
+
+
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -406,6 +458,16 @@ export type MutationNoteBrowserTimeZoneArgs = {
 };
 
 
+export type MutationResendWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationStartCheckoutArgs = {
   sessionId: Scalars['ID']['input'];
 };
@@ -430,6 +492,12 @@ export type MutationUpdateNotificationSettingsArgs = {
 export type MutationUpdateSessionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSessionInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
 };
 
 /** A user's time zone and email choices. */
@@ -493,6 +561,10 @@ export type Query = {
    * left out. `limit` defaults to 20 (1–100); `skip` defaults to 0.
    */
   sessions: SessionPage;
+  /** An endpoint's latest deliveries, newest first, each with its last attempts (`limit` 1–100). */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** The signed-in expert's or admin's webhook endpoints (each owner sees only their own). */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -525,6 +597,12 @@ export type QuerySessionsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   skip?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  endpointId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A link to a session's recording; it stops working at `expiresAt`, so ask again rather than storing it. */
@@ -694,6 +772,33 @@ export type StartSessionResult = {
   sessionUrl: Scalars['String']['output'];
 };
 
+/**
+ * Live updates over WebSocket, with the `graphql-ws` protocol on the same `/graphql` path. Send the
+ * Bearer token in `connection_init` (`{"authorization": "Bearer <token>"}`); a browser on the app's
+ * own origin may use its sign-in cookie instead. A connection without valid credentials is closed
+ * (4403). Limits: 5 connections per user, 10 subscriptions per connection (4429 / an error), and
+ * the same depth and cost rules as queries. Over HTTP POST a subscription is refused (400).
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each of the signed-in expert's own sessions as it changes (experts only: FORBIDDEN otherwise). */
+  mySessionsUpdated: LiveSession;
+  /** The session each time it changes: status, currentViewers, attendedCount, enrolledCount, recordingAvailable. NOT_FOUND for an unknown id. */
+  sessionUpdated: LiveSession;
+};
+
+
+/**
+ * Live updates over WebSocket, with the `graphql-ws` protocol on the same `/graphql` path. Send the
+ * Bearer token in `connection_init` (`{"authorization": "Bearer <token>"}`); a browser on the app's
+ * own origin may use its sign-in cookie instead. A connection without valid credentials is closed
+ * (4403). Limits: 5 connections per user, 10 subscriptions per connection (4429 / an error), and
+ * the same depth and cost rules as queries. Over HTTP POST a subscription is refused (400).
+ */
+export type SubscriptionSessionUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** The fields of a scheduled session that can change; those left out stay as they are. */
 export type UpdateSessionInput = {
   /** Up to 5000 characters. */
@@ -710,6 +815,12 @@ export type UpdateSessionInput = {
   thumbnail?: InputMaybe<Scalars['String']['input']>;
   /** 3–120 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateWebhookEndpointInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
@@ -738,6 +849,63 @@ export type WaitlistPlace = {
   position?: Maybe<Scalars['Int']['output']>;
   session: LiveSession;
   sessionId: Scalars['ID']['output'];
+};
+
+/** One event sent to one endpoint: its `id` is the `webhook-id` header. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attemptCount: Scalars['Int']['output'];
+  /** The last attempts, newest first (up to 10). */
+  attempts: Array<WebhookDeliveryAttempt>;
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due, while PENDING. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the change happened (the body's `timestamp`). */
+  occurredAt: Scalars['DateTime']['output'];
+  sessionId: Scalars['ID']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  attemptedAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  latencyMs: Scalars['Int']['output'];
+  /** The receiver's HTTP status; null when none came (refused address, timeout, connection error). */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+export { WebhookDeliveryStatus };
+
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** True for an admin's endpoint: it hears every class, not only the owner's. */
+  allSessions: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** False when paused by its owner or disabled after 3 days of failures (see `disabledReason`). */
+  enabled: Scalars['Boolean']['output'];
+  events: Array<Scalars['String']['output']>;
+  /** Since when every delivery has failed; null after a success. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** An endpoint with its signing secret (`whsec_…`): answered only by createWebhookEndpoint and rotateWebhookSecret. */
+export type WebhookEndpointSecret = {
+  __typename?: 'WebhookEndpointSecret';
+  endpoint: WebhookEndpoint;
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  secret: Scalars['String']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -819,6 +987,7 @@ export type ResolversTypes = ResolversObject<{
   CancelEnrollmentResult: ResolverTypeWrapper<CancelledBooking>;
   Checkout: ResolverTypeWrapper<Checkout>;
   CreateSessionInput: CreateSessionInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
   Enrollment: ResolverTypeWrapper<ParticipantRow>;
@@ -854,10 +1023,17 @@ export type ResolversTypes = ResolversObject<{
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateSessionInput: UpdateSessionInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<UserRow>;
   VideoRole: VideoRole;
   WaitlistPlace: ResolverTypeWrapper<WaitlistEntryRow>;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryLogEntry>;
+  WebhookDeliveryAttempt: ResolverTypeWrapper<WebhookDeliveryAttemptRow>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointRow>;
+  WebhookEndpointSecret: ResolverTypeWrapper<EndpointWithSecret>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -867,6 +1043,7 @@ export type ResolversParentTypes = ResolversObject<{
   CancelEnrollmentResult: CancelledBooking;
   Checkout: Checkout;
   CreateSessionInput: CreateSessionInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
   Enrollment: ParticipantRow;
@@ -896,9 +1073,15 @@ export type ResolversParentTypes = ResolversObject<{
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpdateSessionInput: UpdateSessionInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: UserRow;
   WaitlistPlace: WaitlistEntryRow;
+  WebhookDelivery: DeliveryLogEntry;
+  WebhookDeliveryAttempt: WebhookDeliveryAttemptRow;
+  WebhookEndpoint: WebhookEndpointRow;
+  WebhookEndpointSecret: EndpointWithSecret;
 }>;
 
 export type AbilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ability'] = ResolversParentTypes['Ability']> = ResolversObject<{
@@ -1044,6 +1227,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   cancelEnrollment?: Resolver<ResolversTypes['CancelEnrollmentResult'], ParentType, ContextType, RequireFields<MutationCancelEnrollmentArgs, 'sessionId'>>;
   cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
   createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   endUserSessions?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType, RequireFields<MutationEndUserSessionsArgs, 'userId'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
@@ -1051,12 +1236,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   joinWaitlist?: Resolver<ResolversTypes['WaitlistPlace'], ParentType, ContextType, RequireFields<MutationJoinWaitlistArgs, 'sessionId'>>;
   leaveWaitlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveWaitlistArgs, 'sessionId'>>;
   noteBrowserTimeZone?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationNoteBrowserTimeZoneArgs, 'timeZone'>>;
+  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationResendWebhookDeliveryArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
   startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
   updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'id' | 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
 }>;
 
 export type NotificationSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = ResolversObject<{
@@ -1078,6 +1266,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
+  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'limit'>>;
+  webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 }>;
 
 export type RecordingLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordingLink'] = ResolversParentTypes['RecordingLink']> = ResolversObject<{
@@ -1166,6 +1356,11 @@ export type StartSessionResultResolvers<ContextType = GraphQLContext, ParentType
   sessionUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  mySessionsUpdated?: SubscriptionResolver<ResolversTypes['LiveSession'], "mySessionsUpdated", ParentType, ContextType>;
+  sessionUpdated?: SubscriptionResolver<ResolversTypes['LiveSession'], "sessionUpdated", ParentType, ContextType, RequireFields<SubscriptionSessionUpdatedArgs, 'id'>>;
+}>;
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1184,6 +1379,50 @@ export type WaitlistPlaceResolvers<ContextType = GraphQLContext, ParentType exte
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   session?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
   sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<Array<ResolversTypes['WebhookDeliveryAttempt']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryAttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryAttempt'] = ResolversParentTypes['WebhookDeliveryAttempt']> = ResolversObject<{
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryStatusResolvers = EnumResolverSignature<{ DELIVERED?: any, FAILED?: any, PENDING?: any }, ResolversTypes['WebhookDeliveryStatus']>;
+
+export type WebhookEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = ResolversObject<{
+  allSessions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookEndpointSecretResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookEndpointSecret'] = ResolversParentTypes['WebhookEndpointSecret']> = ResolversObject<{
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
@@ -1215,8 +1454,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SessionType?: SessionTypeResolvers;
   SignOutResult?: SignOutResultResolvers<ContextType>;
   StartSessionResult?: StartSessionResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   VideoRole?: VideoRoleResolvers;
   WaitlistPlace?: WaitlistPlaceResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryAttempt?: WebhookDeliveryAttemptResolvers<ContextType>;
+  WebhookDeliveryStatus?: WebhookDeliveryStatusResolvers;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointSecret?: WebhookEndpointSecretResolvers<ContextType>;
 }>;
 

@@ -1,5 +1,7 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "../enum-values.js";
+import { WebhookDelivery, WebhookEndpointSecret } from "./webhook-endpoint.js";
+import { Subscription } from "./subscription.js";
 import { Refund, WaitlistPlace } from "./refund.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
@@ -15,6 +17,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   JSON,
   Query,
   Mutation,
+  Subscription,
   LiveSession: { ...LiveSession, viewerCalendar: viewerCalendar(appUrl) },
   HmsDetails,
   Enrollment,
@@ -33,4 +36,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   RefusalCode: { ...RefusalCode },
   RefundStatus: { ...RefundStatus },
   RefundCause: { ...RefundCause },
+  WebhookDeliveryStatus: { ...WebhookDeliveryStatus },
+  WebhookEndpointSecret,
+  WebhookDelivery,
 });

@@ -25,4 +25,9 @@ export const Mutation: MutationResolvers = {
   updateNotificationSettings: (_p, { input }, { services, viewer }) => services.updateNotificationSettings(viewer, input),
   noteBrowserTimeZone: (_p, { timeZone }, { services, viewer }) => services.noteBrowserTimeZone(viewer, timeZone),
   endUserSessions: (_p, { userId }, { services, viewer }) => services.endUserSessions(viewer, userId),
+  createWebhookEndpoint: (_p, { input }, { services, viewer }) => services.createWebhookEndpoint(viewer, input),
+  updateWebhookEndpoint: (_p, { id, input }, { services, viewer }) => services.updateWebhookEndpoint(viewer, id, input),
+  deleteWebhookEndpoint: (_p, { id }, { services, viewer }) => services.deleteWebhookEndpoint(viewer, id),
+  rotateWebhookSecret: (_p, { id }, { services, viewer }) => services.rotateWebhookSecret(viewer, id),
+  resendWebhookDelivery: (_p, { id }, { services, viewer }) => services.resendWebhookDelivery(viewer, id),
 };
