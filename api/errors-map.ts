@@ -13,6 +13,7 @@ export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number 
   // The seed documents 400 for "a state that does not allow the action".
   CONFLICT: { graphql: "CONFLICT", http: 400 },
   FAILED_PRECONDITION: { graphql: "FAILED_PRECONDITION", http: 400 },
+  SESSION_FULL: { graphql: "SESSION_FULL", http: 400 },
   UPSTREAM_UNAVAILABLE: { graphql: "UPSTREAM_UNAVAILABLE", http: 503 },
   SERVICE_UNAVAILABLE: { graphql: "SERVICE_UNAVAILABLE", http: 503 },
   // With `retryAfter` (GraphQL extensions) / a Retry-After header (REST).

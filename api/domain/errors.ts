@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_CODES = [
   "BAD_USER_INPUT",
   "CONFLICT",
   "FAILED_PRECONDITION",
+  // No seat is left: its own code, as integrators offer the waitlist for it rather than a dead end.
+  "SESSION_FULL",
   "UPSTREAM_UNAVAILABLE",
   // Our own database cannot be reached (api/db/availability.ts): the whole service is down for now.
   "SERVICE_UNAVAILABLE",

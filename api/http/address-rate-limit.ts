@@ -57,7 +57,7 @@ function refuse(req: Request, res: Response, error: DomainError): void {
   const retryAfter = error.details.retryAfterSeconds ?? 60;
   res.status(429).setHeader("Retry-After", String(retryAfter)).setHeader("Cache-Control", "no-store");
   if (req.path === "/api" || req.path.startsWith("/api/")) {
-    res.json({ success: false, error: error.message });
+    res.json({ success: false, error: error.message, code: "RATE_LIMITED" });
   } else if (req.path === "/graphql" || req.path.startsWith("/graphql/")) {
     res.json({ errors: [{ message: error.message, extensions: { code: "RATE_LIMITED", retryAfter } }] });
   } else {

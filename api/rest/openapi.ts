@@ -3,10 +3,11 @@
  * that validate input and describe output (OpenAPI 3.1 schemas are JSON Schema 2020-12).
  */
 import { z } from "zod";
+import { REST_FAILURE_CODES } from "./failure-codes.js";
 import { REST_ROUTES, type RestRoute } from "./routes.js";
 
 const STATUS_TEXT: Record<number, string> = {
-  400: "Invalid input, or a state that does not allow the action (full, ended, not live, cancelled…)",
+  400: "Invalid input (`code` BAD_USER_INPUT, with `fields`; BAD_REQUEST for a body that cannot be read), or a state that does not allow the action (`code` SESSION_FULL, FAILED_PRECONDITION or CONFLICT)",
   401: "Not signed in, or the access token is invalid or expired",
   403: "Not allowed (not an expert, not the session's expert, not enrolled, another site's cookie request)",
   404: "No such session or route",
@@ -44,8 +45,27 @@ function withoutNull(schema: unknown): unknown {
 
 const failureSchema = {
   type: "object",
-  required: ["success", "error"],
-  properties: { success: { const: false }, error: { type: "string", description: "A message a person can act on" } },
+  required: ["success", "error", "code"],
+  properties: {
+    success: { const: false },
+    error: { type: "string", description: "A message a person can act on" },
+    code: {
+      type: "string",
+      enum: [...REST_FAILURE_CODES],
+      description:
+        "What went wrong, for programs: the GraphQL API's `extensions.code` for the same failure (SESSION_FULL: no seat left; FAILED_PRECONDITION: the session's state refuses the action; CONFLICT: already done, or changed meanwhile; BAD_USER_INPUT: see `fields`), or BAD_REQUEST (the request could not be read), METHOD_NOT_ALLOWED, NOT_FOUND (also for an unknown route), INTERNAL_SERVER_ERROR",
+    },
+    fields: {
+      type: "array",
+      description: "For BAD_USER_INPUT: each problem with the input, by the field's dotted path (`metadata.tags.3`)",
+      items: {
+        type: "object",
+        required: ["path", "message"],
+        properties: { path: { type: "string" }, message: { type: "string" } },
+        additionalProperties: false,
+      },
+    },
+  },
   additionalProperties: false,
 };
 

@@ -97,7 +97,7 @@ export async function enroll(
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
-      throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
+      throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
     }
     return { participant, session: seated, created: true };
   });

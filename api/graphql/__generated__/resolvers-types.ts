@@ -395,24 +395,26 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
-  /** The signed-in user's enrollments, soonest session first. */
-  myEnrollments: Array<Enrollment>;
-  /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. */
-  myRefunds: Array<Refund>;
-  /** The waitlists the signed-in user is on, earliest joined first. */
-  myWaitlist: Array<WaitlistPlace>;
+  /** The signed-in user's enrollments, soonest session first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myEnrollments?: Maybe<Array<Enrollment>>;
+  /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myRefunds?: Maybe<Array<Refund>>;
+  /** The waitlists the signed-in user is on, earliest joined first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myWaitlist?: Maybe<Array<WaitlistPlace>>;
   /**
    * A short-lived link to watch the session's recording, fresh from 100ms on every call
    * (never stored). For the session's expert and its participants (who paid, for a priced
-   * session); anyone else gets FORBIDDEN, a session without a recording NOT_FOUND.
+   * session); anyone else gets FORBIDDEN, a session without a recording NOT_FOUND: the field
+   * is then null and the error is in `errors`, while the rest of the query keeps its answer.
    * `LiveSession.canWatchRecording` says beforehand whether to offer it.
    */
-  recordingUrl: RecordingLink;
+  recordingUrl?: Maybe<RecordingLink>;
   /**
    * Everyone's refunds, newest first, optionally in one state (admins only: FORBIDDEN for others).
-   * FAILED ones carry `failureReason` and are settled by hand.
+   * FAILED ones carry `failureReason` and are settled by hand. Null, with the error in `errors`,
+   * when refused.
    */
-  refunds: Array<Refund>;
+  refunds?: Maybe<Array<Refund>>;
   /** One session by id (cancelled ones included), or null. */
   session?: Maybe<LiveSession>;
   /**
@@ -931,11 +933,11 @@ export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, ST
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  myEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
-  myRefunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
-  myWaitlist?: Resolver<Array<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
-  recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
-  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
+  myEnrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  myRefunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
+  myWaitlist?: Resolver<Maybe<Array<ResolversTypes['WaitlistPlace']>>, ParentType, ContextType>;
+  recordingUrl?: Resolver<Maybe<ResolversTypes['RecordingLink']>, ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
+  refunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
 }>;
@@ -966,7 +968,7 @@ export type RefundResolvers<ContextType = GraphQLContext, ParentType extends Res
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
+export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, SESSION_FULL?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
 
 export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
   averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n": typeof types.SessionsAndRecordingDocument,
+    "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n": typeof types.SessionsAndMineDocument,
+    "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.PartialCreateDocument,
     "\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n": typeof types.StartCheckoutDocument,
     "\n  query CheckoutGateway($id: ID!) {\n    session(id: $id) { checkoutGateway isFree enrolledCount }\n  }\n": typeof types.CheckoutGatewayDocument,
     "\n  query Page($limit: Int) {\n    sessions(limit: $limit) {\n      total\n      items {\n        id\n        title\n        expertName\n        expertAvatar\n        expert { id name isExpert }\n        viewerEnrollment { id paid session { id title } }\n        participants { id userName userEmail attended watchTime feedbackRating }\n        hmsDetails { roomId roomCode }\n        canWatchRecording\n        feedback { count averageRating ratingCounts comments { userName rating comment } }\n        enrolledCount\n        seatsLeft\n        viewerCan { enroll { allowed reason } start { allowed } join { allowed reason } watchRecording { allowed } rate { allowed } }\n      }\n    }\n  }\n": typeof types.PageDocument,
@@ -37,6 +40,9 @@ type Documents = {
     "\n  query Me { me { id name email avatar roles isExpert } }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n": types.SessionsAndRecordingDocument,
+    "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n": types.SessionsAndMineDocument,
+    "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.PartialCreateDocument,
     "\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n": types.StartCheckoutDocument,
     "\n  query CheckoutGateway($id: ID!) {\n    session(id: $id) { checkoutGateway isFree enrolledCount }\n  }\n": types.CheckoutGatewayDocument,
     "\n  query Page($limit: Int) {\n    sessions(limit: $limit) {\n      total\n      items {\n        id\n        title\n        expertName\n        expertAvatar\n        expert { id name isExpert }\n        viewerEnrollment { id paid session { id title } }\n        participants { id userName userEmail attended watchTime feedbackRating }\n        hmsDetails { roomId roomCode }\n        canWatchRecording\n        feedback { count averageRating ratingCounts comments { userName rating comment } }\n        enrolledCount\n        seatsLeft\n        viewerCan { enroll { allowed reason } start { allowed } join { allowed reason } watchRecording { allowed } rate { allowed } }\n      }\n    }\n  }\n": types.PageDocument,
@@ -74,6 +80,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n"): (typeof documents)["\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n"): (typeof documents)["\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"): (typeof documents)["\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
