@@ -18,6 +18,8 @@ export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number 
   SERVICE_UNAVAILABLE: { graphql: "SERVICE_UNAVAILABLE", http: 503 },
   // With `retryAfter` (GraphQL extensions) / a Retry-After header (REST).
   RATE_LIMITED: { graphql: "RATE_LIMITED", http: 429 },
+  IDEMPOTENCY_KEY_REUSED: { graphql: "IDEMPOTENCY_KEY_REUSED", http: 422 },
+  IDEMPOTENCY_KEY_IN_USE: { graphql: "IDEMPOTENCY_KEY_IN_USE", http: 409 },
 };
 
 /**

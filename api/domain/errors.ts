@@ -17,6 +17,10 @@ export const DOMAIN_ERROR_CODES = [
   "SERVICE_UNAVAILABLE",
   // Too many attempts at an action in its window (api/domain/rate-limits); retry after `retryAfterSeconds`.
   "RATE_LIMITED",
+  // An Idempotency-Key sent again with a different request (api/domain/idempotency).
+  "IDEMPOTENCY_KEY_REUSED",
+  // The first request with this Idempotency-Key is still running; retry after `retryAfterSeconds`.
+  "IDEMPOTENCY_KEY_IN_USE",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

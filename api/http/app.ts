@@ -24,6 +24,7 @@ import { apiCors } from "./cors.js";
 import { loopbackOnly } from "./loopback-only.js";
 import type { ViewerLookup } from "./viewer.js";
 import { addressRateLimit } from "./address-rate-limit.js";
+import { idempotentRequests } from "./idempotency.js";
 
 export interface AppDeps {
   logger: Logger;
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   // One lookup (memoised per request in viewer.ts), one scope: GraphQL's context and REST's calls.
   const scopeOf = async (req: Request): Promise<RequestScope> => deps.openScope(await deps.viewerOf(req.headers), String(req.id));
+  // Idempotency-Key on REST POSTs and GraphQL mutations, after their bodies are read (idempotency.ts).
+  const idempotency = (face: "rest" | "graphql") => idempotentRequests(face, { services: deps.services, viewerOf: deps.viewerOf, logger: deps.logger });
 
   app.disable("x-powered-by");
   // Per-address limits count `req.ip`: a forwarded address is believed only from configured proxies.
@@ -119,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/graphql",
     express.json({ limit: "100kb" }),
+    idempotency("graphql"),
     expressMiddleware(deps.graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         try {
@@ -139,7 +143,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/graphql", graphqlHttpErrors(deps.logger));
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
-  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl }));
+  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl, idempotency: idempotency("rest") }));
 
   // The stand-ins hand out tokens for any demo account: only to this machine (loopback-only.ts).
   if (deps.localRoutes) app.use("/_local", loopbackOnly, deps.localRoutes);

@@ -462,8 +462,8 @@ describe("real responses validate against the document", () => {
       expect(problems(method, template, status, clean), label).not.toEqual([]);
     }
     // A status the route does not document is a drift too.
-    expect(problems("POST", "/api/live/sessions/{id}/end", 409, failure)).toEqual([
-      "POST /api/live/sessions/{id}/end answered 409, which the document does not list",
+    expect(problems("POST", "/api/live/sessions/{id}/end", 418, failure)).toEqual([
+      "POST /api/live/sessions/{id}/end answered 418, which the document does not list",
     ]);
   });
 

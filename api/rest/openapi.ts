@@ -14,6 +14,8 @@ const STATUS_TEXT: Record<number, string> = {
   405: "Method not allowed on this path",
   413: "Request body larger than 100 KB",
   415: "Request body is not JSON",
+  409: "A request with this Idempotency-Key is still running (`code` IDEMPOTENCY_KEY_IN_USE): retry after Retry-After",
+  422: "This Idempotency-Key was used for a different request in the last 24 hours (`code` IDEMPOTENCY_KEY_REUSED)",
   429: "Too many of these requests from this user: wait the Retry-After header's seconds",
   500: "Unexpected server error (logged with the request id)",
   503: "A service this one depends on is unavailable (100ms, the identity provider, or our database); retry later",
@@ -85,6 +87,16 @@ function operation(route: RestRoute) {
   if (route.path.includes(":id")) {
     parameters.push({ name: "id", in: "path", required: true, description: "Session id", schema: { type: "string" } });
   }
+  if (route.method === "post") {
+    parameters.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description:
+        "A unique key per request (a UUID): sent again with the same body within 24 hours, the first answer comes back (with `Idempotent-Replayed: true`) and nothing happens twice. Another body under the same key is 422 IDEMPOTENCY_KEY_REUSED; while the first request is still running a retry waits up to 10 seconds, then 409 IDEMPOTENCY_KEY_IN_USE.",
+      schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+    });
+  }
   if (route.query) {
     const query = toSchema(route.query, "input") as { properties?: Record<string, unknown> };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
@@ -92,7 +104,8 @@ function operation(route: RestRoute) {
     }
   }
   // Any route can meet an unexpected error, or a dependency (identity provider, database) that is down.
-  const errors = [...new Set([...route.errors, 500, 503])].sort();
+  // A POST can also meet its Idempotency-Key's refusals.
+  const errors = [...new Set([...route.errors, ...(route.method === "post" ? [409, 422] : []), 500, 503])].sort();
   return {
     summary: route.summary,
     ...(route.public ? { security: [{}, { bearerAuth: [] }] } : {}),
@@ -106,13 +119,19 @@ function operation(route: RestRoute) {
         }
       : {}),
     responses: {
-      [route.status]: { description: "Success", content: { "application/json": { schema: successSchema } } },
+      [route.status]: {
+        description: "Success",
+        ...(route.method === "post"
+          ? { headers: { "Idempotent-Replayed": { description: "`true` when this is the kept answer of an earlier request with the same Idempotency-Key", schema: { type: "string", const: "true" } } } }
+          : {}),
+        content: { "application/json": { schema: successSchema } },
+      },
       ...Object.fromEntries(
         errors.map((status) => [
           status,
           {
             description: STATUS_TEXT[status] ?? "Error",
-            ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
+            ...(status === 429 || status === 409 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
             ...(status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } } } : {}),
             ...(status === 401
               ? { headers: { "WWW-Authenticate": { description: 'The scheme to bring (RFC 6750): `Bearer realm="Live Sessions"`, with `error="invalid_token"` when the token sent was refused', schema: { type: "string" } } } }

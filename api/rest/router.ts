@@ -3,7 +3,7 @@
  * error table as GraphQL. Everything answers JSON in the seed's envelope, failures of
  * the HTTP layer itself (bad JSON, wrong content type, too large, unknown route) included.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { RequestScope } from "../domain/request-scope.js";
 import { sendError, sendFailure } from "./envelope.js";
@@ -19,6 +19,8 @@ export interface RestDeps {
   scopeOf(req: Request): Promise<RequestScope>;
   logger: Logger;
   appUrl: string;
+  /** Idempotency-Key handling for POSTs, run once the body is read (the HTTP app supplies it). */
+  idempotency?: RequestHandler;
 }
 
 const requestIdOf = (req: Request) => String(req.id ?? "");
@@ -36,7 +38,8 @@ export function createRestRouter(deps: RestDeps): Router {
   // Only routes that take a body read one; on the others a body is ignored, unread.
   const readBody = [requireJsonBody, express.json({ limit: REST_BODY_LIMIT })];
   for (const route of REST_ROUTES) {
-    router[route.method](route.path, ...(route.body ? readBody : []), async (req: Request, res: Response) => {
+    const idempotency = route.method === "post" && deps.idempotency ? [deps.idempotency] : [];
+    router[route.method](route.path, ...(route.body ? readBody : []), ...idempotency, async (req: Request, res: Response) => {
       try {
         const result = await route.handle({
           ...(await deps.scopeOf(req)),
