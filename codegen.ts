@@ -51,6 +51,7 @@ const config: CodegenConfig = {
           Refund: "../../db/schema.js#RefundRow",
           WaitlistPlace: "../../db/schema.js#WaitlistEntryRow",
           CancelEnrollmentResult: "../../domain/sessions/booking-service.js#CancelledBooking",
+          ExpertProfile: "../../domain/users/expert-profile.js#ExpertProfile as ExpertProfileModel",
         },
         contextType: "../context.js#GraphQLContext",
       },

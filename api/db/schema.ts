@@ -55,6 +55,11 @@ export interface SessionMetadata {
   tags?: string[];
 }
 
+/**
+ * Sessions. One column is not declared here: `search_vector`, the text search's words,
+ * kept by triggers (drizzle/0009_sessions-search.sql) and read only by the list's search
+ * condition in SQL, so that selecting a session never carries it.
+ */
 export const liveSessions = pgTable(
   "live_sessions",
   {

@@ -16,6 +16,7 @@ import { joinWaitlist, leaveWaitlist, myWaitlist, waitlistPosition } from "./ses
 import { allRefunds, myRefunds } from "./payments/refund-views.js";
 import { DEFAULT_BOOKING_POLICY } from "./sessions/booking-policy.js";
 import { cancellationDeadline, cancellationPolicyText } from "./sessions/booking-rules.js";
+import { getExpertProfile } from "./users/expert-profile.js";
 import { resolveViewer } from "./users/user-service.js";
 import { endSignInSession, endUserSessions, identityOfSignInSession, signOutEverywhere, startSignInSession } from "./sign-in/sign-in-sessions.js";
 import type { Viewer } from "./viewer.js";
@@ -48,6 +49,7 @@ export interface Services {
   joinWaitlist: Bound<typeof joinWaitlist>;
   leaveWaitlist: Bound<typeof leaveWaitlist>;
   myWaitlist: Bound<typeof myWaitlist>;
+  expertProfile: Bound<typeof getExpertProfile>;
   waitlistPosition: Bound<typeof waitlistPosition>;
   /** The signed-in user's refunds, newest first. */
   myRefunds: Bound<typeof myRefunds>;
@@ -93,6 +95,7 @@ export function createServices(deps: ServiceDeps): Services {
     joinWaitlist: (...a) => joinWaitlist(deps, ...a),
     leaveWaitlist: (...a) => leaveWaitlist(deps, ...a),
     myWaitlist: (...a) => myWaitlist(deps, ...a),
+    expertProfile: (...a) => getExpertProfile(deps, ...a),
     waitlistPosition: (...a) => waitlistPosition(deps, ...a),
     myRefunds: (...a) => myRefunds(deps, ...a),
     allRefunds: (...a) => allRefunds(deps, ...a),

@@ -325,6 +325,14 @@ const OPERATIONS: Record<string, OperationRow> = {
     variables: () => ({}),
     sees: (p, data, w) => expect(data).toEqual(p === "student" ? [{ sessionId: w.id, position: 1 }] : []),
   },
+  "Query.expert": {
+    state: "scheduled",
+    expect: row("ok", "ok", "ok", "ok", "ok", "ok"),
+    query: "query($id: ID!) { expert(id: $id) { id name ratingCount averageRating } }",
+    variables: (w) => ({ id: w.users.deepak.id }),
+    // Public: the same profile for everyone, and never an email.
+    sees: (_p, data, w) => expect(data).toEqual({ id: w.users.deepak.id, name: getDemoUser("deepak").name, ratingCount: 0, averageRating: null }),
+  },
   "Mutation.submitFeedback": {
     state: "ended",
     expect: row(U, F, "ok", F, F, F),

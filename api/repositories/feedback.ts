@@ -1,7 +1,7 @@
 /** Ratings live on the participant row: one per participant by construction. */
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, avg, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
-import { liveSessionParticipants, type ParticipantRow } from "../db/schema.js";
+import { liveSessionParticipants, liveSessions, type ParticipantRow } from "../db/schema.js";
 
 export async function setFeedback(
   db: DbOrTx,
@@ -41,4 +41,15 @@ export async function listFeedbackOfSessions(db: DbOrTx, sessionIds: readonly st
     .from(p)
     .where(and(inArray(p.sessionId, [...sessionIds]), isNotNull(p.feedbackRating)));
   return rows.map((r) => ({ ...r, rating: r.rating!, at: r.at ?? r.updatedAt }));
+}
+
+/** How an expert's classes were rated, over all of them: how many ratings, and their mean. */
+export async function ratingsOfExpert(db: DbOrTx, expertId: string): Promise<{ count: number; average: number | null }> {
+  const p = liveSessionParticipants;
+  const [row] = await db
+    .select({ count: count(p.feedbackRating), average: avg(p.feedbackRating) })
+    .from(p)
+    .innerJoin(liveSessions, eq(liveSessions.id, p.sessionId))
+    .where(and(eq(liveSessions.expertId, expertId), isNotNull(p.feedbackRating)));
+  return { count: Number(row?.count ?? 0), average: row?.average == null ? null : Number(row.average) };
 }

@@ -29,15 +29,31 @@ export interface SessionFilter {
   status?: SessionStatus;
   expertId?: string;
   featured?: boolean;
-  /** Matched against the metadata, ignoring case. */
+  /** Sessions whose metadata.category contains this text, ignoring case. */
   category?: string;
+  /** Matched against metadata.difficulty, ignoring case. */
   difficulty?: string;
+  /**
+   * Words that must each begin a word of the title, the description or the expert's name
+   * (in any order); letters and digits only, lower case (the domain splits the search).
+   */
+  searchWords?: readonly string[];
 }
 
-const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty"] as const;
+const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty", "searchWords"] as const;
 
 /** Which filters are set: the queries below are prepared once per shape, values bound per call. */
 const shapeOf = (filter: SessionFilter) => FILTER_KEYS.filter((key) => filter[key] !== undefined).join(",");
+
+/**
+ * The values the prepared queries bind. The search words become a prefix query
+ * (`vinya:* & deep:*`); they hold only letters and digits, so none of tsquery's operators
+ * can reach it from a person's typing.
+ */
+function bindings(filter: SessionFilter): Record<string, unknown> {
+  const { searchWords, ...rest } = filter;
+  return { ...rest, ...(searchWords !== undefined && { search: searchWords.map((w) => `${w}:*`).join(" & ") }) };
+}
 
 /** The filter's status, expert and featured conditions, on the sessions or on their counts. */
 function keyConditions(table: typeof liveSessions | typeof sessionCounts, filter: SessionFilter): (SQL | undefined)[] {
@@ -53,8 +69,10 @@ function filterCondition(filter: SessionFilter): SQL | undefined {
   const value = sql.placeholder;
   return and(
     ...keyConditions(liveSessions, filter),
-    filter.category !== undefined ? sql`lower(${liveSessions.metadata}->>'category') = lower(${value("category")})` : undefined,
+    filter.category !== undefined ? sql`strpos(lower(${liveSessions.metadata}->>'category'), lower(${value("category")})) > 0` : undefined,
     filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${value("difficulty")})` : undefined,
+    // search_vector is kept by triggers and indexed (drizzle/0009_sessions-search.sql).
+    filter.searchWords !== undefined ? sql`"live_sessions"."search_vector" @@ to_tsquery('simple', ${value("search")})` : undefined,
   );
 }
 
@@ -75,7 +93,7 @@ export async function listSessions(
       .prepare(name),
   );
   const [rows, total] = await Promise.all([
-    page.execute({ ...params.filter, limit: params.limit, skip: params.skip }),
+    page.execute({ ...bindings(params.filter), limit: params.limit, skip: params.skip }),
     countSessions(db, params.filter),
   ]);
   const experts = new Map(rows.map((r) => [r.expert.id, r.expert]));
@@ -85,15 +103,15 @@ export async function listSessions(
 /**
  * How many sessions match: a sum over session_counts when the filter is made of its keys
  * (status, expert, featured), so the cost does not grow with the number of sessions; an
- * exact count of the sessions for the metadata filters, which those keys cannot answer.
+ * exact count of the sessions for the metadata and search filters, which those keys cannot answer.
  */
 export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<number> {
   const shape = shapeOf(filter);
-  if (filter.category !== undefined || filter.difficulty !== undefined) {
+  if (filter.category !== undefined || filter.difficulty !== undefined || filter.searchWords !== undefined) {
     const counted = preparedOnce(db, `sessionCount:${shape}`, (d, name) =>
       d.select({ total: count() }).from(liveSessions).where(filterCondition(filter)).prepare(name),
     );
-    const [row] = await counted.execute({ ...filter });
+    const [row] = await counted.execute(bindings(filter));
     return Number(row?.total ?? 0);
   }
   const summed = preparedOnce(db, `sessionCountSum:${shape}`, (d, name) =>
@@ -103,7 +121,7 @@ export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<
       .where(and(...keyConditions(sessionCounts, filter)))
       .prepare(name),
   );
-  const [row] = await summed.execute({ ...filter });
+  const [row] = await summed.execute(bindings(filter));
   return Number(row?.total ?? 0);
 }
 

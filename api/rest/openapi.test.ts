@@ -192,7 +192,7 @@ describe("the document", () => {
       }
     }
     const list = doc.paths["/api/live/sessions"]!.get!;
-    expect(list.parameters?.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["category", "difficulty", "expertId", "featured", "limit", "skip", "status"]);
+    expect(list.parameters?.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["category", "difficulty", "expertId", "featured", "limit", "search", "skip", "status"]);
   });
 
   it("documents each route's success status and every error status it can answer, errors in the Failure envelope", () => {

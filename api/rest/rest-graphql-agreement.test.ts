@@ -58,8 +58,8 @@ const SESSION_AS_REST = graphql(`
   query SessionAsRest($id: ID!) { session(id: $id) { ...RestFields } }
 `);
 const SESSIONS_AS_REST = graphql(`
-  query SessionsAsRest($status: SessionStatus, $expertId: ID, $featured: Boolean, $limit: Int, $skip: Int) {
-    sessions(status: $status, expertId: $expertId, featured: $featured, limit: $limit, skip: $skip) { total items { ...RestFields } }
+  query SessionsAsRest($status: SessionStatus, $expertId: ID, $featured: Boolean, $search: String, $limit: Int, $skip: Int) {
+    sessions(status: $status, expertId: $expertId, featured: $featured, search: $search, limit: $limit, skip: $skip) { total items { ...RestFields } }
   }
 `);
 
@@ -202,6 +202,8 @@ describe("the same session reads the same through REST and GraphQL", () => {
       ["status=live&limit=2&skip=1", { status: "LIVE", limit: 2, skip: 1 }],
       ["limit=3", { limit: 3 }],
       ["status=scheduled", { status: "SCHEDULED" }],
+      ["search=flow%203", { search: "flow 3" }],
+      ["search=FLO&status=live&limit=2", { search: "FLO", status: "LIVE", limit: 2 }],
     ] as const) {
       for (const as of ["deepak", "priya", null] as Caller[]) {
         const viaRest = expectSuccess(await rest(t.app, "GET", `/api/live/sessions?${query}`, { as }), 200);
@@ -211,6 +213,7 @@ describe("the same session reads the same through REST and GraphQL", () => {
       }
     }
     expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions?status=live&limit=10"), 200).total).toBe(3);
+    expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions?search=flow%203"), 200).data.map((s: { id: string }) => s.id)).toEqual([ids[2]]);
   });
 });
 

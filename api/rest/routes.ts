@@ -78,7 +78,7 @@ const toWaitlistJson = (e: WaitlistEntryRow, position: number | null): z.infer<t
   ...(e.offeredUntil ? { offeredUntil: e.offeredUntil.toISOString() } : {}),
 });
 
-const LIST_QUERY_KEYS = ["status", "expertId", "featured", "category", "difficulty", "limit", "skip"] as const;
+const LIST_QUERY_KEYS = ["status", "expertId", "featured", "category", "difficulty", "search", "limit", "skip"] as const;
 
 /** Unknown query parameters are ignored, as REST clients expect; known ones are validated. */
 function knownQuery(query: Record<string, unknown>): Record<string, unknown> {

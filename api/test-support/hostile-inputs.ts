@@ -292,6 +292,9 @@ const restCases: RestCase[] = [
   // GET /sessions: query strings
   restList("limit 1e308", "limit=1e308", /^limit must be a whole number between 1 and 100$/),
   restList("limit NaN", "limit=NaN", /^limit must be a whole number between 1 and 100$/),
+  restList("a search of only punctuation", "search=%21%21%21%20%26%20%7C", /^search needs at least one letter or digit$/),
+  restList("a 101-character search", `search=${x(101)}`, /^search must be at most 100 characters$/),
+  restList("a search given twice", "search=a&search=b", /^search must be text$/),
   restList("limit -0", "limit=-0", /^limit must be a whole number between 1 and 100$/),
   restList("limit with a NUL", "limit=5%00", /^limit must be a whole number between 1 and 100$/),
   restList("limit as an object", "limit[a]=5", /^limit must be a whole number between 1 and 100$/),
@@ -390,9 +393,10 @@ const restCases: RestCase[] = [
 // GraphQL: /graphql
 
 const CREATE = "mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }";
-const LIST = `query($status: SessionStatus, $expertId: ID, $featured: Boolean, $category: String, $difficulty: String, $limit: Int, $skip: Int) {
-  sessions(status: $status, expertId: $expertId, featured: $featured, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) { total }
+const LIST = `query($status: SessionStatus, $expertId: ID, $featured: Boolean, $category: String, $difficulty: String, $search: String, $limit: Int, $skip: Int) {
+  sessions(status: $status, expertId: $expertId, featured: $featured, category: $category, difficulty: $difficulty, search: $search, limit: $limit, skip: $skip) { total }
 }`;
+const EXPERT = "query($id: ID!) { expert(id: $id) { id } }";
 const ONE = "query($id: ID!) { session(id: $id) { id } }";
 const RECORDING = "query($id: ID!) { recordingUrl(sessionId: $id) { url } }";
 const START = "mutation($id: ID!) { startSession(id: $id) { roomId } }";
@@ -558,6 +562,13 @@ const graphqlCases: GraphQLCase[] = [
   gqlList('limit "5"', { limit: "5" }, /Int cannot represent/, 400),
   gqlList("skip 2^31", { skip: 2 ** 31 }, /Int cannot represent/, 400),
   gqlList("skip 1,000,001", { skip: 1_000_001 }, /^skip must be a whole number between 0 and 1000000$/),
+  gqlList("a search of only punctuation", { search: "!!! & | :*" }, /^search needs at least one letter or digit$/),
+  gqlList("a 101-character search", { search: x(101) }, /^search must be at most 100 characters$/),
+  gqlList("a search with a NUL", { search: "hatha\u0000" }, /^search cannot contain control characters/),
+  gqlList("a search as a list", { search: ["hatha"] }, /String cannot represent/, 400),
+  { face: "graphql", name: "expert: an id of 65 characters", op: "Query.expert", query: EXPERT, variables: { id: x(65) }, status: 200, code: "BAD_USER_INPUT", message: /^The expert id is too long$/ },
+  { face: "graphql", name: "expert: an id with a right-to-left override", op: "Query.expert", query: EXPERT, variables: { id: "usr_\u202e" }, status: 200, code: "BAD_USER_INPUT", message: BIDI },
+  { face: "graphql", name: "expert: no id", op: "Query.expert", query: "{ expert { id } }", status: 400, code: "GRAPHQL_VALIDATION_FAILED", message: /argument "id" of type "ID!" is required/ },
   gqlList("status live (lowercase)", { status: "live" }, /SessionStatus/, 400),
   gqlList("status with SQL", { status: "LIVE' OR '1'='1" }, /SessionStatus/, 400),
   gqlList("featured as text", { featured: "true" }, /Boolean cannot represent/, 400),

@@ -79,7 +79,7 @@ export function LiveSessionCard({ session }: { session: CardSession }) {
         </h2>
         <div className="expert">
           {session.expertAvatar && <img src={session.expertAvatar} alt="" width={24} height={24} />}
-          {session.expertName}
+          <Link to={`/app/experts/${session.expertId}`}>{session.expertName}</Link>
         </div>
         <div className="meta">
           <LocalTime iso={session.scheduledStartTime} endIso={session.scheduledEndTime} />

@@ -265,7 +265,7 @@ for (const size of ["phone", "desktop"] as const) {
       await page.getByRole("link", { name: /^Past/ }).click();
       await page.waitForURL((u) => u.searchParams.get("tab") === "past");
       expect(new URL(page.url()).searchParams.get("category")).toBe("Nothing-like-this");
-      await page.getByRole("link", { name: "Clear the filters" }).click();
+      await page.getByRole("link", { name: "Clear the search and filters" }).click();
       await page.waitForURL((u) => !u.searchParams.has("category"));
 
       await page.goto("/app/live?tab=upcoming&page=5");
@@ -290,6 +290,88 @@ for (const size of ["phone", "desktop"] as const) {
 
       expect(problems).toEqual([]);
       await context.close();
+    });
+
+    it("browse searches title, description and teacher; a refused search is said beside it; a card leads to the teacher's profile", async () => {
+      const unique = `Zq${size}${Date.now().toString(36)}`;
+      const id = await deepaksClass(`Moonlight ${unique} flow`, 3 * HOUR);
+      await e2e.composition.services.createSession(await viewer("meera", "Meera Iyer", ["expert"]), {
+        title: `Sunrise ${unique} hatha`,
+        description: "Slow holds.",
+        scheduledStartTime: new Date(Date.now() + 4 * HOUR).toISOString(),
+        scheduledEndTime: new Date(Date.now() + 5 * HOUR).toISOString(),
+      });
+      const { context, page, problems } = await person(size);
+      await page.goto("/app/live", { waitUntil: "networkidle" });
+      const search = page.getByRole("searchbox", { name: "Search" });
+      // Part of a word, in any case, with the teacher's name: only Deepak's class.
+      await search.fill(`${unique.slice(0, -2).toLowerCase()} deep`);
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.waitForURL((u) => u.searchParams.has("q"));
+      await expect.poll(() => page.getByRole("article").count()).toBe(1);
+      await expect(page.getByRole("article", { name: `Moonlight ${unique} flow` }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(page, `browse, searched (${size})`);
+      await e2e.shot(page, `16-browse-search-${size}`);
+      // The search stays when the tab changes.
+      await page.getByRole("link", { name: /^Past/ }).click();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "past");
+      await expect(page.getByRole("searchbox", { name: "Search" }).inputValue()).resolves.toBe(`${unique.slice(0, -2).toLowerCase()} deep`);
+      await expect(page.getByText(/No past classes match “zq/).isVisible()).resolves.toBe(true);
+
+      await page.goto("/app/live?q=%21%21%21", { waitUntil: "networkidle" });
+      await expect(page.getByRole("alert").filter({ hasText: "search needs at least one letter or digit" }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("searchbox", { name: "Search" }).getAttribute("aria-invalid")).resolves.toBe("true");
+      await expectNoAxeViolations(page, `browse, a refused search (${size})`);
+
+      await page.goto(`/app/live?q=${unique}`, { waitUntil: "networkidle" });
+      await page.getByRole("article", { name: `Moonlight ${unique} flow` }).getByRole("link", { name: "Deepak Kumar" }).click();
+      await page.waitForURL("**/app/experts/*");
+      // A client-side navigation: the URL changes before the new page has rendered.
+      await expect.poll(() => heading(page)).toBe("Deepak Kumar");
+      await expect.poll(() => title(page)).toBe("Deepak Kumar — Live Sessions");
+      const profile = await e2e.composition.services.expertProfile(null, new URL(page.url()).pathname.split("/").at(-1));
+      await expect(page.locator(".rating").textContent()).resolves.toBe(
+        profile!.averageRating === null ? "No ratings yet" : `★ ${profile!.averageRating.toFixed(1)} out of 5 from ${profile!.ratingCount} rating${profile!.ratingCount === 1 ? "" : "s"}`,
+      );
+      await expect(page.getByRole("article", { name: `Moonlight ${unique} flow` }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("article", { name: `Sunrise ${unique} hatha` }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page, `an expert's profile (${size})`);
+      await e2e.shot(page, `16-expert-profile-${size}`);
+      await page.getByRole("article", { name: `Moonlight ${unique} flow` }).getByRole("link", { name: `Moonlight ${unique} flow` }).click();
+      await page.waitForURL(`**/app/live/${id}`);
+      await expect.poll(() => heading(page)).toBe(`Moonlight ${unique} flow`);
+      await expect(page.locator("article > .expert").getByRole("link", { name: "Deepak Kumar" }).getAttribute("href")).resolves.toMatch(/^\/app\/experts\/usr_/);
+
+      const missing = await page.goto("/app/experts/usr_nobody");
+      expect(missing?.status()).toBe(404);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("an ended or cancelled class's page never shows an empty panel, to its expert, an enrolled student or a visitor", async () => {
+      const services = e2e.composition.services;
+      const deepak = await viewer("deepak", "Deepak Kumar", ["expert"]);
+      const ended = await deepaksClass(`Ended flow (${size})`, 5 * 60_000, ["priya"]);
+      await services.startSession(deepak, ended);
+      await services.endSession(deepak, ended);
+      const cancelled = await deepaksClass(`Cancelled flow (${size})`, 3 * HOUR, ["priya"]);
+      await services.cancelSession(deepak, cancelled);
+      const panelsOf = async (page: Page, id: string) => {
+        await page.goto(`/app/live/${id}`, { waitUntil: "networkidle" });
+        return page.locator(".panel").evaluateAll((panels) => panels.map((p) => (p as HTMLElement).innerText.trim()));
+      };
+      for (const who of [null, "Priya Sharma", "Deepak Kumar"] as const) {
+        const { context, page, problems } = await person(size);
+        if (who) await signIn(page, who);
+        for (const id of [ended, cancelled]) {
+          const panels = await panelsOf(page, id);
+          expect(panels.length, `${who ?? "a visitor"} on ${id}`).toBeGreaterThan(0);
+          expect(panels.filter((text) => text === ""), `${who ?? "a visitor"} on ${id}: empty panels`).toEqual([]);
+        }
+        if (who === "Priya Sharma") await e2e.shot(page, `16-cancelled-as-student-${size}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      }
     });
 
     it("a skip link, focus on the new page's heading with an announcement, and no axe findings on the student's pages", async () => {

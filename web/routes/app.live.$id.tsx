@@ -139,7 +139,8 @@ export default function SessionPage() {
       <span className="badge">{TYPE_LABEL[session.sessionType]}</span>
       <h1>{session.title}</h1>
       <div className="expert">
-        {session.expertAvatar && <img src={session.expertAvatar} alt="" width={32} height={32} />} with {session.expertName}
+        {session.expertAvatar && <img src={session.expertAvatar} alt="" width={32} height={32} />} with{" "}
+        <Link to={`/app/experts/${session.expertId}`}>{session.expertName}</Link>
       </div>
       <div className="panel">
         <p className="meta">
@@ -197,7 +198,13 @@ export default function SessionPage() {
             <Link className="button" to={`/app/live/join/${session.id}`}>Go to the waiting room</Link>
           </>
         ) : session.viewerEnrollment ? (
-          <p>{session.status === "CANCELLED" ? "You were enrolled in this session." : `You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
+          session.status === "CANCELLED" ? (
+            <p>
+              You were enrolled in this session. <Link to={`/app/experts/${session.expertId}`}>See {session.expertName}'s other classes</Link>
+            </p>
+          ) : (
+            <p>{`You were enrolled in this session. ${can.join.reason ?? ""}`}</p>
+          )
         ) : can.enroll.allowed || can.enroll.code === "UNAUTHENTICATED" ? (
           <>
           {session.viewerWaitlist?.offered && session.viewerWaitlist.offeredUntil && (

@@ -11,15 +11,15 @@ const t = useServiceHarness();
 const DAY = 24 * 3_600_000;
 
 /** A session priya and tom attended (lena enrolled but stayed away), ended at the clock's now. */
-async function endedClass() {
+async function endedClass(hmsSessionId = "633c22b420636a0cb361dea0") {
   const deepak = await t.h.viewer("deepak");
   const [priya, tom, lena] = [await t.h.viewer("priya"), await t.h.viewer("tom"), await t.h.viewer("lena")];
   const created = await t.h.services.createSession(deepak, sessionInput(t.h.clock));
   for (const s of [priya, tom, lena]) await t.h.services.enroll(s, created.id);
   const { session } = await t.h.services.startSession(deepak, created.id);
-  const room = { roomId: session.hmsRoomId!, roomName: "r", sessionId: "633c22b420636a0cb361dea0", sessionStartedAt: t.h.clock.now() };
+  const room = { roomId: session.hmsRoomId!, roomName: "r", sessionId: hmsSessionId, sessionStartedAt: t.h.clock.now() };
   const attend = async (v: Viewer) =>
-    deliver(t.h.services, hook.peerJoin(room, { peerId: `peer-${v.id}`, userId: v.id, userName: v.name, role: "guest" }, t.h.clock.now()));
+    deliver(t.h.services, hook.peerJoin(room, { peerId: `peer-${hmsSessionId}-${v.id}`, userId: v.id, userName: v.name, role: "guest" }, t.h.clock.now()));
   await attend(priya);
   await attend(tom);
   t.h.clock.advance(3_600_000);
@@ -104,5 +104,24 @@ describe("the expert's view of the feedback", () => {
     expect(summarizeFeedback([])).toEqual({ count: 0, averageRating: null, ratingCounts: [0, 0, 0, 0, 0], comments: [] });
     const at = new Date();
     expect(summarizeFeedback([1, 2, 2].map((rating, i) => ({ participantId: `p${i}`, userName: "x", rating, comment: null, at }))).averageRating).toBe(1.67);
+  });
+});
+
+describe("an expert's profile", () => {
+  it("counts and averages the ratings of all the expert's classes, and is null for anyone who is not an expert", async () => {
+    const { session, deepak, priya, tom } = await endedClass();
+    expect(await t.h.services.expertProfile(null, deepak.id)).toMatchObject({ user: { id: deepak.id }, ratingCount: 0, averageRating: null });
+    await t.h.services.submitFeedback(priya, session.id, { rating: 5 });
+    await t.h.services.submitFeedback(tom, session.id, { rating: 4, comment: "Good pace" });
+    // A second class of his, rated by priya: 5 + 4 + 2 over three ratings.
+    const second = await endedClass("633c22b420636a0cb361dea1");
+    await t.h.services.submitFeedback(second.priya, second.session.id, { rating: 2 });
+    expect(await t.h.services.expertProfile(null, deepak.id)).toMatchObject({ ratingCount: 3, averageRating: 3.67 });
+    // Another expert's ratings are their own.
+    const meera = await t.h.viewer("meera");
+    expect(await t.h.services.expertProfile(priya, meera.id)).toMatchObject({ ratingCount: 0, averageRating: null });
+    expect(await t.h.services.expertProfile(null, priya.id)).toBeNull();
+    expect(await t.h.services.expertProfile(null, "usr_nobody")).toBeNull();
+    await expectDomainError(t.h.services.expertProfile(null, "x".repeat(65)), "BAD_USER_INPUT", /expert id is too long/);
   });
 });

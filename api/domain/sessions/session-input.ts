@@ -111,6 +111,26 @@ const wholeNumber = (field: string, min: number, max: number) =>
 const booleanFlag = (field: string) =>
   z.union([z.boolean(), z.enum(["true", "false"])], { error: `${field} must be true or false` }).transform((v) => v === true || v === "true");
 
+/** More words than this narrow nothing a person would notice; the rest are ignored. */
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * A search box's text, as the words to find: runs of letters and digits, lower-cased,
+ * each matched as the start of a word (so "vinya" finds "Vinyasa"). Empty means no search.
+ */
+const searchText = refuseUnsafeText(
+  z.string({ error: "search must be text" }).trim().max(100, { error: "search must be at most 100 characters" }),
+  "search",
+).transform((v, ctx) => {
+  if (v === "") return undefined;
+  const words = v.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) {
+    ctx.addIssue({ code: "custom", message: "search needs at least one letter or digit" });
+    return z.NEVER;
+  }
+  return words.slice(0, MAX_SEARCH_WORDS);
+});
+
 export const listSessionsInput = z.object({
   status: z.enum(SESSION_STATUSES, { error: `status must be one of ${SESSION_STATUSES.join(", ")}` }).nullish(),
   expertId: refuseUnsafeText(
@@ -120,6 +140,7 @@ export const listSessionsInput = z.object({
   featured: booleanFlag("featured").nullish(),
   category: label("category").nullish(),
   difficulty: label("difficulty").nullish(),
+  search: searchText.nullish(),
   limit: wholeNumber("limit", 1, MAX_PAGE_SIZE).nullish().transform((v) => v ?? DEFAULT_PAGE_SIZE),
   skip: wholeNumber("skip", 0, 1_000_000).nullish().transform((v) => v ?? 0),
 });

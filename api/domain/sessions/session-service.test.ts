@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { liveSessions, users } from "../../db/schema.js";
 import { findRoomCleanup } from "../../repositories/room-cleanups.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { sessionInput } from "../../test-support/service-harness.js";
@@ -182,6 +184,85 @@ describe("listSessions", () => {
     expect(page.total).toBe(3);
     const strings = await t.h.services.listSessions(null, { limit: "1", skip: "2" });
     expect(strings.items.map((s) => s.id)).toEqual([a.id]);
+  });
+
+  describe("search", () => {
+    async function seedClasses() {
+      const deepak = await t.h.viewer("deepak"); // Deepak Kumar
+      const meera = await t.h.viewer("meera");
+      const flow = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "Vinyasa for the morning", description: "Breath and movement" }, 10));
+      const hatha = await t.h.services.createSession(meera, sessionInput(t.h.clock, { title: "Gentle Hatha", description: "Slow holds, supported by blocks" }, 20));
+      const restorative = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { title: "Restorative evening", description: "Bolsters and long holds" }, 30));
+      return { deepak, meera, flow, hatha, restorative };
+    }
+    const ids = async (filter: Record<string, unknown>) => {
+      const page = await t.h.services.listSessions(null, filter);
+      expect(page.total, "total counts the same matches").toBe(page.items.length);
+      return page.items.map((s) => s.id);
+    };
+
+    it("finds words at the start of words in the title, the description and the expert's name, in any order", async () => {
+      const { flow, hatha, restorative } = await seedClasses();
+      expect(await ids({ search: "vinya" })).toEqual([flow.id]);
+      expect(await ids({ search: "HOLDS" })).toEqual([hatha.id, restorative.id]);
+      expect(await ids({ search: "kumar" })).toEqual([flow.id, restorative.id]);
+      // Words may come from different fields: the title and the expert's name.
+      expect(await ids({ search: "evening deepak" })).toEqual([restorative.id]);
+      expect(await ids({ search: "  morning, vinyasa!  " })).toEqual([flow.id]);
+      // Every word must match; "yasa" is inside a word, not at its start.
+      expect(await ids({ search: "vinyasa bolsters" })).toEqual([]);
+      expect(await ids({ search: "yasa" })).toEqual([]);
+    });
+
+    it("combines with the other filters and pages with an exact total", async () => {
+      const { deepak, flow, restorative } = await seedClasses();
+      expect(await ids({ search: "holds", expertId: deepak.id })).toEqual([restorative.id]);
+      const page = await t.h.services.listSessions(null, { search: "deepak", limit: 1, skip: 1 });
+      expect(page.items.map((s) => s.id)).toEqual([restorative.id]);
+      expect(page.total).toBe(2);
+      await t.h.services.cancelSession(deepak, flow.id);
+      expect(await ids({ search: "deepak" })).toEqual([restorative.id]);
+      expect(await ids({ search: "deepak", status: "cancelled" })).toEqual([flow.id]);
+    });
+
+    it("finds an expert's classes under a new name once the name changes, and a class under its new title", async () => {
+      const { deepak, flow, restorative } = await seedClasses();
+      await t.h.deps.db.update(users).set({ name: "Deepak Sharma" }).where(eq(users.id, deepak.id));
+      expect(await ids({ search: "sharma" })).toEqual([flow.id, restorative.id]);
+      expect(await ids({ search: "kumar" })).toEqual([]);
+      await t.h.deps.db.update(liveSessions).set({ title: "Yin at dusk" }).where(eq(liveSessions.id, restorative.id));
+      expect(await ids({ search: "dusk" })).toEqual([restorative.id]);
+      expect(await ids({ search: "restorative" })).toEqual([]);
+    });
+
+    it("treats an empty search as none, and takes query syntax as plain words", async () => {
+      const { flow, hatha, restorative } = await seedClasses();
+      expect(await ids({ search: "   " })).toEqual([flow.id, hatha.id, restorative.id]);
+      // tsquery operators are not operators here: "!hatha" is the word hatha, "|" nothing.
+      expect(await ids({ search: "!hatha | vinyasa" })).toEqual([]);
+      expect(await ids({ search: "hatha:* & (gentle)" })).toEqual([hatha.id]);
+    });
+
+    it.each([
+      [{ search: "!!! ???" }, /search needs at least one letter or digit/],
+      [{ search: "x".repeat(101) }, /search must be at most 100 characters/],
+      [{ search: 42 }, /search must be text/],
+    ])("rejects %j with a reason", async (filter, message) => {
+      await expectDomainError(t.h.services.listSessions(null, filter), "BAD_USER_INPUT", message);
+    });
+  });
+
+  it("matches a category by any part of it, ignoring case", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const vinyasa = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { metadata: { category: "Vinyasa Flow" } }, 10));
+    const yin = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { metadata: { category: "Yin" } }, 20));
+    await t.h.services.createSession(deepak, sessionInput(t.h.clock, {}, 30));
+    const byCategory = async (category: string) => (await t.h.services.listSessions(null, { category })).items.map((s) => s.id);
+    expect(await byCategory("vinya")).toEqual([vinyasa.id]);
+    expect(await byCategory("FLOW")).toEqual([vinyasa.id]);
+    expect(await byCategory("yin")).toEqual([yin.id]);
+    expect(await byCategory("%")).toEqual([]);
+    expect((await t.h.services.listSessions(null, { category: "n" })).total).toBe(2);
   });
 
   it.each([

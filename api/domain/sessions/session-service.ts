@@ -83,6 +83,7 @@ export async function listSessions(
       featured: input.featured ?? undefined,
       category: input.category ?? undefined,
       difficulty: input.difficulty ?? undefined,
+      searchWords: input.search ?? undefined,
     },
     limit: input.limit,
     skip: input.skip,

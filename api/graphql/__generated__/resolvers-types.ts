@@ -11,6 +11,7 @@ import type { RecordingPlayback } from '../../domain/recordings/recording-servic
 import type { FeedbackSummary, FeedbackEntry } from '../../domain/feedback/feedback-rules.js';
 import type { SessionPermissions as SessionPermissionsModel, Ability as AbilityModel } from '../../domain/sessions/session-permissions.js';
 import type { CancelledBooking } from '../../domain/sessions/booking-service.js';
+import type { ExpertProfile as ExpertProfileModel } from '../../domain/users/expert-profile.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -145,6 +146,18 @@ export type Enrollment = {
   userName: Scalars['String']['output'];
   /** Seconds spent in the room, across reconnects and devices (time on two devices at once counts once). */
   watchTime: Scalars['Int']['output'];
+};
+
+/** An expert as anyone may see them. */
+export type ExpertProfile = {
+  __typename?: 'ExpertProfile';
+  avatar?: Maybe<Scalars['String']['output']>;
+  /** Mean of those ratings (1–5), two decimals; null before anyone rated. */
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** How many ratings students gave the expert's classes, all classes together. */
+  ratingCount: Scalars['Int']['output'];
 };
 
 export type FeedbackComment = {
@@ -393,6 +406,11 @@ export type PaymentInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * An expert's public profile: name, picture and how their classes were rated. Null when no
+   * user has this id or the user is not an expert. Their classes: `sessions(expertId:)`.
+   */
+  expert?: Maybe<ExpertProfile>;
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
   /** The signed-in user's enrollments, soonest session first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
@@ -425,6 +443,11 @@ export type Query = {
 };
 
 
+export type QueryExpertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRecordingUrlArgs = {
   sessionId: Scalars['ID']['input'];
 };
@@ -446,6 +469,7 @@ export type QuerySessionsArgs = {
   expertId?: InputMaybe<Scalars['ID']['input']>;
   featured?: InputMaybe<Scalars['Boolean']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   skip?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
 };
@@ -714,6 +738,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
   Enrollment: ResolverTypeWrapper<ParticipantRow>;
+  ExpertProfile: ResolverTypeWrapper<ExpertProfileModel>;
   FeedbackComment: ResolverTypeWrapper<FeedbackEntry>;
   FeedbackInput: FeedbackInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -757,6 +782,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
   Enrollment: ParticipantRow;
+  ExpertProfile: ExpertProfileModel;
   FeedbackComment: FeedbackEntry;
   FeedbackInput: FeedbackInput;
   Float: Scalars['Float']['output'];
@@ -839,6 +865,14 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   watchTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExpertProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpertProfile'] = ResolversParentTypes['ExpertProfile']> = ResolversObject<{
+  avatar?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type FeedbackCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedbackComment'] = ResolversParentTypes['FeedbackComment']> = ResolversObject<{
@@ -932,6 +966,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  expert?: Resolver<Maybe<ResolversTypes['ExpertProfile']>, ParentType, ContextType, RequireFields<QueryExpertArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myEnrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
   myRefunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
@@ -1048,6 +1083,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
+  ExpertProfile?: ExpertProfileResolvers<ContextType>;
   FeedbackComment?: FeedbackCommentResolvers<ContextType>;
   HmsDetails?: HmsDetailsResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -7,7 +7,7 @@ import { Mutation } from "./mutation.js";
 import { Query } from "./query.js";
 import { FeedbackComment, JoinToken, startSessionResult } from "./results.js";
 import { DateTime, JSON } from "./scalars.js";
-import { User } from "./user.js";
+import { ExpertProfile, User } from "./user.js";
 
 /** `appUrl`: the web app's public address, for the links answers carry. */
 export const createResolvers = (appUrl: string): Resolvers => ({
@@ -19,6 +19,7 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   HmsDetails,
   Enrollment,
   User,
+  ExpertProfile,
   Refund,
   WaitlistPlace,
   JoinToken,

@@ -10,4 +10,5 @@ export const Query: QueryResolvers = {
   myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
   refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
   myWaitlist: (_parent, _args, { services, viewer }) => services.myWaitlist(viewer),
+  expert: (_parent, { id }, { services, viewer }) => services.expertProfile(viewer, id),
 };
