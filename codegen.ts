@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           VideoRole: "../enum-values.js#VideoRole",
           PaymentGateway: "../enum-values.js#PaymentGateway",
           RefusalCode: "../enum-values.js#RefusalCode",
+          SessionOrder: "../enum-values.js#SessionOrder",
         },
         // Resolvers receive database rows; codegen checks every field they must derive.
         mappers: {

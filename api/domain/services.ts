@@ -4,6 +4,7 @@ import type { ServiceDeps } from "./deps.js";
 import { submitFeedback } from "./feedback/feedback-service.js";
 import { checkoutGateway, startCheckout } from "./payments/checkout-service.js";
 import { takeAddressAttempt } from "./rate-limits/address-limits.js";
+import { sessionsConnection } from "./sessions/sessions-connection.js";
 import { claimIdempotentRequest, finishIdempotentRequest, releaseIdempotentRequest } from "./idempotency/idempotent-requests.js";
 import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
@@ -27,6 +28,8 @@ export interface Services {
   resolveViewer(identity: Identity): Promise<Viewer>;
   createSession: Bound<typeof createSession>;
   listSessions: Bound<typeof listSessions>;
+  /** The sessions as a Relay connection, walked by keyset: stable while sessions are added. */
+  sessionsConnection: Bound<typeof sessionsConnection>;
   getSession: Bound<typeof getSession>;
   startSession: Bound<typeof startSession>;
   endSession: Bound<typeof endSession>;
@@ -102,6 +105,7 @@ export function createServices(deps: ServiceDeps): Services {
     cancellationPolicy: () => cancellationPolicyText(deps.booking ?? DEFAULT_BOOKING_POLICY),
     cancellationDeadline: (session) => cancellationDeadline(session, deps.booking ?? DEFAULT_BOOKING_POLICY),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
+    sessionsConnection: (...a) => sessionsConnection(deps, ...a),
     claimIdempotentRequest: (...a) => claimIdempotentRequest(deps, ...a),
     finishIdempotentRequest: (...a) => finishIdempotentRequest(deps, ...a),
     releaseIdempotentRequest: (...a) => releaseIdempotentRequest(deps, ...a),

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { buildSchema, GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
-import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole } from "./enum-values.js";
+import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_ORDERS, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionOrder, SessionStatus, SessionType, VideoRole } from "./enum-values.js";
 import { createResolvers } from "./resolvers/index.js";
 import { SCHEMA_PATH } from "./server.js";
 
@@ -22,6 +22,7 @@ const ENUMS: [string, Record<string, string>, readonly string[]][] = [
   ["RefusalCode", RefusalCode, REFUSAL_CODES],
   ["RefundStatus", RefundStatus, REFUND_STATUSES],
   ["RefundCause", RefundCause, REFUND_CAUSES],
+  ["SessionOrder", SessionOrder, SESSION_ORDERS],
 ];
 
 describe("GraphQL enum values", () => {

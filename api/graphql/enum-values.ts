@@ -5,7 +5,7 @@
  * checks that each enum here has exactly the schema's names and the domain's values.
  */
 import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
-import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_ORDERS, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
 
 /** The GraphQL name of a spelling that is not a word, where upper-casing would not make a name. */
 const NAMED = { "1-on-1": "ONE_ON_ONE" } as const;
@@ -37,3 +37,6 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export const RefundCause = byGraphQLName(REFUND_CAUSES);
 export type RefundCause = (typeof REFUND_CAUSES)[number];
+
+export const SessionOrder = byGraphQLName(SESSION_ORDERS);
+export type SessionOrder = (typeof SESSION_ORDERS)[number];

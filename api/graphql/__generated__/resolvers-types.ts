@@ -3,6 +3,7 @@ import type { SessionType } from '../enum-values.js';
 import type { VideoRole } from '../enum-values.js';
 import type { PaymentGateway } from '../enum-values.js';
 import type { RefusalCode } from '../enum-values.js';
+import type { SessionOrder } from '../enum-values.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionRow, ParticipantRow, UserRow, RefundRow, WaitlistEntryRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
@@ -396,6 +397,19 @@ export type MutationSubmitFeedbackArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
+/** Relay's page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More sessions follow the page in the walk's order. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Sessions come before the page in the walk's order (when paging forward: true whenever `after` was given). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor; null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export { PaymentGateway };
 
 export type PaymentInput = {
@@ -440,6 +454,14 @@ export type Query = {
    * left out. `limit` defaults to 20 (1–100); `skip` defaults to 0.
    */
   sessions: SessionPage;
+  /**
+   * The sessions as a Relay connection, for walking every page: cursors mark a place in the order
+   * (scheduled start, then id), so sessions added while a client pages are neither repeated nor
+   * skipped, as they can be with `sessions(limit, skip)`. Page forward with `first` (1–100, default
+   * 20) and `after` (an edge's `cursor` or `pageInfo.endCursor`), or backward with `last` and
+   * `before`; giving both `first` and `last` is BAD_USER_INPUT, as is a cursor this API did not give.
+   */
+  sessionsConnection: SessionConnection;
 };
 
 
@@ -472,6 +494,16 @@ export type QuerySessionsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   skip?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
+};
+
+
+export type QuerySessionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SessionsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SessionOrder>;
 };
 
 /** A link to a session's recording; it stops working at `expiresAt`, so ask again rather than storing it. */
@@ -533,6 +565,26 @@ export enum RefundStatus {
 
 export { RefusalCode };
 
+/** A page of sessions in the Relay connection shape. */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** The page's sessions, each with its cursor, in the walk's order. */
+  edges: Array<SessionEdge>;
+  /** Where the page sits in the walk. */
+  pageInfo: PageInfo;
+  /** How many sessions match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One session of a connection's page. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** An opaque cursor: pass it as `after` or `before` to page from this session. */
+  cursor: Scalars['String']['output'];
+  /** The session. */
+  node: LiveSession;
+};
+
 /** What the session's participants thought of it (its expert's view). */
 export type SessionFeedback = {
   __typename?: 'SessionFeedback';
@@ -560,6 +612,8 @@ export type SessionMetadataInput = {
   equipment?: InputMaybe<Array<Scalars['String']['input']>>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export { SessionOrder };
 
 export type SessionPage = {
   __typename?: 'SessionPage';
@@ -610,6 +664,28 @@ export type SessionPermissions = {
 export { SessionStatus };
 
 export { SessionType };
+
+/** What `sessionsConnection` lists; every field given must hold (AND). Empty: every session but cancelled ones. */
+export type SessionsFilter = {
+  /** metadata.category contains this text, ignoring case. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** metadata.difficulty is this, ignoring case. */
+  difficulty?: InputMaybe<Scalars['String']['input']>;
+  /** One expert's sessions (a `User.id`). */
+  expertId?: InputMaybe<Scalars['ID']['input']>;
+  /** Featured sessions only (true) or unfeatured ones (false). */
+  featured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Free sessions (price 0) when true, priced ones when false. */
+  free?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Words that must each begin a word of the title, the description or the expert's name (up to 100 characters). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Scheduled to start at or after this time. */
+  startsAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Scheduled to start before this time. */
+  startsBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Any of these statuses (CANCELLED only when asked for). Leave out for every status but CANCELLED. */
+  statuses?: InputMaybe<Array<SessionStatus>>;
+};
 
 export type SignOutResult = {
   __typename?: 'SignOutResult';
@@ -749,6 +825,7 @@ export type ResolversTypes = ResolversObject<{
   JoinToken: ResolverTypeWrapper<IssuedJoinToken>;
   LiveSession: ResolverTypeWrapper<SessionRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PaymentGateway: PaymentGateway;
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -757,13 +834,17 @@ export type ResolversTypes = ResolversObject<{
   RefundCause: RefundCause;
   RefundStatus: RefundStatus;
   RefusalCode: RefusalCode;
+  SessionConnection: ResolverTypeWrapper<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversTypes['SessionEdge']> }>;
+  SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['LiveSession'] }>;
   SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
   SessionMetadataInput: SessionMetadataInput;
+  SessionOrder: SessionOrder;
   SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
   SessionPermissions: ResolverTypeWrapper<SessionPermissionsModel>;
   SessionStatus: SessionStatus;
   SessionType: SessionType;
+  SessionsFilter: SessionsFilter;
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -793,15 +874,19 @@ export type ResolversParentTypes = ResolversObject<{
   JoinToken: IssuedJoinToken;
   LiveSession: SessionRow;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   PaymentInput: PaymentInput;
   Query: Record<PropertyKey, never>;
   RecordingLink: RecordingPlayback;
   Refund: RefundRow;
+  SessionConnection: Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> };
+  SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['LiveSession'] };
   SessionFeedback: FeedbackSummary;
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
   SessionPermissions: SessionPermissionsModel;
+  SessionsFilter: SessionsFilter;
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
@@ -963,6 +1048,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -975,6 +1067,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   refunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
+  sessionsConnection?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsConnectionArgs, 'orderBy'>>;
 }>;
 
 export type RecordingLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordingLink'] = ResolversParentTypes['RecordingLink']> = ResolversObject<{
@@ -1005,6 +1098,17 @@ export type RefundResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, SESSION_FULL?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
 
+export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
+}>;
+
 export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
   averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   comments?: Resolver<Array<ResolversTypes['FeedbackComment']>, ParentType, ContextType>;
@@ -1018,6 +1122,8 @@ export type SessionMetadataResolvers<ContextType = GraphQLContext, ParentType ex
   equipment?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
+
+export type SessionOrderResolvers = EnumResolverSignature<{ START_TIME_ASC?: any, START_TIME_DESC?: any }, ResolversTypes['SessionOrder']>;
 
 export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = ResolversObject<{
   items?: Resolver<Array<ResolversTypes['LiveSession']>, ParentType, ContextType>;
@@ -1090,13 +1196,17 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   JoinToken?: JoinTokenResolvers<ContextType>;
   LiveSession?: LiveSessionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
   RecordingLink?: RecordingLinkResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefusalCode?: RefusalCodeResolvers;
+  SessionConnection?: SessionConnectionResolvers<ContextType>;
+  SessionEdge?: SessionEdgeResolvers<ContextType>;
   SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
+  SessionOrder?: SessionOrderResolvers;
   SessionPage?: SessionPageResolvers<ContextType>;
   SessionPermissions?: SessionPermissionsResolvers<ContextType>;
   SessionStatus?: SessionStatusResolvers;

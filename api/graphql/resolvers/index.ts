@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionOrder, SessionStatus, SessionType, VideoRole } from "../enum-values.js";
 import { Refund, WaitlistPlace } from "./refund.js";
 import { Enrollment } from "./enrollment.js";
 import { HmsDetails, LiveSession } from "./live-session.js";
@@ -33,4 +33,5 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   RefusalCode: { ...RefusalCode },
   RefundStatus: { ...RefundStatus },
   RefundCause: { ...RefundCause },
+  SessionOrder: { ...SessionOrder },
 });
