@@ -165,6 +165,12 @@ describe("the document", () => {
     expect(res.body.openapi).toBe("3.1.0");
     expect(res.body.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(res.body.servers).toEqual([{ url: "http://app.test" }]);
+    expect(res.body.info.license).toEqual({ name: "Proprietary: all rights reserved" });
+    // One operationId per route, unique, so generated clients name their methods.
+    const ids = Object.values(res.body.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.body.paths["/api/live/sessions/{id}/enroll"].post.operationId).toBe("enroll");
     expect(res.body.components.schemas.Failure).toMatchObject({
       type: "object",
       required: ["success", "error", "code"],

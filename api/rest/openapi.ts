@@ -71,6 +71,34 @@ const failureSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Each route's operationId: the name a generated client gives its method, so it is chosen
+ * here, by hand, and kept (renaming one breaks generated clients). A route without one fails
+ * to build the document.
+ */
+const OPERATION_IDS: Record<string, string> = {
+  "post /sessions": "createSession",
+  "get /sessions": "listSessions",
+  "get /sessions/:id": "getSession",
+  "post /sessions/:id/start": "startSession",
+  "post /sessions/:id/checkout": "startCheckout",
+  "post /sessions/:id/enroll": "enroll",
+  "post /sessions/:id/join-token": "joinToken",
+  "post /sessions/:id/end": "endSession",
+  "post /sessions/:id/cancel": "cancelSession",
+  "post /sessions/:id/enrollment/cancel": "cancelEnrollment",
+  "post /sessions/:id/waitlist": "joinWaitlist",
+  "post /sessions/:id/waitlist/leave": "leaveWaitlist",
+  "get /sessions/:id/recording": "recordingUrl",
+  "post /sessions/:id/feedback": "submitFeedback",
+};
+
+function operationIdOf(route: RestRoute): string {
+  const id = OPERATION_IDS[`${route.method} ${route.path}`];
+  if (!id) throw new Error(`No operationId for ${route.method.toUpperCase()} ${route.path}: add one to OPERATION_IDS (api/rest/openapi.ts).`);
+  return id;
+}
+
 function operation(route: RestRoute) {
   const successSchema = {
     type: "object",
@@ -107,6 +135,7 @@ function operation(route: RestRoute) {
   // A POST can also meet its Idempotency-Key's refusals.
   const errors = [...new Set([...route.errors, ...(route.method === "post" ? [409, 422] : []), 500, 503])].sort();
   return {
+    operationId: operationIdOf(route),
     summary: route.summary,
     ...(route.public ? { security: [{}, { bearerAuth: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
@@ -155,6 +184,8 @@ export function buildOpenApiDocument(appUrl: string) {
     info: {
       title: "Live Sessions REST API",
       version: "1.0.0",
+      // The project is proprietary (LICENSE, package.json "UNLICENSED"): the document says so rather than naming an open licence.
+      license: { name: "Proprietary: all rights reserved" },
       description:
         "The REST routes of the original Live Sessions API document, kept for existing clients. New integrations should prefer the GraphQL API at /graphql.",
     },
