@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           PaymentGateway: "../enum-values.js#PaymentGateway",
           RefusalCode: "../enum-values.js#RefusalCode",
           WebhookDeliveryStatus: "../enum-values.js#WebhookDeliveryStatus",
+          SessionOrder: "../enum-values.js#SessionOrder",
         },
         // Resolvers receive database rows; codegen checks every field they must derive.
         mappers: {

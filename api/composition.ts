@@ -19,6 +19,7 @@ import { startWebhookEventPurge } from "./domain/attendance/webhook-event-retent
 import type { ServiceDeps } from "./domain/deps.js";
 import { systemClock, type Clock, type VideoProvider } from "./domain/ports.js";
 import { startAddressWindowPurge, type AddressRateLimitPolicy } from "./domain/rate-limits/address-limits.js";
+import { startIdempotencyKeyPurge } from "./domain/idempotency/idempotent-requests.js";
 import type { RateLimitPolicy } from "./domain/rate-limits/rate-limits.js";
 import { scopeOpener, type OpenScope } from "./domain/request-scope.js";
 import { createServices, type Services } from "./domain/services.js";
@@ -127,7 +128,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     // Behind a proxy that is not trusted, every client shares the proxy's address (and its limit).
     logger.info({ anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS, signInPerMinute: env.RATE_LIMIT_SIGN_IN, trustProxy: env.TRUST_PROXY }, "per-address rate limits");
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
-    if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps));
+    if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps), startIdempotencyKeyPurge(deps));
     if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
     if (options.sweeper) closers.push(startNotificationWorker(deps, env.NOTIFICATION_INTERVAL_MS), startReminderSweeper(deps, env.REMINDER_SWEEP_INTERVAL_MS));
     if (options.sweeper) closers.push(startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS), startOutboundEventPurge(deps));

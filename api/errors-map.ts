@@ -13,10 +13,13 @@ export const ERROR_MAP: Record<DomainErrorCode, { graphql: string; http: number 
   // The seed documents 400 for "a state that does not allow the action".
   CONFLICT: { graphql: "CONFLICT", http: 400 },
   FAILED_PRECONDITION: { graphql: "FAILED_PRECONDITION", http: 400 },
+  SESSION_FULL: { graphql: "SESSION_FULL", http: 400 },
   UPSTREAM_UNAVAILABLE: { graphql: "UPSTREAM_UNAVAILABLE", http: 503 },
   SERVICE_UNAVAILABLE: { graphql: "SERVICE_UNAVAILABLE", http: 503 },
   // With `retryAfter` (GraphQL extensions) / a Retry-After header (REST).
   RATE_LIMITED: { graphql: "RATE_LIMITED", http: 429 },
+  IDEMPOTENCY_KEY_REUSED: { graphql: "IDEMPOTENCY_KEY_REUSED", http: 422 },
+  IDEMPOTENCY_KEY_IN_USE: { graphql: "IDEMPOTENCY_KEY_IN_USE", http: 409 },
 };
 
 /**

@@ -574,6 +574,39 @@ export const webhookDeliveryAttempts = pgTable(
   (t) => [index("webhook_delivery_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt)],
 );
 
+/**
+ * Idempotency keys of POSTs and GraphQL mutations (api/domain/idempotency): the first request
+ * with a key claims its row (`in_progress`), and its answer is kept (`done`) for 24 hours, so a
+ * retry with the same key and body gets that answer without acting again. Keyed by the user as
+ * well, so one user's key never reaches another's answer. The primary key makes a claim atomic
+ * across instances: two identical requests at once insert one row, and the second waits.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** SHA-256 of the method, path and canonical JSON body: another request under the same key is refused. */
+    requestHash: text("request_hash").notNull(),
+    status: text("status").notNull().$type<"in_progress" | "done">(),
+    responseStatus: integer("response_status"),
+    responseType: text("response_type"),
+    responseBody: text("response_body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** When the request holding the key claimed it: a claim held far longer belongs to a crashed instance. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+    check("idempotency_keys_status_check", sql`${t.status} in ('in_progress', 'done')`),
+    check("idempotency_keys_response_check", sql`(${t.status} = 'done') = (${t.responseStatus} is not null)`),
+  ],
+);
+
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;

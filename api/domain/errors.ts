@@ -10,11 +10,17 @@ export const DOMAIN_ERROR_CODES = [
   "BAD_USER_INPUT",
   "CONFLICT",
   "FAILED_PRECONDITION",
+  // No seat is left: its own code, as integrators offer the waitlist for it rather than a dead end.
+  "SESSION_FULL",
   "UPSTREAM_UNAVAILABLE",
   // Our own database cannot be reached (api/db/availability.ts): the whole service is down for now.
   "SERVICE_UNAVAILABLE",
   // Too many attempts at an action in its window (api/domain/rate-limits); retry after `retryAfterSeconds`.
   "RATE_LIMITED",
+  // An Idempotency-Key sent again with a different request (api/domain/idempotency).
+  "IDEMPOTENCY_KEY_REUSED",
+  // The first request with this Idempotency-Key is still running; retry after `retryAfterSeconds`.
+  "IDEMPOTENCY_KEY_IN_USE",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -17,8 +17,11 @@ import type { Viewer } from "./viewer.js";
 export type SessionPage = Omit<Awaited<ReturnType<Services["listSessions"]>>, "experts">;
 
 /** The services as a request calls them: the process's, with reads that prime this scope's readers. */
-export type ScopedServices = Omit<Services, "listSessions"> & {
+export type SessionConnectionPage = Omit<Awaited<ReturnType<Services["sessionsConnection"]>>, "experts">;
+
+export type ScopedServices = Omit<Services, "listSessions" | "sessionsConnection"> & {
   listSessions(...args: Parameters<Services["listSessions"]>): Promise<SessionPage>;
+  sessionsConnection(...args: Parameters<Services["sessionsConnection"]>): Promise<SessionConnectionPage>;
 };
 
 export interface RequestScope {
@@ -43,6 +46,11 @@ export function scopeOpener(deps: Pick<ServiceDeps, "db">, services: Services): 
         ...services,
         listSessions: async (...args) => {
           const { experts, ...page } = await services.listSessions(...args);
+          readers.knowUsers(experts);
+          return page;
+        },
+        sessionsConnection: async (...args) => {
+          const { experts, ...page } = await services.sessionsConnection(...args);
           readers.knowUsers(experts);
           return page;
         },

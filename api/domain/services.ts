@@ -4,6 +4,8 @@ import type { ServiceDeps } from "./deps.js";
 import { submitFeedback } from "./feedback/feedback-service.js";
 import { checkoutGateway, startCheckout } from "./payments/checkout-service.js";
 import { takeAddressAttempt } from "./rate-limits/address-limits.js";
+import { sessionsConnection } from "./sessions/sessions-connection.js";
+import { claimIdempotentRequest, finishIdempotentRequest, releaseIdempotentRequest } from "./idempotency/idempotent-requests.js";
 import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
 import { enroll, joinToken, myEnrollments } from "./sessions/enrollment-service.js";
@@ -30,6 +32,8 @@ export interface Services {
   resolveViewer(identity: Identity): Promise<Viewer>;
   createSession: Bound<typeof createSession>;
   listSessions: Bound<typeof listSessions>;
+  /** The sessions as a Relay connection, walked by keyset: stable while sessions are added. */
+  sessionsConnection: Bound<typeof sessionsConnection>;
   getSession: Bound<typeof getSession>;
   startSession: Bound<typeof startSession>;
   endSession: Bound<typeof endSession>;
@@ -64,6 +68,10 @@ export interface Services {
   cancellationDeadline(session: SessionRow): Date;
   /** Counts a request without credentials, or a sign-in, from a network address; RATE_LIMITED when over. */
   takeAddressAttempt: Bound<typeof takeAddressAttempt>;
+  /** Idempotency keys of POSTs and mutations: claim one for a request (or get its first answer), then keep or release the answer. */
+  claimIdempotentRequest: Bound<typeof claimIdempotentRequest>;
+  finishIdempotentRequest: Bound<typeof finishIdempotentRequest>;
+  releaseIdempotentRequest: Bound<typeof releaseIdempotentRequest>;
   /** Web sign-in sessions: start one after the provider's callback, read one per request, end one. */
   startSignInSession: Bound<typeof startSignInSession>;
   identityOfSignInSession: Bound<typeof identityOfSignInSession>;
@@ -122,6 +130,10 @@ export function createServices(deps: ServiceDeps): Services {
     cancellationPolicy: () => cancellationPolicyText(deps.booking ?? DEFAULT_BOOKING_POLICY),
     cancellationDeadline: (session) => cancellationDeadline(session, deps.booking ?? DEFAULT_BOOKING_POLICY),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
+    sessionsConnection: (...a) => sessionsConnection(deps, ...a),
+    claimIdempotentRequest: (...a) => claimIdempotentRequest(deps, ...a),
+    finishIdempotentRequest: (...a) => finishIdempotentRequest(deps, ...a),
+    releaseIdempotentRequest: (...a) => releaseIdempotentRequest(deps, ...a),
     startSignInSession: (...a) => startSignInSession(deps, ...a),
     identityOfSignInSession: (...a) => identityOfSignInSession(deps, ...a),
     endSignInSession: (...a) => endSignInSession(deps, ...a),

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { buildSchema, GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
-import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_ORDERS, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
 import { WEBHOOK_DELIVERY_STATUSES } from "../domain/webhooks-out/event-types.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "./enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionOrder, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "./enum-values.js";
 import { createResolvers } from "./resolvers/index.js";
 import { SCHEMA_PATH } from "./server.js";
 
@@ -24,6 +24,7 @@ const ENUMS: [string, Record<string, string>, readonly string[]][] = [
   ["RefundStatus", RefundStatus, REFUND_STATUSES],
   ["RefundCause", RefundCause, REFUND_CAUSES],
   ["WebhookDeliveryStatus", WebhookDeliveryStatus, WEBHOOK_DELIVERY_STATUSES],
+  ["SessionOrder", SessionOrder, SESSION_ORDERS],
 ];
 
 describe("GraphQL enum values", () => {

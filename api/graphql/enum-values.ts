@@ -6,7 +6,7 @@
  */
 import { WEBHOOK_DELIVERY_STATUSES } from "../domain/webhooks-out/event-types.js";
 import { REFUSAL_CODES } from "../domain/sessions/session-permissions.js";
-import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
+import { PAYMENT_GATEWAYS, REFUND_CAUSES, REFUND_STATUSES, SESSION_ORDERS, SESSION_STATUSES, SESSION_TYPES, VIDEO_ROLES } from "../domain/sessions/session-values.js";
 
 /** The GraphQL name of a spelling that is not a word, where upper-casing would not make a name. */
 const NAMED = { "1-on-1": "ONE_ON_ONE" } as const;
@@ -41,3 +41,5 @@ export type RefundCause = (typeof REFUND_CAUSES)[number];
 
 export const WebhookDeliveryStatus = byGraphQLName(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+export const SessionOrder = byGraphQLName(SESSION_ORDERS);
+export type SessionOrder = (typeof SESSION_ORDERS)[number];

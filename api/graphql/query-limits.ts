@@ -38,6 +38,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -64,6 +65,8 @@ export const QUERY_LIMITS: QueryLimits = { depth: 10, aliases: 15, directives: 2
 
 /** A list whose size no argument bounds (a session's participants, one's enrollments). */
 export const UNBOUNDED_LIST_SIZE = 50;
+/** The arguments that size a page: `limit` (sessions), `first` / `last` (connections). */
+const PAGE_SIZE_ARGUMENTS = ["limit", "first", "last"];
 
 export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
 
@@ -213,9 +216,18 @@ function limitArgument(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): number | undefined {
-  const argument = definition.args.find((a) => a.name === "limit");
-  if (!argument) return undefined;
-  const value = field.arguments?.find((a) => a.name.value === "limit")?.value;
+  // `limit` pages SessionPage; `first` or `last` a connection (its edges).
+  const sizing = definition.args.filter((a) => PAGE_SIZE_ARGUMENTS.includes(a.name));
+  if (sizing.length === 0) return undefined;
+  const isSet = (node: ValueNode): boolean => {
+    if (node.kind !== Kind.VARIABLE) return node.kind !== Kind.NULL;
+    const name = node.name.value;
+    if (name in variables) return variables[name] != null;
+    return operation.variableDefinitions?.some((v) => v.variable.name.value === name && v.defaultValue && v.defaultValue.kind !== Kind.NULL) ?? false;
+  };
+  const given = field.arguments?.find((a) => PAGE_SIZE_ARGUMENTS.includes(a.name.value) && isSet(a.value));
+  const argument = sizing.find((a) => a.name === given?.name.value) ?? sizing[0]!;
+  const value = given?.value;
   let limit: unknown = typeof argument.defaultValue === "number" ? argument.defaultValue : undefined;
   if (value?.kind === Kind.INT) limit = Number.parseInt(value.value, 10);
   else if (value?.kind === Kind.VARIABLE) {

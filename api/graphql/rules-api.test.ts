@@ -261,7 +261,7 @@ describe("FAILED_PRECONDITION: the session's state does not allow it", () => {
   it("enrolling in a full session", async () => {
     const id = await createSessionId(t.app, { maxParticipants: 1 });
     await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "tom"), "FAILED_PRECONDITION", /full; no seats are left/);
+    expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "tom"), "SESSION_FULL", /full; no seats are left/);
     const session = (await t.app.gqlOk(GET_SESSION, { id }, null)).session!;
     expect(session).toMatchObject({ enrolledCount: 1, seatsLeft: 0 });
   });
@@ -269,7 +269,7 @@ describe("FAILED_PRECONDITION: the session's state does not allow it", () => {
   it("enrolling in a 1-on-1 that is taken", async () => {
     const id = await createSessionId(t.app, { sessionType: "ONE_ON_ONE", maxParticipants: null });
     await t.app.gqlOk(ENROLL, { sessionId: id }, "priya");
-    expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "lena"), "FAILED_PRECONDITION", /full/);
+    expectGqlError(await t.app.gql(ENROLL, { sessionId: id }, "lena"), "SESSION_FULL", /full/);
   });
 
   it("enrolling in a cancelled session", async () => {

@@ -13,7 +13,7 @@ import { asDomainError } from "../errors-map.js";
 import type { ViewerLookup } from "./viewer.js";
 
 export interface AddressRateLimitOptions {
-  take(action: AddressLimitedAction, address: string): Promise<void>;
+  take(action: AddressLimitedAction, address: string): Promise<{ limit: number; remaining: number; resetSeconds: number }>;
   viewerOf: ViewerLookup;
   logger: Logger;
 }
@@ -28,7 +28,13 @@ export function addressRateLimit(opts: AddressRateLimitOptions) {
     if (NOT_COUNTED.test(req.path)) return next();
     try {
       const action: AddressLimitedAction | null = SIGN_IN.test(req.path) ? "signIn" : (await isAnonymous(opts.viewerOf, req)) ? "anonymous" : null;
-      if (action) await opts.take(action, req.ip ?? req.socket.remoteAddress ?? "unknown");
+      if (action) {
+        const state = await opts.take(action, req.ip ?? req.socket.remoteAddress ?? "unknown");
+        // Before the limit is hit, say how much of it is left (draft-ietf-httpapi-ratelimit-headers).
+        res.setHeader("RateLimit-Limit", String(state.limit));
+        res.setHeader("RateLimit-Remaining", String(state.remaining));
+        res.setHeader("RateLimit-Reset", String(state.resetSeconds));
+      }
     } catch (error) {
       const limited = asDomainError(error);
       if (limited?.code === "RATE_LIMITED") return refuse(req, res, limited);
@@ -55,9 +61,10 @@ async function isAnonymous(viewerOf: ViewerLookup, req: Request): Promise<boolea
 
 function refuse(req: Request, res: Response, error: DomainError): void {
   const retryAfter = error.details.retryAfterSeconds ?? 60;
+  res.setHeader("RateLimit-Remaining", "0").setHeader("RateLimit-Reset", String(retryAfter));
   res.status(429).setHeader("Retry-After", String(retryAfter)).setHeader("Cache-Control", "no-store");
   if (req.path === "/api" || req.path.startsWith("/api/")) {
-    res.json({ success: false, error: error.message });
+    res.json({ success: false, error: error.message, code: "RATE_LIMITED" });
   } else if (req.path === "/graphql" || req.path.startsWith("/graphql/")) {
     res.json({ errors: [{ message: error.message, extensions: { code: "RATE_LIMITED", retryAfter } }] });
   } else {

@@ -30,12 +30,16 @@ describe("without TRUST_PROXY", () => {
   describe("each face answers 429 with Retry-After", () => {
     it("REST: the seed's envelope, and the window ends on the clock", async () => {
       for (let i = 0; i < 3; i++) {
-        expectSuccess(await list(t.app), 200);
+        const res = await list(t.app);
+        expectSuccess(res, 200);
+        // Before the limit is hit, the RateLimit-* headers say what is left and when the window closes.
+        expect([res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining"), res.headers.get("ratelimit-reset")]).toEqual(["3", String(2 - i), String(60 - 5 * i)]);
         t.app.clock.advance(5_000);
       }
       const refused = await list(t.app);
       expectFailure(refused, 429, /^Too many requests from your network address without signing in: the limit is 3 per minute\. Try again in 45 seconds, or sign in\.$/);
       expect(refused.headers.get("retry-after")).toBe("45");
+      expect(refused.headers.get("ratelimit-remaining")).toBe("0");
       t.app.clock.advance(45_000);
       expectSuccess(await list(t.app), 200);
     });

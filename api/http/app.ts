@@ -26,6 +26,7 @@ import type { ViewerLookup } from "./viewer.js";
 import { addressRateLimit } from "./address-rate-limit.js";
 import { unsubscribeRoutes } from "./unsubscribe.js";
 import { settingsPageUrl } from "../web-links.js";
+import { idempotentRequests } from "./idempotency.js";
 
 export interface AppDeps {
   logger: Logger;
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   // One lookup (memoised per request in viewer.ts), one scope: GraphQL's context and REST's calls.
   const scopeOf = async (req: Request): Promise<RequestScope> => deps.openScope(await deps.viewerOf(req.headers), String(req.id));
+  // Idempotency-Key on REST POSTs and GraphQL mutations, after their bodies are read (idempotency.ts).
+  const idempotency = (face: "rest" | "graphql") => idempotentRequests(face, { services: deps.services, viewerOf: deps.viewerOf, logger: deps.logger });
 
   app.disable("x-powered-by");
   // Per-address limits count `req.ip`: a forwarded address is believed only from configured proxies.
@@ -121,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     "/graphql",
     express.json({ limit: "100kb" }),
+    idempotency("graphql"),
     expressMiddleware(deps.graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         try {
@@ -141,7 +145,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/graphql", graphqlHttpErrors(deps.logger));
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
-  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl }));
+  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl, idempotency: idempotency("rest") }));
 
   // Email's signed unsubscribe links: no sign-in (api/http/unsubscribe.ts).
   app.use("/email", unsubscribeRoutes({ services: deps.services, logger: deps.logger, settingsUrl: settingsPageUrl(deps.appUrl) }));

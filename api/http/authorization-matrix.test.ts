@@ -215,6 +215,17 @@ const OPERATIONS: Record<string, OperationRow> = {
       expect(mine.feedback !== null, `feedback for ${p}`).toBe(p === "owningExpert");
     },
   },
+  "Query.sessionsConnection": {
+    state: "live",
+    expect: row("ok", "ok", "ok", "ok", "ok", "ok"),
+    query: "{ sessionsConnection(first: 100) { totalCount edges { node { id hmsDetails { roomId } participants { id } } } } }",
+    variables: () => ({}),
+    sees: (p, data, w) => {
+      const mine = data.edges.find((e: { node: { id: string } }) => e.node.id === w.id).node;
+      expect(mine.hmsDetails !== null, `hmsDetails for ${p}`).toBe(p === "owningExpert");
+      expect(mine.participants !== null, `participants for ${p}`).toBe(p === "owningExpert");
+    },
+  },
   "Query.session": {
     state: "scheduled",
     expect: row("ok", "ok", "ok", "ok", "ok", "ok"),

@@ -28,7 +28,7 @@ export function answerUnparsableRequests(server: Server): void {
       return;
     }
     const [status, message] = answerFor(error.code);
-    const body = JSON.stringify({ success: false, error: message });
+    const body = JSON.stringify({ success: false, error: message, code: "BAD_REQUEST" });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -53,7 +53,7 @@ describe("with CORS_ORIGINS", () => {
     });
     expect(gql.status).toBe(200);
     expect(gql.headers.get("access-control-allow-origin")).toBe(PARTNER);
-    expect(gql.headers.get("access-control-expose-headers")).toBe("retry-after,x-request-id,www-authenticate");
+    expect(gql.headers.get("access-control-expose-headers")).toBe("retry-after,x-request-id,www-authenticate,idempotent-replayed,ratelimit-limit,ratelimit-remaining,ratelimit-reset");
     expect(((await gql.json()) as { data: { sessions: { total: number } } }).data.sessions.total).toBe(0);
 
     const restList = await fetch(`${t.app.url}/api/live/sessions`, { headers: { origin: PARTNER, authorization: `Bearer ${token}` } });

@@ -11,9 +11,9 @@ import cors from "cors";
 import type { RequestHandler } from "express";
 
 /** The headers a cross-site client may send: its token, JSON, its own request id. */
-const ALLOWED_HEADERS = ["authorization", "content-type", "x-request-id"];
+const ALLOWED_HEADERS = ["authorization", "content-type", "x-request-id", "idempotency-key"];
 /** What it may read besides the simple headers: when to come back, which request it was, why a 401. */
-const EXPOSED_HEADERS = ["retry-after", "x-request-id", "www-authenticate"];
+const EXPOSED_HEADERS = ["retry-after", "x-request-id", "www-authenticate", "idempotent-replayed", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"];
 
 /** Undefined when no origin is allowed: then nothing is added and preflights find no route. */
 export function apiCors(origins: readonly string[]): RequestHandler | undefined {

@@ -109,7 +109,7 @@ describe("an unexpected database error", () => {
 
     const res = await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya", headers: { "x-request-id": "req-rest-1" } });
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ success: false, error: `${INTERNAL_ERROR_MESSAGE} (request id req-rest-1)` });
+    expect(res.body).toEqual({ success: false, error: `${INTERNAL_ERROR_MESSAGE} (request id req-rest-1)`, code: "INTERNAL_SERVER_ERROR" });
 
     expectLoggedWithCause("req-rest-1", "live_session_participants");
     expectNoEmailAddresses();

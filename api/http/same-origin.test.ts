@@ -183,7 +183,7 @@ describe("REST with the cookie", () => {
     for (const [label, headers] of FOREIGN) {
       const res = await post(`/api/live/sessions/${id}/enroll`, headers, undefined, "application/json");
       expect(`${label}: ${res.status}`).toBe(`${label}: 403`);
-      expect(JSON.parse(res.text)).toEqual({ success: false, error: CROSS_SITE_API_MESSAGE });
+      expect(JSON.parse(res.text)).toEqual({ success: false, error: CROSS_SITE_API_MESSAGE, code: "FORBIDDEN" });
     }
     expect(expectSuccess(await rest(t.app, "GET", "/api/live/sessions"), 200).data[0].enrolledCount).toBe(0);
     const own = await post(`/api/live/sessions/${id}/enroll`, { origin: APP }, undefined, "application/json");

@@ -75,7 +75,7 @@ function refuse(req: Request, res: Response, source: Exclude<RequestSource, "sam
   if (path === "/graphql" || path.startsWith("/graphql/")) {
     res.json({ errors: [{ message, extensions: { code: "FORBIDDEN" } }] });
   } else if (api) {
-    res.json({ success: false, error: message });
+    res.json({ success: false, error: message, code: "FORBIDDEN" });
   } else {
     // Before the web face, so without its headers: plain text the browser will not sniff.
     res.setHeader("X-Content-Type-Options", "nosniff");

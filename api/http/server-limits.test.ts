@@ -28,7 +28,7 @@ describe("slow clients, and /_local", () => {
     socket.write("GET /healthz HTTP/1.1\r\nHost: app.test\r\nX-Slow: ");
     const { text } = await closed;
     expect(statusOf(text)).toBe(408);
-    expect(JSON.parse(bodyOf(text))).toEqual({ success: false, error: "The request took too long to arrive." });
+    expect(JSON.parse(bodyOf(text))).toEqual({ success: false, error: "The request took too long to arrive.", code: "BAD_REQUEST" });
   });
 
   it("a connection that sends nothing is closed", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessions, sessionCounts, type SessionRow, type UserRow, users } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
@@ -38,12 +38,21 @@ export interface SessionFilter {
    * (in any order); letters and digits only, lower case (the domain splits the search).
    */
   searchWords?: readonly string[];
+  /** Any of these statuses (overrides `status`); the set is part of the prepared query's shape. */
+  statuses?: readonly SessionStatus[];
+  /** Scheduled to start at or after this moment. */
+  startsAfter?: Date;
+  /** Scheduled to start before this moment. */
+  startsBefore?: Date;
+  /** True: free sessions (price 0); false: priced ones. */
+  free?: boolean;
 }
 
-const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty", "searchWords"] as const;
+const FILTER_KEYS = ["status", "expertId", "featured", "category", "difficulty", "searchWords", "startsAfter", "startsBefore", "free"] as const;
 
 /** Which filters are set: the queries below are prepared once per shape, values bound per call. */
-const shapeOf = (filter: SessionFilter) => FILTER_KEYS.filter((key) => filter[key] !== undefined).join(",");
+const shapeOf = (filter: SessionFilter) =>
+  [...FILTER_KEYS.filter((key) => filter[key] !== undefined), ...(filter.statuses ? [`statuses=${[...filter.statuses].sort().join("|")}`] : [])].join(",");
 
 /**
  * The values the prepared queries bind. The search words become a prefix query
@@ -51,15 +60,24 @@ const shapeOf = (filter: SessionFilter) => FILTER_KEYS.filter((key) => filter[ke
  * can reach it from a person's typing.
  */
 function bindings(filter: SessionFilter): Record<string, unknown> {
-  const { searchWords, ...rest } = filter;
-  return { ...rest, ...(searchWords !== undefined && { search: searchWords.map((w) => `${w}:*`).join(" & ") }) };
+  const { searchWords, statuses: _inTheShape, startsAfter, startsBefore, ...rest } = filter;
+  return {
+    ...rest,
+    ...(searchWords !== undefined && { search: searchWords.map((w) => `${w}:*`).join(" & ") }),
+    ...(startsAfter !== undefined && { startsAfter: startsAfter.toISOString() }),
+    ...(startsBefore !== undefined && { startsBefore: startsBefore.toISOString() }),
+  };
 }
 
 /** The filter's status, expert and featured conditions, on the sessions or on their counts. */
 function keyConditions(table: typeof liveSessions | typeof sessionCounts, filter: SessionFilter): (SQL | undefined)[] {
   const value = sql.placeholder;
   return [
-    filter.status !== undefined ? eq(table.status, value("status")) : ne(table.status, "cancelled"),
+    filter.statuses !== undefined
+      ? inArray(table.status, [...filter.statuses])
+      : filter.status !== undefined
+        ? eq(table.status, value("status"))
+        : ne(table.status, "cancelled"),
     filter.expertId !== undefined ? eq(table.expertId, value("expertId")) : undefined,
     filter.featured !== undefined ? eq(table.featured, value("featured")) : undefined,
   ];
@@ -73,7 +91,52 @@ function filterCondition(filter: SessionFilter): SQL | undefined {
     filter.difficulty !== undefined ? sql`lower(${liveSessions.metadata}->>'difficulty') = lower(${value("difficulty")})` : undefined,
     // search_vector is kept by triggers and indexed (drizzle/0009_sessions-search.sql).
     filter.searchWords !== undefined ? sql`"live_sessions"."search_vector" @@ to_tsquery('simple', ${value("search")})` : undefined,
+    filter.startsAfter !== undefined ? sql`${liveSessions.scheduledStartTime} >= ${value("startsAfter")}::timestamptz` : undefined,
+    filter.startsBefore !== undefined ? sql`${liveSessions.scheduledStartTime} < ${value("startsBefore")}::timestamptz` : undefined,
+    // Bound, not built in: free and priced share one prepared query.
+    filter.free !== undefined ? sql`(${liveSessions.price} = 0) = ${value("free")}::boolean` : undefined,
   );
+}
+
+/** Where a keyset page starts: just past this session in the walk's order. */
+export interface SessionPosition {
+  scheduledStartTime: Date;
+  id: string;
+}
+
+/**
+ * A page of a keyset walk over (scheduled start, id): `limit` sessions after `from` (or from the
+ * start) in `order`. Sessions inserted meanwhile before the position never shift the page, as
+ * an offset would. The page comes with its experts, as listSessions.
+ */
+export async function seekSessions(
+  db: DbOrTx,
+  params: { filter: SessionFilter; order: "asc" | "desc"; from?: SessionPosition; limit: number },
+): Promise<{ items: SessionRow[]; experts: UserRow[] }> {
+  const value = sql.placeholder;
+  const direction = params.order === "asc" ? asc : desc;
+  const past =
+    params.order === "asc"
+      ? sql`(${liveSessions.scheduledStartTime}, ${liveSessions.id}) > (${value("fromStart")}::timestamptz, ${value("fromId")})`
+      : sql`(${liveSessions.scheduledStartTime}, ${liveSessions.id}) < (${value("fromStart")}::timestamptz, ${value("fromId")})`;
+  const shape = `sessionSeek:${params.order}:${params.from ? "from" : "start"}:${shapeOf(params.filter)}`;
+  const page = preparedOnce(db, shape, (d, name) =>
+    d
+      .select({ session: liveSessions, expert: users })
+      .from(liveSessions)
+      .innerJoin(users, eq(users.id, liveSessions.expertId))
+      .where(and(filterCondition(params.filter), params.from ? past : undefined))
+      .orderBy(direction(liveSessions.scheduledStartTime), direction(liveSessions.id))
+      .limit(value("limit"))
+      .prepare(name),
+  );
+  const rows = await page.execute({
+    ...bindings(params.filter),
+    limit: params.limit,
+    ...(params.from && { fromStart: params.from.scheduledStartTime.toISOString(), fromId: params.from.id }),
+  });
+  const experts = new Map(rows.map((r) => [r.expert.id, r.expert]));
+  return { items: rows.map((r) => r.session), experts: [...experts.values()] };
 }
 
 export async function listSessions(
@@ -107,7 +170,15 @@ export async function listSessions(
  */
 export async function countSessions(db: DbOrTx, filter: SessionFilter): Promise<number> {
   const shape = shapeOf(filter);
-  if (filter.category !== undefined || filter.difficulty !== undefined || filter.searchWords !== undefined) {
+  if (
+    filter.category !== undefined ||
+    filter.difficulty !== undefined ||
+    filter.searchWords !== undefined ||
+    filter.statuses !== undefined ||
+    filter.startsAfter !== undefined ||
+    filter.startsBefore !== undefined ||
+    filter.free !== undefined
+  ) {
     const counted = preparedOnce(db, `sessionCount:${shape}`, (d, name) =>
       d.select({ total: count() }).from(liveSessions).where(filterCondition(filter)).prepare(name),
     );

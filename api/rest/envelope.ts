@@ -1,11 +1,28 @@
-/** The seed's envelopes: `{success:true, data, message?}` and `{success:false, error}`. */
+/**
+ * The seed's envelopes: `{success:true, data, message?}` and `{success:false, error}`, the
+ * latter with a machine-readable `code` (the GraphQL `extensions.code` of the same failure)
+ * and, for bad input, `fields`. `success` and `error` stay exactly as the seed has them.
+ */
 import type { Response } from "express";
 import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
+import type { FieldIssue } from "../domain/errors.js";
 import { asDomainError, bearerChallenge, ERROR_MAP, INTERNAL_ERROR_MESSAGE, retryAfterSeconds } from "../errors-map.js";
+import { HTTP_LAYER_CODES, type RestFailureCode } from "./failure-codes.js";
 
-export function sendFailure(res: Response, status: number, error: string): void {
-  res.status(status).json({ success: false, error });
+export interface RestFailure {
+  success: false;
+  error: string;
+  code: RestFailureCode;
+  fields?: FieldIssue[];
+}
+
+export function failureBody(error: string, code: RestFailureCode, fields?: FieldIssue[]): RestFailure {
+  return { success: false, error, code, ...(fields ? { fields } : {}) };
+}
+
+export function sendFailure(res: Response, status: number, error: string, code: RestFailureCode, fields?: FieldIssue[]): void {
+  res.status(status).json(failureBody(error, code, fields));
 }
 
 /** Any thrown value becomes the envelope; only the unexpected is logged, with the request id. */
@@ -18,11 +35,11 @@ export function sendError(res: Response, error: unknown, logger: Logger, request
     // A 429 or a 503 says when to come back (RFC 9110 §10.2.3: delay in seconds).
     const retryAfter = retryAfterSeconds(domainError);
     if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
-    const status = ERROR_MAP[domainError.code].http;
+    const { http: status, graphql: code } = ERROR_MAP[domainError.code];
     if (status === 401) res.setHeader("WWW-Authenticate", bearerChallenge(res.req.headers.authorization !== undefined));
-    sendFailure(res, status, domainError.message);
+    sendFailure(res, status, domainError.message, code, domainError.details.fields);
     return;
   }
   logger.error({ err: error, requestId }, "unexpected error in a REST request");
-  sendFailure(res, 500, `${INTERNAL_ERROR_MESSAGE} (request id ${requestId})`);
+  sendFailure(res, 500, `${INTERNAL_ERROR_MESSAGE} (request id ${requestId})`, HTTP_LAYER_CODES.internal);
 }

@@ -174,7 +174,10 @@ describe("400: invalid input", () => {
     ["unknown metadata", { metadata: { colour: "blue" } }, /^metadata accepts only category, difficulty, equipment and tags$/],
   ])("refuses a create body with %s", async (_label, overrides, message) => {
     const body = seedCreateBody(t.app.clock, overrides);
-    expectFailure(await post("/api/live/sessions", "deepak", body), 400, message);
+    const res = await post("/api/live/sessions", "deepak", body);
+    expectFailure(res, 400, message, "BAD_USER_INPUT");
+    // Each problem by its field, as GraphQL's extensions.fields, for a form to put beside its input.
+    expect(res.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(message) })]));
     expect(expectSuccess(await get("/api/live/sessions"), 200).total).toBe(0);
   });
 
@@ -196,7 +199,7 @@ describe("400: invalid input", () => {
     ["status=LIVE", /^status must be one of scheduled, live, ended, cancelled$/],
     ["featured=maybe", /^featured must be true or false$/],
   ])("GET /api/live/sessions?%s answers 400 naming the parameter and its bounds", async (query, message) => {
-    expectFailure(await get(`/api/live/sessions?${query}`), 400, message);
+    expectFailure(await get(`/api/live/sessions?${query}`), 400, message, "BAD_USER_INPUT");
   });
 
   it("ignores unknown query parameters: ?foo=bar&limit=5 works", async () => {
@@ -226,7 +229,7 @@ describe("400: a state that does not allow the action", () => {
   it("a full session", async () => {
     const id = await createSessionRest(t.app, freeBody({ maxParticipants: 1 }));
     expectSuccess(await post(`/api/live/sessions/${id}/enroll`, "priya"), 200);
-    expectFailure(await post(`/api/live/sessions/${id}/enroll`, "tom"), 400, "This session is full; no seats are left.");
+    expectFailure(await post(`/api/live/sessions/${id}/enroll`, "tom"), 400, "This session is full; no seats are left.", "SESSION_FULL");
     expect(expectSuccess(await get(`/api/live/sessions/${id}`), 200).data.session.enrolledCount).toBe(1);
   });
 
@@ -241,7 +244,7 @@ describe("400: a state that does not allow the action", () => {
     const id = await liveSession();
     expectSuccess(await post(`/api/live/sessions/${id}/enroll`, "tom"), 200);
     expectSuccess(await post(`/api/live/sessions/${id}/end`, "deepak"), 200);
-    expectFailure(await post(`/api/live/sessions/${id}/enroll`, "priya"), 400, "This session has ended; enrollment is closed.");
+    expectFailure(await post(`/api/live/sessions/${id}/enroll`, "priya"), 400, "This session has ended; enrollment is closed.", "FAILED_PRECONDITION");
     expectFailure(await post(`/api/live/sessions/${id}/join-token`, "tom"), 400, "This session is ended; its video room is closed.");
     expectFailure(await post(`/api/live/sessions/${id}/join-token`, "deepak"), 400, "This session is ended; its video room is closed.");
     expectFailure(await post(`/api/live/sessions/${id}/start`, "deepak"), 400, "This session has already ended; it cannot be started again.");
@@ -265,7 +268,7 @@ describe("400: a state that does not allow the action", () => {
     const id = await createSessionRest(t.app, freeBody());
     expectSuccess(await post(`/api/live/sessions/${id}/cancel`, "deepak"), 200);
     expectFailure(await post(`/api/live/sessions/${id}/cancel`, "deepak"), 400, "This session is already cancelled.");
-    expectFailure(await post(`/api/live/sessions/${id}/start`, "deepak"), 400, "This session was cancelled; it cannot be started.");
+    expectFailure(await post(`/api/live/sessions/${id}/start`, "deepak"), 400, "This session was cancelled; it cannot be started.", "FAILED_PRECONDITION");
     expectFailure(await post(`/api/live/sessions/${id}/enroll`, "priya"), 400, "This session was cancelled; enrollment is closed.");
     expectFailure(await post(`/api/live/sessions/${id}/end`, "deepak"), 400, "This session was cancelled; there is nothing to end.");
   });
@@ -321,7 +324,7 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
       rawBody: '{"title": "Morning Vinyasa Flow",',
       headers: { "content-type": "application/json" },
     });
-    expectFailure(res, 400, "The request body is not valid JSON.");
+    expectFailure(res, 400, "The request body is not valid JSON.", "BAD_REQUEST");
     // A bare JSON string is not a request body either.
     const scalar = await rest(t.app, "POST", "/api/live/sessions", { as: "deepak", rawBody: '"hello"', headers: { "content-type": "application/json" } });
     expectFailure(scalar, 400, "The request body is not valid JSON.");
@@ -390,7 +393,7 @@ describe("the HTTP layer's own failures are JSON in the same envelope", () => {
     ["DELETE", "/api/live/sessions/ses_1/cancel", "POST"],
   ])("a wrong method %s %s → 405 with Allow: %s", async (method, path, allow) => {
     const res = await rest(t.app, method, path, { as: "deepak" });
-    expectFailure(res, 405, new RegExp(`^${method} is not supported on ${path}; use ${allow}\\.$`));
+    expectFailure(res, 405, new RegExp(`^${method} is not supported on ${path}; use ${allow}\\.$`), "METHOD_NOT_ALLOWED");
     expect(res.headers.get("allow")).toBe(allow);
   });
 

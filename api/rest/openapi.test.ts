@@ -165,10 +165,21 @@ describe("the document", () => {
     expect(res.body.openapi).toBe("3.1.0");
     expect(res.body.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(res.body.servers).toEqual([{ url: "http://app.test" }]);
-    expect(res.body.components.schemas.Failure).toEqual({
+    expect(res.body.info.license).toEqual({ name: "Proprietary: all rights reserved" });
+    // One operationId per route, unique, so generated clients name their methods.
+    const ids = Object.values(res.body.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.body.paths["/api/live/sessions/{id}/enroll"].post.operationId).toBe("enroll");
+    expect(res.body.components.schemas.Failure).toMatchObject({
       type: "object",
-      required: ["success", "error"],
-      properties: { success: { const: false }, error: { type: "string", description: expect.any(String) } },
+      required: ["success", "error", "code"],
+      properties: {
+        success: { const: false },
+        error: { type: "string", description: expect.any(String) },
+        code: { type: "string", enum: expect.arrayContaining(["BAD_USER_INPUT", "SESSION_FULL", "FAILED_PRECONDITION", "CONFLICT", "NOT_FOUND", "BAD_REQUEST"]) },
+        fields: { type: "array" },
+      },
       additionalProperties: false,
     });
     expect(res.body.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
@@ -446,7 +457,9 @@ describe("real responses validate against the document", () => {
       ["success as a string", "POST", "/api/live/sessions/{id}/start", 200, { ...started, success: "true" }],
       ["a join-token role in capitals", "POST", "/api/live/sessions/{id}/join-token", 200, { success: true, data: { token: "t", role: "HOST", userName: "Deepak Kumar" }, message: "Join token generated" }],
       ["a duration as text", "POST", "/api/live/sessions/{id}/end", 200, { success: true, data: { sessionId: id, duration: "65" }, message: "Session ended successfully" }],
-      ["a failure with a code", "POST", "/api/live/sessions/{id}/start", 403, { ...failure, code: "FORBIDDEN" }],
+      ["a failure without its code", "POST", "/api/live/sessions/{id}/start", 403, { ...failure, code: undefined }],
+      ["a failure with an unknown code", "POST", "/api/live/sessions/{id}/start", 403, { ...failure, code: "NOPE" }],
+      ["a failure with fields as an object", "POST", "/api/live/sessions/{id}/start", 403, { ...failure, fields: { title: "too short" } }],
       ["a failure with a message key", "POST", "/api/live/sessions/{id}/start", 403, { success: false, message: failure.error }],
       ["a failure claiming success", "POST", "/api/live/sessions/{id}/start", 403, { success: true, error: failure.error }],
     ];
@@ -455,8 +468,8 @@ describe("real responses validate against the document", () => {
       expect(problems(method, template, status, clean), label).not.toEqual([]);
     }
     // A status the route does not document is a drift too.
-    expect(problems("POST", "/api/live/sessions/{id}/end", 409, failure)).toEqual([
-      "POST /api/live/sessions/{id}/end answered 409, which the document does not list",
+    expect(problems("POST", "/api/live/sessions/{id}/end", 418, failure)).toEqual([
+      "POST /api/live/sessions/{id}/end answered 418, which the document does not list",
     ]);
   });
 
@@ -498,6 +511,7 @@ describe("real responses validate against the document", () => {
         expect(res.body).toEqual({
           success: false,
           error: "Sign-in could not be checked because the identity provider is unreachable. Please try again in a moment.",
+          code: "UPSTREAM_UNAVAILABLE",
         });
         undocumented.push(...problems(route.method.toUpperCase(), template, res.status, res.body));
       }

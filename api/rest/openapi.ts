@@ -3,16 +3,19 @@
  * that validate input and describe output (OpenAPI 3.1 schemas are JSON Schema 2020-12).
  */
 import { z } from "zod";
+import { REST_FAILURE_CODES } from "./failure-codes.js";
 import { REST_ROUTES, type RestRoute } from "./routes.js";
 
 const STATUS_TEXT: Record<number, string> = {
-  400: "Invalid input, or a state that does not allow the action (full, ended, not live, cancelled…)",
+  400: "Invalid input (`code` BAD_USER_INPUT, with `fields`; BAD_REQUEST for a body that cannot be read), or a state that does not allow the action (`code` SESSION_FULL, FAILED_PRECONDITION or CONFLICT)",
   401: "Not signed in, or the access token is invalid or expired",
   403: "Not allowed (not an expert, not the session's expert, not enrolled, another site's cookie request)",
   404: "No such session or route",
   405: "Method not allowed on this path",
   413: "Request body larger than 100 KB",
   415: "Request body is not JSON",
+  409: "A request with this Idempotency-Key is still running (`code` IDEMPOTENCY_KEY_IN_USE): retry after Retry-After",
+  422: "This Idempotency-Key was used for a different request in the last 24 hours (`code` IDEMPOTENCY_KEY_REUSED)",
   429: "Too many of these requests from this user: wait the Retry-After header's seconds",
   500: "Unexpected server error (logged with the request id)",
   503: "A service this one depends on is unavailable (100ms, the identity provider, or our database); retry later",
@@ -44,10 +47,57 @@ function withoutNull(schema: unknown): unknown {
 
 const failureSchema = {
   type: "object",
-  required: ["success", "error"],
-  properties: { success: { const: false }, error: { type: "string", description: "A message a person can act on" } },
+  required: ["success", "error", "code"],
+  properties: {
+    success: { const: false },
+    error: { type: "string", description: "A message a person can act on" },
+    code: {
+      type: "string",
+      enum: [...REST_FAILURE_CODES],
+      description:
+        "What went wrong, for programs: the GraphQL API's `extensions.code` for the same failure (SESSION_FULL: no seat left; FAILED_PRECONDITION: the session's state refuses the action; CONFLICT: already done, or changed meanwhile; BAD_USER_INPUT: see `fields`), or BAD_REQUEST (the request could not be read), METHOD_NOT_ALLOWED, NOT_FOUND (also for an unknown route), INTERNAL_SERVER_ERROR",
+    },
+    fields: {
+      type: "array",
+      description: "For BAD_USER_INPUT: each problem with the input, by the field's dotted path (`metadata.tags.3`)",
+      items: {
+        type: "object",
+        required: ["path", "message"],
+        properties: { path: { type: "string" }, message: { type: "string" } },
+        additionalProperties: false,
+      },
+    },
+  },
   additionalProperties: false,
 };
+
+/**
+ * Each route's operationId: the name a generated client gives its method, so it is chosen
+ * here, by hand, and kept (renaming one breaks generated clients). A route without one fails
+ * to build the document.
+ */
+const OPERATION_IDS: Record<string, string> = {
+  "post /sessions": "createSession",
+  "get /sessions": "listSessions",
+  "get /sessions/:id": "getSession",
+  "post /sessions/:id/start": "startSession",
+  "post /sessions/:id/checkout": "startCheckout",
+  "post /sessions/:id/enroll": "enroll",
+  "post /sessions/:id/join-token": "joinToken",
+  "post /sessions/:id/end": "endSession",
+  "post /sessions/:id/cancel": "cancelSession",
+  "post /sessions/:id/enrollment/cancel": "cancelEnrollment",
+  "post /sessions/:id/waitlist": "joinWaitlist",
+  "post /sessions/:id/waitlist/leave": "leaveWaitlist",
+  "get /sessions/:id/recording": "recordingUrl",
+  "post /sessions/:id/feedback": "submitFeedback",
+};
+
+function operationIdOf(route: RestRoute): string {
+  const id = OPERATION_IDS[`${route.method} ${route.path}`];
+  if (!id) throw new Error(`No operationId for ${route.method.toUpperCase()} ${route.path}: add one to OPERATION_IDS (api/rest/openapi.ts).`);
+  return id;
+}
 
 function operation(route: RestRoute) {
   const successSchema = {
@@ -65,6 +115,16 @@ function operation(route: RestRoute) {
   if (route.path.includes(":id")) {
     parameters.push({ name: "id", in: "path", required: true, description: "Session id", schema: { type: "string" } });
   }
+  if (route.method === "post") {
+    parameters.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description:
+        "A unique key per request (a UUID): sent again with the same body within 24 hours, the first answer comes back (with `Idempotent-Replayed: true`) and nothing happens twice. Another body under the same key is 422 IDEMPOTENCY_KEY_REUSED; while the first request is still running a retry waits up to 10 seconds, then 409 IDEMPOTENCY_KEY_IN_USE.",
+      schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+    });
+  }
   if (route.query) {
     const query = toSchema(route.query, "input") as { properties?: Record<string, unknown> };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
@@ -72,8 +132,10 @@ function operation(route: RestRoute) {
     }
   }
   // Any route can meet an unexpected error, or a dependency (identity provider, database) that is down.
-  const errors = [...new Set([...route.errors, 500, 503])].sort();
+  // A POST can also meet its Idempotency-Key's refusals.
+  const errors = [...new Set([...route.errors, ...(route.method === "post" ? [409, 422] : []), 500, 503])].sort();
   return {
+    operationId: operationIdOf(route),
     summary: route.summary,
     ...(route.public ? { security: [{}, { bearerAuth: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
@@ -86,13 +148,19 @@ function operation(route: RestRoute) {
         }
       : {}),
     responses: {
-      [route.status]: { description: "Success", content: { "application/json": { schema: successSchema } } },
+      [route.status]: {
+        description: "Success",
+        ...(route.method === "post"
+          ? { headers: { "Idempotent-Replayed": { description: "`true` when this is the kept answer of an earlier request with the same Idempotency-Key", schema: { type: "string", const: "true" } } } }
+          : {}),
+        content: { "application/json": { schema: successSchema } },
+      },
       ...Object.fromEntries(
         errors.map((status) => [
           status,
           {
             description: STATUS_TEXT[status] ?? "Error",
-            ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
+            ...(status === 429 || status === 409 ? { headers: { "Retry-After": { description: "Seconds until the limit's window closes", schema: { type: "integer", minimum: 1 } } } } : {}),
             ...(status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } } } : {}),
             ...(status === 401
               ? { headers: { "WWW-Authenticate": { description: 'The scheme to bring (RFC 6750): `Bearer realm="Live Sessions"`, with `error="invalid_token"` when the token sent was refused', schema: { type: "string" } } } }
@@ -116,6 +184,8 @@ export function buildOpenApiDocument(appUrl: string) {
     info: {
       title: "Live Sessions REST API",
       version: "1.0.0",
+      // The project is proprietary (LICENSE, package.json "UNLICENSED"): the document says so rather than naming an open licence.
+      license: { name: "Proprietary: all rights reserved" },
       description:
         "The REST routes of the original Live Sessions API document, kept for existing clients. New integrations should prefer the GraphQL API at /graphql.",
     },

@@ -254,20 +254,21 @@ describe("the same mistake gets the same error", () => {
     message: RegExp,
   ): Promise<string> {
     const [method, path, opts] = restCall;
-    const restMessage = expectFailure(await rest(t.app, method, path, opts), status, message);
+    // The same code too: REST's `code` is GraphQL's `extensions.code`.
+    const restMessage = expectFailure(await rest(t.app, method, path, opts), status, message, code);
     const gqlError = expectGqlError(await graphqlCall(), code, message);
     expect(restMessage).toBe(gqlError.message);
     return restMessage;
   }
 
-  it("enroll in a full session: 400 ↔ FAILED_PRECONDITION", async () => {
+  it("enroll in a full session: 400 ↔ SESSION_FULL", async () => {
     const id = await createSessionRest(t.app, seedCreateBody(t.app.clock, { price: 0, maxParticipants: 1 }));
     expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/enroll`, { as: "priya" }), 200);
     const message = await expectSameError(
       ["POST", `/api/live/sessions/${id}/enroll`, { as: "tom" }],
       () => t.app.gql(ENROLL, { sessionId: id }, "lena"),
       400,
-      "FAILED_PRECONDITION",
+      "SESSION_FULL",
       /full/,
     );
     expect(message).toBe("This session is full; no seats are left.");

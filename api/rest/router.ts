@@ -3,10 +3,11 @@
  * error table as GraphQL. Everything answers JSON in the seed's envelope, failures of
  * the HTTP layer itself (bad JSON, wrong content type, too large, unknown route) included.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { RequestScope } from "../domain/request-scope.js";
 import { sendError, sendFailure } from "./envelope.js";
+import { HTTP_LAYER_CODES } from "./failure-codes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { REST_ROUTES } from "./routes.js";
 
@@ -18,6 +19,8 @@ export interface RestDeps {
   scopeOf(req: Request): Promise<RequestScope>;
   logger: Logger;
   appUrl: string;
+  /** Idempotency-Key handling for POSTs, run once the body is read (the HTTP app supplies it). */
+  idempotency?: RequestHandler;
 }
 
 const requestIdOf = (req: Request) => String(req.id ?? "");
@@ -35,7 +38,8 @@ export function createRestRouter(deps: RestDeps): Router {
   // Only routes that take a body read one; on the others a body is ignored, unread.
   const readBody = [requireJsonBody, express.json({ limit: REST_BODY_LIMIT })];
   for (const route of REST_ROUTES) {
-    router[route.method](route.path, ...(route.body ? readBody : []), async (req: Request, res: Response) => {
+    const idempotency = route.method === "post" && deps.idempotency ? [deps.idempotency] : [];
+    router[route.method](route.path, ...(route.body ? readBody : []), ...idempotency, async (req: Request, res: Response) => {
       try {
         const result = await route.handle({
           ...(await deps.scopeOf(req)),
@@ -63,23 +67,23 @@ export function createRestRouter(deps: RestDeps): Router {
       .map((r) => r.method.toUpperCase());
     if (allowed.length > 0) {
       res.setHeader("Allow", allowed.join(", "));
-      sendFailure(res, 405, `${req.method} is not supported on ${req.baseUrl}${req.path}; use ${allowed.join(" or ")}.`);
+      sendFailure(res, 405, `${req.method} is not supported on ${req.baseUrl}${req.path}; use ${allowed.join(" or ")}.`, HTTP_LAYER_CODES.wrongMethod);
       return;
     }
-    sendFailure(res, 404, `There is no ${req.method} ${req.baseUrl}${req.path} route. See ${req.baseUrl}/openapi.json for the routes.`);
+    sendFailure(res, 404, `There is no ${req.method} ${req.baseUrl}${req.path} route. See ${req.baseUrl}/openapi.json for the routes.`, HTTP_LAYER_CODES.noRoute);
   });
 
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const type = (error as { type?: string }).type;
     if (type === "entity.too.large") {
-      sendFailure(res, 413, `The request body is larger than ${REST_BODY_LIMIT}.`);
+      sendFailure(res, 413, `The request body is larger than ${REST_BODY_LIMIT}.`, HTTP_LAYER_CODES.unreadable);
     } else if (type === "entity.parse.failed") {
-      sendFailure(res, 400, "The request body is not valid JSON.");
+      sendFailure(res, 400, "The request body is not valid JSON.", HTTP_LAYER_CODES.unreadable);
     } else if (type === "encoding.unsupported" || type === "charset.unsupported") {
-      sendFailure(res, 415, "The request body must be UTF-8 JSON.");
+      sendFailure(res, 415, "The request body must be UTF-8 JSON.", HTTP_LAYER_CODES.unreadable);
     } else if (error instanceof URIError || (error as { status?: number }).status === 400) {
       // Express's own 400s: a path with broken percent-encoding, a body that is not what its headers claim.
-      sendFailure(res, 400, "The request could not be read: check the URL's encoding and that the body matches its Content-Type and Content-Encoding.");
+      sendFailure(res, 400, "The request could not be read: check the URL's encoding and that the body matches its Content-Type and Content-Encoding.", HTTP_LAYER_CODES.unreadable);
     } else {
       sendError(res, error, deps.logger, requestIdOf(req));
     }
@@ -91,7 +95,7 @@ export function createRestRouter(deps: RestDeps): Router {
 function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
   if (hasBody && !req.is("application/json")) {
-    sendFailure(res, 415, "Send the request body as JSON with the header Content-Type: application/json.");
+    sendFailure(res, 415, "Send the request body as JSON with the header Content-Type: application/json.", HTTP_LAYER_CODES.unreadable);
     return;
   }
   next();

@@ -90,7 +90,7 @@ export async function raceForSeats(target: RaceTarget, seats: number, students: 
   expect(other, "every answer is 200 or 400").toEqual([]);
   expect(enrolled).toHaveLength(seats);
   expect(full).toHaveLength(students - seats);
-  for (const a of full) expect(a.body).toEqual({ success: false, error: "This session is full; no seats are left." });
+  for (const a of full) expect(a.body).toEqual({ success: false, error: "This session is full; no seats are left.", code: "SESSION_FULL" });
   expect(new Set(enrolled.map((a) => a.body.data.participantId)).size).toBe(seats);
   expect(await enrolledCount(target, id)).toBe(seats);
   expect(await target.count("select count(*)::int as n from live_session_participants where session_id = $1", [id])).toBe(seats);
@@ -160,7 +160,7 @@ export async function startRacingEnd(target: RaceTarget, rounds: number): Promis
       expect(await target.count("select count(*)::int as n from room_cleanups where session_id = $1 and completed_at is not null", [id])).toBe(1);
     } else {
       // The end came first and was refused: the start went through and nothing else changed.
-      expect(end).toEqual({ status: 400, body: { success: false, error: expect.stringMatching(/has not started yet/) } });
+      expect(end).toEqual({ status: 400, body: { success: false, error: expect.stringMatching(/has not started yet/), code: "FAILED_PRECONDITION" } });
       expect(session.status).toBe("live");
       expect(rooms[0]!.enabled).toBe(true);
     }

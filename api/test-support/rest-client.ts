@@ -3,6 +3,8 @@
  * test app, Bearer tokens from its local issuer, and the seed's request bodies.
  */
 import { expect } from "vitest";
+import { ERROR_MAP } from "../errors-map.js";
+import { REST_FAILURE_CODES } from "../rest/failure-codes.js";
 import type { Caller, TestApp } from "./test-app.js";
 import type { TestClock } from "./test-clock.js";
 
@@ -52,14 +54,25 @@ export function expectSuccess<B = any>(res: RestResponse<B>, status: number): B 
 }
 
 /**
- * Asserts the seed's failure envelope, exactly `{success:false, error}` as JSON (never an
- * HTML page), with this status and a readable message matching `message`. Returns the message.
+ * Asserts the seed's failure envelope, `{success:false, error}` as JSON (never an HTML page),
+ * with this status and a readable message matching `message`, plus its machine-readable `code`
+ * (one the status belongs to; exactly `code` when given) and `fields` only for bad input.
+ * Returns the message.
  */
-export function expectFailure(res: RestResponse, status: number, message: RegExp | string): string {
+export function expectFailure(res: RestResponse, status: number, message: RegExp | string, code?: string): string {
   expect(res.status, `expected ${status}, got ${res.status}: ${res.text}`).toBe(status);
   expect(res.headers.get("content-type")).toMatch(/^application\/json\b/);
   expect(res.text).not.toMatch(/<html|<!doctype/i);
-  expect(Object.keys(res.body as object).sort()).toEqual(["error", "success"]);
+  const body = res.body as { code?: unknown; fields?: unknown };
+  expect(Object.keys(body).sort()).toEqual(body.fields === undefined ? ["code", "error", "success"] : ["code", "error", "fields", "success"]);
+  expect(REST_FAILURE_CODES).toContain(body.code);
+  if (code !== undefined) expect(body.code).toBe(code);
+  const mapped = Object.values(ERROR_MAP).find((e) => e.graphql === body.code);
+  if (mapped) expect(mapped.http, `code ${String(body.code)} answered with ${status}`).toBe(status);
+  if (body.fields !== undefined) {
+    expect(body.code).toBe("BAD_USER_INPUT");
+    expect(body.fields).toEqual(expect.arrayContaining([{ path: expect.any(String), message: expect.any(String) }]));
+  }
   expect(res.body.success).toBe(false);
   expect(typeof res.body.error).toBe("string");
   const error = res.body.error as string;

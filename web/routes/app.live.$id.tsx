@@ -78,6 +78,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "watch": {
         // A fresh short-lived link from 100ms each time; never stored or cached.
         const { recordingUrl } = await context.gql(RECORDING, { sessionId: id });
+        // Null comes only with an error, which context.gql has already thrown.
+        if (!recordingUrl) throw new Error("recordingUrl answered null without an error");
         return redirect(recordingUrl.url);
       }
       case "feedback": {

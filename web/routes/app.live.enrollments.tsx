@@ -10,13 +10,14 @@ export const meta: MetaFunction = () => [{ title: "My classes — Live Sessions"
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const data = await load(request, () => context.gql(MY_ENROLLMENTS, {}));
-  const enrollments = data.myEnrollments;
+  // Null only with an error (not signed in), which load() has already turned into its page.
+  const enrollments = data.myEnrollments ?? [];
   const upcoming = enrollments.filter((e) => e.session.status === "SCHEDULED" || e.session.status === "LIVE");
   const past = enrollments.filter((e) => e.session.status === "ENDED" || e.session.status === "CANCELLED").reverse();
   // Refunds of bookings the student cancelled: their enrollment is gone, the refund is not.
   const enrolled = new Set(enrollments.map((e) => e.id));
-  const cancelledBookings = data.myRefunds.filter((r) => !enrolled.has(r.participantId));
-  return { upcoming, past, waitlist: data.myWaitlist, cancelledBookings };
+  const cancelledBookings = (data.myRefunds ?? []).filter((r) => !enrolled.has(r.participantId));
+  return { upcoming, past, waitlist: data.myWaitlist ?? [], cancelledBookings };
 }
 
 type Refund = { status: "PENDING" | "REFUNDED" | "FAILED"; amount: number; currency: string; refundedAt?: string | null };

@@ -60,7 +60,7 @@ describe.skipIf(!realPostgresUrl())("payment races (need real PostgreSQL: set DA
     const results = await Promise.allSettled(students.map((s, i) => t.h.services.enroll(s, session.id, payments[i])));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    for (const r of refused) expect((r.reason as DomainError).code).toBe("FAILED_PRECONDITION");
+    for (const r of refused) expect((r.reason as DomainError).code).toBe("SESSION_FULL");
     // The refused students' rows were rolled back with their transactions: their payments are not spent.
     expect(await count("select count(*)::int as n from live_session_participants where payment_id is not null")).toBe(1);
   });

@@ -278,7 +278,7 @@ describe("startCheckout", () => {
     const full = await priced({ maxParticipants: 1 });
     const tom = await t.h.viewer("tom");
     await t.h.services.enroll(tom, full.id, payFor(t.h.payments, full, tom));
-    await expectDomainError(t.h.services.startCheckout(priya, full.id), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.startCheckout(priya, full.id), "SESSION_FULL", /full/);
     await expectDomainError(t.h.services.startCheckout(await t.h.viewer("deepak"), full.id), "FORBIDDEN");
     await expectDomainError(t.h.services.startCheckout(await t.h.viewer("tom"), full.id), "CONFLICT", /already enrolled/);
   });

@@ -65,12 +65,29 @@ function expandIPv6(address: string): string[] {
   return [...left, ...middle, ...right].map((g) => (g.includes(".") ? g : g.replace(/^0+(?=.)/, "")));
 }
 
-/** Counts a request from `address`; throws RATE_LIMITED when it is one too many in the window. */
-export async function takeAddressAttempt(deps: Pick<ServiceDeps, "db" | "clock" | "addressRateLimits">, action: AddressLimitedAction, address: string): Promise<void> {
+/** Where a caller stands in a limit's window, for the RateLimit-* headers (draft-ietf-httpapi-ratelimit-headers). */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window closes. */
+  resetSeconds: number;
+}
+
+/**
+ * Counts a request from `address` and answers where it stands in its window; throws
+ * RATE_LIMITED when it is one too many.
+ */
+export async function takeAddressAttempt(
+  deps: Pick<ServiceDeps, "db" | "clock" | "addressRateLimits">,
+  action: AddressLimitedAction,
+  address: string,
+): Promise<RateLimitState> {
   const limit = (deps.addressRateLimits ?? DEFAULT_ADDRESS_RATE_LIMITS)[action];
   const now = deps.clock.now();
   const window = await countAddressAttempt(deps.db, { address: addressKey(address), action, now, windowMs: limit.windowMs });
-  if (window.attempts > limit.max) throw addressRateLimitedError(action, limit, retryAfterSeconds(window.windowStart, limit.windowMs, now));
+  const resetSeconds = retryAfterSeconds(window.windowStart, limit.windowMs, now);
+  if (window.attempts > limit.max) throw addressRateLimitedError(action, limit, resetSeconds);
+  return { limit: limit.max, remaining: limit.max - window.attempts, resetSeconds };
 }
 
 const PURGE_INTERVAL_MS = 5 * MINUTE;

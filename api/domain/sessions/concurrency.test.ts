@@ -25,7 +25,7 @@ describe.skipIf(!onPostgres)("races (need real PostgreSQL: set DATABASE_URL)", (
     expect(refused).toHaveLength(40);
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(DomainError);
-      expect((r.reason as DomainError).code).toBe("FAILED_PRECONDITION");
+      expect((r.reason as DomainError).code).toBe("SESSION_FULL");
       expect((r.reason as DomainError).message).toMatch(/full/);
     }
     expect((await t.h.services.getSession(null, session.id))?.enrolledCount).toBe(10);

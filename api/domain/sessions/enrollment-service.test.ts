@@ -75,7 +75,7 @@ describe("enroll", () => {
     const { session } = await scheduled({ maxParticipants: 2 });
     await t.h.services.enroll(await t.h.student(1), session.id);
     await t.h.services.enroll(await t.h.student(2), session.id);
-    await expectDomainError(t.h.services.enroll(await t.h.student(3), session.id), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.enroll(await t.h.student(3), session.id), "SESSION_FULL", /full/);
     const s = await t.h.services.getSession(null, session.id);
     expect(s?.enrolledCount).toBe(2);
     const rows = await t.database.query<{ n: number }>("select count(*)::int as n from live_session_participants");
@@ -85,7 +85,7 @@ describe("enroll", () => {
   it("gives a 1-on-1 exactly one student", async () => {
     const { session } = await scheduled({ sessionType: "1-on-1", maxParticipants: undefined });
     await t.h.services.enroll(await t.h.student(1), session.id);
-    await expectDomainError(t.h.services.enroll(await t.h.student(2), session.id), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.enroll(await t.h.student(2), session.id), "SESSION_FULL", /full/);
   });
 
   it("needs a payment reference for a priced session and records it", async () => {

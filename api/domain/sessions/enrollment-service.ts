@@ -99,7 +99,7 @@ export async function enroll(
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
-      throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
+      throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
     }
     await queueEnrollmentNotices(tx, { session: seated, participant, now });
     await recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now);

@@ -9,6 +9,7 @@ import {
   MAX_PRICE,
   MAX_SEATS,
   PAYMENT_GATEWAYS,
+  SESSION_ORDERS,
   SESSION_STATUSES,
   SESSION_TYPES,
 } from "./session-values.js";
@@ -177,6 +178,50 @@ export const listSessionsInput = z.object({
 });
 
 export type ListSessionsInput = z.output<typeof listSessionsInput>;
+
+
+const cursorText = (field: string) => text(field, 1, 200);
+
+/** `sessionsConnection`'s arguments: Relay's first/after or last/before, a filter, an order. */
+export const sessionsConnectionInput = z
+  .object({
+    first: wholeNumber("first", 1, MAX_PAGE_SIZE).nullish(),
+    after: cursorText("after").nullish(),
+    last: wholeNumber("last", 1, MAX_PAGE_SIZE).nullish(),
+    before: cursorText("before").nullish(),
+    filter: z
+      .strictObject(
+        {
+          statuses: z
+            .array(z.enum(SESSION_STATUSES, { error: `statuses must each be one of ${SESSION_STATUSES.join(", ")}` }))
+            .min(1, { error: "statuses cannot be empty: leave it out for every status but cancelled" })
+            .nullish(),
+          startsAfter: isoInstant("startsAfter").nullish(),
+          startsBefore: isoInstant("startsBefore").nullish(),
+          expertId: refuseUnsafeText(z.string({ error: "expertId must be text" }).trim().min(1, { error: "expertId cannot be empty" }).max(64, { error: "expertId is too long" }), "expertId").nullish(),
+          featured: z.boolean({ error: "featured must be true or false" }).nullish(),
+          category: label("category").nullish(),
+          difficulty: label("difficulty").nullish(),
+          free: z.boolean({ error: "free must be true or false" }).nullish(),
+          search: searchText.nullish(),
+        },
+        { error: (i) => (i.code === "unrecognized_keys" ? `Unknown filter field(s): ${i.keys.join(", ")}` : "filter must be an object") },
+      )
+      .nullish(),
+    orderBy: z.enum(SESSION_ORDERS, { error: `orderBy must be one of ${SESSION_ORDERS.join(", ")}` }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.first != null && v.last != null) ctx.addIssue({ code: "custom", path: ["last"], message: "give first (with after) or last (with before), not both" });
+    if (v.after != null && v.last != null) ctx.addIssue({ code: "custom", path: ["after"], message: "after pages forward: use it with first" });
+    if (v.before != null && v.first != null) ctx.addIssue({ code: "custom", path: ["before"], message: "before pages backward: use it with last" });
+    const after = v.filter?.startsAfter;
+    const before = v.filter?.startsBefore;
+    if (after && before && before.getTime() <= after.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["filter", "startsBefore"], message: "filter.startsBefore must be after filter.startsAfter" });
+    }
+  });
+
+export type SessionsConnectionInput = z.output<typeof sessionsConnectionInput>;
 
 export const paymentInput = z.strictObject(
   {

@@ -39,7 +39,7 @@ import {
 } from "./session-rules.js";
 
 /** The error codes a refusal can carry: those the rules below throw. */
-export const REFUSAL_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "FAILED_PRECONDITION", "CONFLICT"] as const satisfies readonly DomainErrorCode[];
+export const REFUSAL_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "FAILED_PRECONDITION", "SESSION_FULL", "CONFLICT"] as const satisfies readonly DomainErrorCode[];
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface Ability {

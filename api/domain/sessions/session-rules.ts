@@ -143,7 +143,7 @@ export function assertSeatLeft(session: SessionRow, offer: Pick<WaitlistEntryRow
   // A seat offered to this student from the waitlist is held for them until the offer lapses.
   if (offer?.status === "offered" && offer.offeredUntil && now && offer.offeredUntil.getTime() > now.getTime()) return;
   if (session.maxParticipants != null && session.enrolledCount + session.heldSeats >= session.maxParticipants) {
-    throw new DomainError("FAILED_PRECONDITION", SESSION_FULL_MESSAGE);
+    throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
   }
 }
 

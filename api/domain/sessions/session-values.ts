@@ -35,6 +35,8 @@ export const MAX_SEATS = 2500;
 /** The highest price we accept, in major units of any currency. */
 export const MAX_PRICE = 1_000_000;
 export const MAX_PAGE_SIZE = 100;
+/** A sessions walk's orders: by scheduled start, soonest first, or latest first (past classes, newest first). */
+export const SESSION_ORDERS = ["start_time_asc", "start_time_desc"] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Where a refund stands, and why it is owed (refunds.status, refunds.cause). */

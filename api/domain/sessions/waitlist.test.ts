@@ -44,7 +44,7 @@ describe("the waitlist", () => {
     expect((await t.h.services.joinWaitlist(d!, session.id)).position).toBe(2);
     // Joining again answers with the place held.
     expect((await t.h.services.joinWaitlist(c!, session.id)).position).toBe(1);
-    await expectDomainError(t.h.services.enroll(await t.h.student(5), session.id), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.enroll(await t.h.student(5), session.id), "SESSION_FULL", /full/);
 
     t.h.clock.advance(60_000);
     await t.h.services.cancelEnrollment(a!, session.id);
@@ -76,8 +76,8 @@ describe("the waitlist", () => {
     expect(offer).toMatchObject({ status: "offered", offeredUntil: new Date(t.h.clock.now().getTime() + 30 * 60_000) });
 
     // c cannot take b's seat, nor open a checkout for it.
-    await expectDomainError(t.h.services.startCheckout(c!, session.id), "FAILED_PRECONDITION", /full/);
-    await expectDomainError(t.h.services.enroll(c!, session.id, payFor(t.h.payments, session, c!)), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.startCheckout(c!, session.id), "SESSION_FULL", /full/);
+    await expectDomainError(t.h.services.enroll(c!, session.id, payFor(t.h.payments, session, c!)), "SESSION_FULL", /full/);
     // b may.
     await t.h.services.startCheckout(b!, session.id);
     const seated = await t.h.services.enroll(b!, session.id, payFor(t.h.payments, session, b!, "razorpay"));
@@ -103,7 +103,7 @@ describe("the waitlist", () => {
     expect((await t.h.services.myWaitlist(c!))[0]).toMatchObject({ status: "offered" });
     expect(await seatsOf(t.database, session.id)).toMatchObject({ enrolled_count: 0, held_seats: 1, offered: 1, waiting: 0 });
     // b's lapsed payment attempt is refused as full.
-    await expectDomainError(t.h.services.enroll(b!, session.id, payFor(t.h.payments, session, b!)), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.enroll(b!, session.id, payFor(t.h.payments, session, b!)), "SESSION_FULL", /full/);
     // c leaves: the seat is free again, nobody waits.
     await t.h.services.leaveWaitlist(c!, session.id);
     expect(await seatsOf(t.database, session.id)).toMatchObject({ enrolled_count: 0, held_seats: 0, offered: 0, waiting: 0 });

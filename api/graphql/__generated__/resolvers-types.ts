@@ -4,6 +4,7 @@ import type { VideoRole } from '../enum-values.js';
 import type { PaymentGateway } from '../enum-values.js';
 import type { RefusalCode } from '../enum-values.js';
 import type { WebhookDeliveryStatus } from '../enum-values.js';
+import type { SessionOrder } from '../enum-values.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionRow, ParticipantRow, UserRow, RefundRow, WaitlistEntryRow, WebhookEndpointRow, WebhookDeliveryAttemptRow } from '../../db/schema.js';
 import type { StartedSession, EndedSession } from '../../domain/sessions/session-service.js';
@@ -301,7 +302,7 @@ export type Mutation = {
    * answer carries the endpoint's signing `secret`, shown this once (`rotateWebhookSecret` makes a
    * new one).
    *
-   * Events: `session.created`, `session.updated` (the enrolled count changed), `session.started`,
+   * Events: `session.created`, `session.updated` (its details, time or seats changed through `updateSession`, or its enrolled count changed), `session.started`,
    * `session.ended`, `session.cancelled`, `enrollment.created`, `enrollment.cancelled`,
    * `attendance.updated` (the room's figures; at most one per session per 10 s, carrying the
    * newest), `recording.ready`, `refund.created`, `refund.succeeded`, `refund.failed`.
@@ -517,6 +518,19 @@ export type NotificationSettingsInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Relay's page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More sessions follow the page in the walk's order. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Sessions come before the page in the walk's order (when paging forward: true whenever `after` was given). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor; null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export { PaymentGateway };
 
 export type PaymentInput = {
@@ -534,26 +548,28 @@ export type Query = {
   expert?: Maybe<ExpertProfile>;
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
-  /** The signed-in user's enrollments, soonest session first. */
-  myEnrollments: Array<Enrollment>;
-  /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. */
-  myRefunds: Array<Refund>;
-  /** The waitlists the signed-in user is on, earliest joined first. */
-  myWaitlist: Array<WaitlistPlace>;
+  /** The signed-in user's enrollments, soonest session first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myEnrollments?: Maybe<Array<Enrollment>>;
+  /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myRefunds?: Maybe<Array<Refund>>;
+  /** The waitlists the signed-in user is on, earliest joined first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  myWaitlist?: Maybe<Array<WaitlistPlace>>;
   /** The signed-in user's time zone and which emails they get (UNAUTHENTICATED without credentials). */
   notificationSettings: NotificationSettings;
   /**
    * A short-lived link to watch the session's recording, fresh from 100ms on every call
    * (never stored). For the session's expert and its participants (who paid, for a priced
-   * session); anyone else gets FORBIDDEN, a session without a recording NOT_FOUND.
+   * session); anyone else gets FORBIDDEN, a session without a recording NOT_FOUND: the field
+   * is then null and the error is in `errors`, while the rest of the query keeps its answer.
    * `LiveSession.canWatchRecording` says beforehand whether to offer it.
    */
-  recordingUrl: RecordingLink;
+  recordingUrl?: Maybe<RecordingLink>;
   /**
    * Everyone's refunds, newest first, optionally in one state (admins only: FORBIDDEN for others).
-   * FAILED ones carry `failureReason` and are settled by hand.
+   * FAILED ones carry `failureReason` and are settled by hand. Null, with the error in `errors`,
+   * when refused.
    */
-  refunds: Array<Refund>;
+  refunds?: Maybe<Array<Refund>>;
   /** One session by id (cancelled ones included), or null. */
   session?: Maybe<LiveSession>;
   /**
@@ -561,6 +577,14 @@ export type Query = {
    * left out. `limit` defaults to 20 (1–100); `skip` defaults to 0.
    */
   sessions: SessionPage;
+  /**
+   * The sessions as a Relay connection, for walking every page: cursors mark a place in the order
+   * (scheduled start, then id), so sessions added while a client pages are neither repeated nor
+   * skipped, as they can be with `sessions(limit, skip)`. Page forward with `first` (1–100, default
+   * 20) and `after` (an edge's `cursor` or `pageInfo.endCursor`), or backward with `last` and
+   * `before`; giving both `first` and `last` is BAD_USER_INPUT, as is a cursor this API did not give.
+   */
+  sessionsConnection: SessionConnection;
   /** An endpoint's latest deliveries, newest first, each with its last attempts (`limit` 1–100). */
   webhookDeliveries: Array<WebhookDelivery>;
   /** The signed-in expert's or admin's webhook endpoints (each owner sees only their own). */
@@ -597,6 +621,16 @@ export type QuerySessionsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   skip?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SessionStatus>;
+};
+
+
+export type QuerySessionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SessionsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SessionOrder>;
 };
 
 
@@ -675,6 +709,26 @@ export type SessionCalendar = {
   ics: Scalars['String']['output'];
 };
 
+/** A page of sessions in the Relay connection shape. */
+export type SessionConnection = {
+  __typename?: 'SessionConnection';
+  /** The page's sessions, each with its cursor, in the walk's order. */
+  edges: Array<SessionEdge>;
+  /** Where the page sits in the walk. */
+  pageInfo: PageInfo;
+  /** How many sessions match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One session of a connection's page. */
+export type SessionEdge = {
+  __typename?: 'SessionEdge';
+  /** An opaque cursor: pass it as `after` or `before` to page from this session. */
+  cursor: Scalars['String']['output'];
+  /** The session. */
+  node: LiveSession;
+};
+
 /** What the session's participants thought of it (its expert's view). */
 export type SessionFeedback = {
   __typename?: 'SessionFeedback';
@@ -702,6 +756,8 @@ export type SessionMetadataInput = {
   equipment?: InputMaybe<Array<Scalars['String']['input']>>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export { SessionOrder };
 
 export type SessionPage = {
   __typename?: 'SessionPage';
@@ -754,6 +810,28 @@ export type SessionPermissions = {
 export { SessionStatus };
 
 export { SessionType };
+
+/** What `sessionsConnection` lists; every field given must hold (AND). Empty: every session but cancelled ones. */
+export type SessionsFilter = {
+  /** metadata.category contains this text, ignoring case. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** metadata.difficulty is this, ignoring case. */
+  difficulty?: InputMaybe<Scalars['String']['input']>;
+  /** One expert's sessions (a `User.id`). */
+  expertId?: InputMaybe<Scalars['ID']['input']>;
+  /** Featured sessions only (true) or unfeatured ones (false). */
+  featured?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Free sessions (price 0) when true, priced ones when false. */
+  free?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Words that must each begin a word of the title, the description or the expert's name (up to 100 characters). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Scheduled to start at or after this time. */
+  startsAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Scheduled to start before this time. */
+  startsBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Any of these statuses (CANCELLED only when asked for). Leave out for every status but CANCELLED. */
+  statuses?: InputMaybe<Array<SessionStatus>>;
+};
 
 export type SignOutResult = {
   __typename?: 'SignOutResult';
@@ -1004,6 +1082,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationSettings: ResolverTypeWrapper<NotificationSettings>;
   NotificationSettingsInput: NotificationSettingsInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PaymentGateway: PaymentGateway;
   PaymentInput: PaymentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1013,13 +1092,17 @@ export type ResolversTypes = ResolversObject<{
   RefundStatus: RefundStatus;
   RefusalCode: RefusalCode;
   SessionCalendar: ResolverTypeWrapper<SessionCalendar>;
+  SessionConnection: ResolverTypeWrapper<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversTypes['SessionEdge']> }>;
+  SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['LiveSession'] }>;
   SessionFeedback: ResolverTypeWrapper<FeedbackSummary>;
   SessionMetadata: ResolverTypeWrapper<SessionMetadata>;
   SessionMetadataInput: SessionMetadataInput;
+  SessionOrder: SessionOrder;
   SessionPage: ResolverTypeWrapper<Omit<SessionPage, 'items'> & { items: Array<ResolversTypes['LiveSession']> }>;
   SessionPermissions: ResolverTypeWrapper<SessionPermissionsModel>;
   SessionStatus: SessionStatus;
   SessionType: SessionType;
+  SessionsFilter: SessionsFilter;
   SignOutResult: ResolverTypeWrapper<SignOutResult>;
   StartSessionResult: ResolverTypeWrapper<StartedSession>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1060,16 +1143,20 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NotificationSettings: NotificationSettings;
   NotificationSettingsInput: NotificationSettingsInput;
+  PageInfo: PageInfo;
   PaymentInput: PaymentInput;
   Query: Record<PropertyKey, never>;
   RecordingLink: RecordingPlayback;
   Refund: RefundRow;
   SessionCalendar: SessionCalendar;
+  SessionConnection: Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> };
+  SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['LiveSession'] };
   SessionFeedback: FeedbackSummary;
   SessionMetadata: SessionMetadata;
   SessionMetadataInput: SessionMetadataInput;
   SessionPage: Omit<SessionPage, 'items'> & { items: Array<ResolversParentTypes['LiveSession']> };
   SessionPermissions: SessionPermissionsModel;
+  SessionsFilter: SessionsFilter;
   SignOutResult: SignOutResult;
   StartSessionResult: StartedSession;
   String: Scalars['String']['output'];
@@ -1253,19 +1340,27 @@ export type NotificationSettingsResolvers<ContextType = GraphQLContext, ParentTy
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PaymentGatewayResolvers = EnumResolverSignature<{ RAZORPAY?: any, STRIPE?: any }, ResolversTypes['PaymentGateway']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   expert?: Resolver<Maybe<ResolversTypes['ExpertProfile']>, ParentType, ContextType, RequireFields<QueryExpertArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  myEnrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
-  myRefunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
-  myWaitlist?: Resolver<Array<ResolversTypes['WaitlistPlace']>, ParentType, ContextType>;
+  myEnrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  myRefunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
+  myWaitlist?: Resolver<Maybe<Array<ResolversTypes['WaitlistPlace']>>, ParentType, ContextType>;
   notificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType>;
-  recordingUrl?: Resolver<ResolversTypes['RecordingLink'], ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
-  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
+  recordingUrl?: Resolver<Maybe<ResolversTypes['RecordingLink']>, ParentType, ContextType, RequireFields<QueryRecordingUrlArgs, 'sessionId'>>;
+  refunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType, Partial<QueryRefundsArgs>>;
   session?: Resolver<Maybe<ResolversTypes['LiveSession']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionPage'], ParentType, ContextType, Partial<QuerySessionsArgs>>;
+  sessionsConnection?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsConnectionArgs, 'orderBy'>>;
   webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'endpointId' | 'limit'>>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 }>;
@@ -1296,12 +1391,23 @@ export type RefundResolvers<ContextType = GraphQLContext, ParentType extends Res
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
+export type RefusalCodeResolvers = EnumResolverSignature<{ CONFLICT?: any, FAILED_PRECONDITION?: any, FORBIDDEN?: any, NOT_FOUND?: any, SESSION_FULL?: any, UNAUTHENTICATED?: any }, ResolversTypes['RefusalCode']>;
 
 export type SessionCalendarResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCalendar'] = ResolversParentTypes['SessionCalendar']> = ResolversObject<{
   downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   googleCalendarUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ics?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SessionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionConnection'] = ResolversParentTypes['SessionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SessionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionEdge'] = ResolversParentTypes['SessionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType>;
 }>;
 
 export type SessionFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionFeedback'] = ResolversParentTypes['SessionFeedback']> = ResolversObject<{
@@ -1317,6 +1423,8 @@ export type SessionMetadataResolvers<ContextType = GraphQLContext, ParentType ex
   equipment?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 }>;
+
+export type SessionOrderResolvers = EnumResolverSignature<{ START_TIME_ASC?: any, START_TIME_DESC?: any }, ResolversTypes['SessionOrder']>;
 
 export type SessionPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = ResolversObject<{
   items?: Resolver<Array<ResolversTypes['LiveSession']>, ParentType, ContextType>;
@@ -1440,14 +1548,18 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   LiveSession?: LiveSessionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationSettings?: NotificationSettingsResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PaymentGateway?: PaymentGatewayResolvers;
   Query?: QueryResolvers<ContextType>;
   RecordingLink?: RecordingLinkResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefusalCode?: RefusalCodeResolvers;
   SessionCalendar?: SessionCalendarResolvers<ContextType>;
+  SessionConnection?: SessionConnectionResolvers<ContextType>;
+  SessionEdge?: SessionEdgeResolvers<ContextType>;
   SessionFeedback?: SessionFeedbackResolvers<ContextType>;
   SessionMetadata?: SessionMetadataResolvers<ContextType>;
+  SessionOrder?: SessionOrderResolvers;
   SessionPage?: SessionPageResolvers<ContextType>;
   SessionPermissions?: SessionPermissionsResolvers<ContextType>;
   SessionStatus?: SessionStatusResolvers;

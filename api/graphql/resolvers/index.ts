@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers-types.js";
-import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "../enum-values.js";
+import { PaymentGateway, RefundCause, RefundStatus, RefusalCode, SessionOrder, SessionStatus, SessionType, VideoRole, WebhookDeliveryStatus } from "../enum-values.js";
 import { WebhookDelivery, WebhookEndpointSecret } from "./webhook-endpoint.js";
 import { Subscription } from "./subscription.js";
 import { Refund, WaitlistPlace } from "./refund.js";
@@ -39,4 +39,5 @@ export const createResolvers = (appUrl: string): Resolvers => ({
   WebhookDeliveryStatus: { ...WebhookDeliveryStatus },
   WebhookEndpointSecret,
   WebhookDelivery,
+  SessionOrder: { ...SessionOrder },
 });

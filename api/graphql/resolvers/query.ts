@@ -3,6 +3,7 @@ import type { QueryResolvers } from "../__generated__/resolvers-types.js";
 export const Query: QueryResolvers = {
   // The scope tells its readers of the page's experts, so the items' expert fields resolve without waiting.
   sessions: (_parent, args, { services, viewer }) => services.listSessions(viewer, args),
+  sessionsConnection: (_parent, args, { services, viewer }) => services.sessionsConnection(viewer, args),
   session: (_parent, { id }, { services, viewer }) => services.getSession(viewer, id),
   me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),

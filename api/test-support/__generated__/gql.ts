@@ -14,12 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n": typeof types.SessionsAndRecordingDocument,
+    "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n": typeof types.SessionsAndMineDocument,
+    "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.PartialCreateDocument,
     "\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n": typeof types.StartCheckoutDocument,
     "\n  query CheckoutGateway($id: ID!) {\n    session(id: $id) { checkoutGateway isFree enrolledCount }\n  }\n": typeof types.CheckoutGatewayDocument,
     "\n  query Page($limit: Int) {\n    sessions(limit: $limit) {\n      total\n      items {\n        id\n        title\n        expertName\n        expertAvatar\n        expert { id name isExpert }\n        viewerEnrollment { id paid session { id title } }\n        participants { id userName userEmail attended watchTime feedbackRating }\n        hmsDetails { roomId roomCode }\n        canWatchRecording\n        feedback { count averageRating ratingCounts comments { userName rating comment } }\n        enrolledCount\n        seatsLeft\n        viewerCan { enroll { allowed reason } start { allowed } join { allowed reason } watchRecording { allowed } rate { allowed } }\n      }\n    }\n  }\n": typeof types.PageDocument,
     "\n  query RoomLife($id: ID!) {\n    session(id: $id) {\n      status\n      currentViewers\n      attendedCount\n      recordingAvailable\n      canWatchRecording\n      recordingS3Key\n      hmsDetails { sessionId recordingId }\n      participants { userName attended joinedAt leftAt watchTime feedbackRating feedbackComment feedbackAt }\n      viewerEnrollment { attended watchTime feedbackRating }\n      feedback { count averageRating ratingCounts comments { participantId userName rating comment at } }\n    }\n  }\n": typeof types.RoomLifeDocument,
     "\n  query RecordingUrl($sessionId: ID!) { recordingUrl(sessionId: $sessionId) { url expiresAt durationSeconds } }\n": typeof types.RecordingUrlDocument,
     "\n  mutation SubmitFeedback($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) { id userName feedbackRating feedbackComment feedbackAt }\n  }\n": typeof types.SubmitFeedbackDocument,
+    "\n  query SessionsWalk($first: Int, $after: String, $last: Int, $before: String, $filter: SessionsFilter, $orderBy: SessionOrder) {\n    sessionsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id title expert { name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.SessionsWalkDocument,
+    "\n  query OffsetPage($limit: Int, $skip: Int) { sessions(limit: $limit, skip: $skip) { items { id } } }\n": typeof types.OffsetPageDocument,
+    "\n  mutation ConnectionCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.ConnectionCreateDocument,
     "\n  query ViewerCan($id: ID!) {\n    session(id: $id) {\n      status\n      enrolledCount\n      viewerWaitlist { position }\n      viewerCan {\n        enroll { allowed reason code }\n        start { allowed reason code }\n        end { allowed reason code }\n        cancel { allowed reason code }\n        join { allowed reason code }\n        watchRecording { allowed reason code }\n        rate { allowed reason code }\n        cancelEnrollment { allowed reason code }\n        joinWaitlist { allowed reason code }\n        leaveWaitlist { allowed reason code }\n        waitForStart { allowed reason code }\n      }\n    }\n  }\n": typeof types.ViewerCanDocument,
     "\n  fragment RestFields on LiveSession {\n    id expertId expertName expertAvatar title description thumbnail sessionType\n    scheduledStartTime scheduledEndTime actualStartTime actualEndTime\n    maxParticipants currentViewers price currency status\n    hmsDetails { roomId roomCode sessionId recordingId }\n    recordingS3Key recordedLessonId recordingAvailable enrolledCount attendedCount\n    metadata { category difficulty equipment tags }\n    featured isFree\n    participants {\n      id sessionId userId userName userEmail userAvatar enrolledAt attended joinedAt leftAt watchTime\n      paid paymentId paymentGateway amountPaid chatMessages feedbackRating feedbackComment createdAt updatedAt\n    }\n    createdAt updatedAt\n  }\n": typeof types.RestFieldsFragmentDoc,
     "\n  query SessionAsRest($id: ID!) { session(id: $id) { ...RestFields } }\n": typeof types.SessionAsRestDocument,
@@ -37,12 +43,18 @@ type Documents = {
     "\n  query Me { me { id name email avatar roles isExpert } }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n": types.SessionsAndRecordingDocument,
+    "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n": types.SessionsAndMineDocument,
+    "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.PartialCreateDocument,
     "\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n": types.StartCheckoutDocument,
     "\n  query CheckoutGateway($id: ID!) {\n    session(id: $id) { checkoutGateway isFree enrolledCount }\n  }\n": types.CheckoutGatewayDocument,
     "\n  query Page($limit: Int) {\n    sessions(limit: $limit) {\n      total\n      items {\n        id\n        title\n        expertName\n        expertAvatar\n        expert { id name isExpert }\n        viewerEnrollment { id paid session { id title } }\n        participants { id userName userEmail attended watchTime feedbackRating }\n        hmsDetails { roomId roomCode }\n        canWatchRecording\n        feedback { count averageRating ratingCounts comments { userName rating comment } }\n        enrolledCount\n        seatsLeft\n        viewerCan { enroll { allowed reason } start { allowed } join { allowed reason } watchRecording { allowed } rate { allowed } }\n      }\n    }\n  }\n": types.PageDocument,
     "\n  query RoomLife($id: ID!) {\n    session(id: $id) {\n      status\n      currentViewers\n      attendedCount\n      recordingAvailable\n      canWatchRecording\n      recordingS3Key\n      hmsDetails { sessionId recordingId }\n      participants { userName attended joinedAt leftAt watchTime feedbackRating feedbackComment feedbackAt }\n      viewerEnrollment { attended watchTime feedbackRating }\n      feedback { count averageRating ratingCounts comments { participantId userName rating comment at } }\n    }\n  }\n": types.RoomLifeDocument,
     "\n  query RecordingUrl($sessionId: ID!) { recordingUrl(sessionId: $sessionId) { url expiresAt durationSeconds } }\n": types.RecordingUrlDocument,
     "\n  mutation SubmitFeedback($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) { id userName feedbackRating feedbackComment feedbackAt }\n  }\n": types.SubmitFeedbackDocument,
+    "\n  query SessionsWalk($first: Int, $after: String, $last: Int, $before: String, $filter: SessionsFilter, $orderBy: SessionOrder) {\n    sessionsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id title expert { name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.SessionsWalkDocument,
+    "\n  query OffsetPage($limit: Int, $skip: Int) { sessions(limit: $limit, skip: $skip) { items { id } } }\n": types.OffsetPageDocument,
+    "\n  mutation ConnectionCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.ConnectionCreateDocument,
     "\n  query ViewerCan($id: ID!) {\n    session(id: $id) {\n      status\n      enrolledCount\n      viewerWaitlist { position }\n      viewerCan {\n        enroll { allowed reason code }\n        start { allowed reason code }\n        end { allowed reason code }\n        cancel { allowed reason code }\n        join { allowed reason code }\n        watchRecording { allowed reason code }\n        rate { allowed reason code }\n        cancelEnrollment { allowed reason code }\n        joinWaitlist { allowed reason code }\n        leaveWaitlist { allowed reason code }\n        waitForStart { allowed reason code }\n      }\n    }\n  }\n": types.ViewerCanDocument,
     "\n  fragment RestFields on LiveSession {\n    id expertId expertName expertAvatar title description thumbnail sessionType\n    scheduledStartTime scheduledEndTime actualStartTime actualEndTime\n    maxParticipants currentViewers price currency status\n    hmsDetails { roomId roomCode sessionId recordingId }\n    recordingS3Key recordedLessonId recordingAvailable enrolledCount attendedCount\n    metadata { category difficulty equipment tags }\n    featured isFree\n    participants {\n      id sessionId userId userName userEmail userAvatar enrolledAt attended joinedAt leftAt watchTime\n      paid paymentId paymentGateway amountPaid chatMessages feedbackRating feedbackComment createdAt updatedAt\n    }\n    createdAt updatedAt\n  }\n": types.RestFieldsFragmentDoc,
     "\n  query SessionAsRest($id: ID!) { session(id: $id) { ...RestFields } }\n": types.SessionAsRestDocument,
@@ -77,6 +89,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n"): (typeof documents)["\n  query SessionsAndRecording($sessionId: ID!) {\n    sessions { total }\n    recordingUrl(sessionId: $sessionId) { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n"): (typeof documents)["\n  query SessionsAndMine {\n    sessions { total }\n    myEnrollments { id }\n    myRefunds { id }\n    myWaitlist { sessionId }\n    refunds { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"): (typeof documents)["\n  mutation PartialCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n"): (typeof documents)["\n  mutation StartCheckout($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -98,6 +122,18 @@ export function graphql(source: "\n  query RecordingUrl($sessionId: ID!) { recor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitFeedback($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) { id userName feedbackRating feedbackComment feedbackAt }\n  }\n"): (typeof documents)["\n  mutation SubmitFeedback($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) { id userName feedbackRating feedbackComment feedbackAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsWalk($first: Int, $after: String, $last: Int, $before: String, $filter: SessionsFilter, $orderBy: SessionOrder) {\n    sessionsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id title expert { name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query SessionsWalk($first: Int, $after: String, $last: Int, $before: String, $filter: SessionsFilter, $orderBy: SessionOrder) {\n    sessionsConnection(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id title expert { name } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OffsetPage($limit: Int, $skip: Int) { sessions(limit: $limit, skip: $skip) { items { id } } }\n"): (typeof documents)["\n  query OffsetPage($limit: Int, $skip: Int) { sessions(limit: $limit, skip: $skip) { items { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectionCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"): (typeof documents)["\n  mutation ConnectionCreate($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -64,12 +64,14 @@ export type RefundStatus =
 export type RefusalCode =
   /** Already done: repeating it would change nothing. */
   | 'CONFLICT'
-  /** Not in the session's present state (ended, cancelled, full, past its scheduled end…). */
+  /** Not in the session's present state (ended, cancelled, past its scheduled end…). */
   | 'FAILED_PRECONDITION'
   /** Not for this viewer (not the session's expert, not enrolled, the expert enrolling in their own session…). */
   | 'FORBIDDEN'
   /** There is nothing to act on (no recording yet). */
   | 'NOT_FOUND'
+  /** No seat is left; the session's waitlist may be open (`joinWaitlist`). */
+  | 'SESSION_FULL'
   /** Not signed in; signing in may change the answer. */
   | 'UNAUTHENTICATED';
 
@@ -149,7 +151,7 @@ export type RecordingLinkQueryVariables = Exact<{
 }>;
 
 
-export type RecordingLinkQuery = { recordingUrl: { url: string } };
+export type RecordingLinkQuery = { recordingUrl: { url: string } | null };
 
 export type FeedbackFromPageMutationVariables = Exact<{
   sessionId: string | number;
@@ -257,7 +259,7 @@ export type DashboardRowFragment = { id: string, title: string, status: SessionS
 export type MyEnrollmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyEnrollmentsQuery = { myEnrollments: Array<{ id: string, refund: { status: RefundStatus, amount: number, currency: string, refundedAt: string | null } | null, session: { cancellationReason: string | null, id: string, title: string, thumbnail: string | null, expertId: string, expertName: string, expertAvatar: string | null, sessionType: SessionType, status: SessionStatus, scheduledStartTime: string, scheduledEndTime: string, price: number, currency: string, isFree: boolean, seatsLeft: number | null, recordingAvailable: boolean, viewerIsHost: boolean, viewerCan: { cancelEnrollment: { allowed: boolean }, enroll: { allowed: boolean, code: RefusalCode | null }, start: { allowed: boolean, code: RefusalCode | null, caution: string | null }, join: { allowed: boolean, code: RefusalCode | null }, watchRecording: { allowed: boolean, code: RefusalCode | null }, waitForStart: { allowed: boolean } }, metadata: { category: string | null, difficulty: string | null } | null, viewerEnrollment: { id: string } | null } }>, myRefunds: Array<{ id: string, participantId: string, sessionId: string, status: RefundStatus, amount: number, currency: string, refundedAt: string | null, session: { title: string } }>, myWaitlist: Array<{ sessionId: string, position: number | null, offered: boolean, offeredUntil: string | null, session: { title: string } }> };
+export type MyEnrollmentsQuery = { myEnrollments: Array<{ id: string, refund: { status: RefundStatus, amount: number, currency: string, refundedAt: string | null } | null, session: { cancellationReason: string | null, id: string, title: string, thumbnail: string | null, expertId: string, expertName: string, expertAvatar: string | null, sessionType: SessionType, status: SessionStatus, scheduledStartTime: string, scheduledEndTime: string, price: number, currency: string, isFree: boolean, seatsLeft: number | null, recordingAvailable: boolean, viewerIsHost: boolean, viewerCan: { cancelEnrollment: { allowed: boolean }, enroll: { allowed: boolean, code: RefusalCode | null }, start: { allowed: boolean, code: RefusalCode | null, caution: string | null }, join: { allowed: boolean, code: RefusalCode | null }, watchRecording: { allowed: boolean, code: RefusalCode | null }, waitForStart: { allowed: boolean } }, metadata: { category: string | null, difficulty: string | null } | null, viewerEnrollment: { id: string } | null } }> | null, myRefunds: Array<{ id: string, participantId: string, sessionId: string, status: RefundStatus, amount: number, currency: string, refundedAt: string | null, session: { title: string } }> | null, myWaitlist: Array<{ sessionId: string, position: number | null, offered: boolean, offeredUntil: string | null, session: { title: string } }> | null };
 
 export type HostRoomQueryVariables = Exact<{
   id: string | number;
