@@ -51,10 +51,24 @@ describe("updateSession", () => {
     for (const n of [1, 2, 3]) await t.h.services.enroll(await t.h.student(n), s.id);
     await expectDomainError(t.h.services.updateSession(deepak, s.id, { maxParticipants: 2 }), "BAD_USER_INPUT", /cannot be less than the 3 seats already taken by enrolled students/);
     expect((await t.h.services.updateSession(deepak, s.id, { maxParticipants: 3 })).session.maxParticipants).toBe(3);
-    await expectDomainError(t.h.services.enroll(await t.h.student(4), s.id), "FAILED_PRECONDITION", /full/);
+    await expectDomainError(t.h.services.enroll(await t.h.student(4), s.id), "SESSION_FULL", /full/);
     const oneOnOne = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { sessionType: "1-on-1", maxParticipants: 1 }));
     await expectDomainError(t.h.services.updateSession(deepak, oneOnOne.id, { maxParticipants: 5 }), "BAD_USER_INPUT", /1-on-1 session has exactly one seat/);
     await expectDomainError(t.h.services.updateSession(deepak, oneOnOne.id, { maxParticipants: null }), "BAD_USER_INPUT", /1-on-1 session has exactly one seat/);
+  });
+
+  it("a raised cap seats the waitlist at once: a free class enrolls the first in line", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { maxParticipants: 1 }));
+    await t.h.services.enroll(await t.h.student(1), s.id);
+    const [second, third] = [await t.h.student(2), await t.h.student(3)];
+    await t.h.services.joinWaitlist(second, s.id);
+    t.h.clock.advance(1000); // the test clock stands still: in line by the time they joined
+    await t.h.services.joinWaitlist(third, s.id);
+    const { session } = await t.h.services.updateSession(deepak, s.id, { maxParticipants: 2 });
+    expect(session).toMatchObject({ maxParticipants: 2, enrolledCount: 2 });
+    expect((await t.h.services.myEnrollments(second)).map((e) => e.sessionId), "the first in line is enrolled").toEqual([s.id]);
+    expect((await t.h.services.myWaitlist(third)).map((w) => w.sessionId), "the second still waits").toEqual([s.id]);
   });
 
   it("is for the session's expert or an admin, on scheduled sessions only", async () => {

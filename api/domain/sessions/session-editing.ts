@@ -12,6 +12,7 @@ import { parseInput } from "../parse-input.js";
 import { recordSessionEvent } from "../webhooks-out/outbox.js";
 import type { Viewer } from "../viewer.js";
 import { sessionIdInput, updateSessionInput } from "./session-input.js";
+import { offerFreedSeats } from "./waitlist-seats.js";
 import { assertEditable, assertMayEdit, assertSchedule, requireSession, requireViewer, withScheduleProblems } from "./session-rules.js";
 
 export interface UpdatedSession {
@@ -55,9 +56,12 @@ export async function updateSession(deps: ServiceDeps, viewer: Viewer | null, ra
         updatedAt: now,
       },
     });
-    if (row && rescheduled) await queueRescheduleNotices(tx, { session: row, previousStart: session.scheduledStartTime, now });
-    if (row) await recordSessionEvent(tx, "session.updated", row, now);
-    return row;
+    if (!row) return undefined;
+    if (rescheduled) await queueRescheduleNotices(tx, { session: row, previousStart: session.scheduledStartTime, now });
+    // A raised cap (or none) frees seats: the first in line get them at once, as after a cancellation.
+    const after = (await offerFreedSeats(deps, tx, id, now)) ?? row;
+    await recordSessionEvent(tx, "session.updated", after, now);
+    return after;
   });
   if (!updated) {
     // Something changed meanwhile: say what, from the session as it is now.
