@@ -389,7 +389,9 @@ export type Mutation = {
    * Change a scheduled session (its expert, or an admin): what it says, when it is, how many
    * seats. Only the fields given change. A new time is checked as at creation (start in the
    * future, end after it, at most 6 hours); `maxParticipants` cannot go below the seats
-   * already taken (enrolled students and seats held for the waitlist); `null` removes the cap.
+   * already taken (enrolled students and seats held for the waitlist); `null` removes the cap;
+   * seats it frees go to the waitlist at once. A new time emails each enrolled student a
+   * calendar update; integrators get `session.updated`.
    * Type, price and currency cannot change once published. `viewerCan.edit` says beforehand.
    */
   updateSession: LiveSession;
