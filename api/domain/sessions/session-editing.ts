@@ -5,6 +5,7 @@
  */
 import type { SessionRow } from "../../db/schema.js";
 import { findSessionById, updateScheduledSession } from "../../repositories/sessions.js";
+import { lockSession } from "../../repositories/waitlist.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { queueRescheduleNotices } from "../notifications/notification-queue.js";
@@ -44,6 +45,10 @@ export async function updateSession(deps: ServiceDeps, viewer: Viewer | null, ra
 
   // The change, the students' notices of a new time and the integrators' event: all or none.
   const updated = await deps.db.transaction(async (tx) => {
+    // The session row's strongest lock first, as every change to its seats takes it: an
+    // enrollment that has inserted its participant (a key-share lock on this row) finishes
+    // before us, rather than deadlocking with our later FOR UPDATE in offerFreedSeats.
+    await lockSession(tx, id);
     const row = await updateScheduledSession(tx, {
       id,
       set: {
