@@ -21,6 +21,9 @@ export const REFUSED_INIT = /ERR_CONNECTION_REFUSED \[http:\/\/127\.0\.0\.1:\d+\
 
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "build/e2e-screenshots";
 
+/** The two screens every journey is checked at: a phone and a laptop. */
+export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
 export interface E2E {
   url: string;
   composition: Composition;

@@ -9,7 +9,7 @@ import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDueNotifications } from "../../api/domain/notifications/notification-worker.js";
 import { expectNoAxeViolations } from "./axe.js";
-import { startE2E, type E2E } from "./browser.js";
+import { SIZES, startE2E, type E2E } from "./browser.js";
 import { signIn } from "./page-steps.js";
 
 let e2e: E2E;
@@ -20,7 +20,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 const STUDENT = { phone: { key: "priya", name: "Priya Sharma", zone: "Europe/Berlin" }, desktop: { key: "tom", name: "Tom Becker", zone: "America/New_York" } } as const;
 
 for (const size of ["phone", "desktop"] as const) {

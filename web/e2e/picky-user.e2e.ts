@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoUserKey } from "../../api/stand-ins/auth0/demo-users.js";
 import { expectNoAxeViolations } from "./axe.js";
-import { openAccountMenu, signIn, startE2E, type E2E } from "./browser.js";
+import { openAccountMenu, signIn, SIZES, startE2E, type E2E } from "./browser.js";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -19,7 +19,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 type Size = keyof typeof SIZES;
 
 /** A fresh browser at a size; every page error and console error it meets is collected. */
