@@ -54,19 +54,18 @@ function signInHref(pathname: string, search: string): string {
  * Tells the API this browser's time zone once (per browser and zone), after sign-in: the
  * API keeps it only while the user has none, so emails show their times in it.
  */
-const AUTO_NOTE_TIME_ZONE: boolean = false;
-
 function useBrowserTimeZone(signedIn: boolean) {
   useEffect(() => {
-    // Off for now: the POST below was seen hanging in the browser tests (picky-user.e2e.ts),
-    // holding a navigation's network idle for ever; until that is found, the zone is set on
-    // the Email settings page only (issue 13 stays open for it).
-    if (!signedIn || AUTO_NOTE_TIME_ZONE === false) return;
+    if (!signedIn) return;
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const key = "live-sessions:time-zone-noted";
     if (!zone || window.localStorage.getItem(key) === zone) return;
     fetch("/app/live/time-zone", { method: "POST", body: new URLSearchParams({ timeZone: zone }) })
-      .then((res) => {
+      .then(async (res) => {
+        // The body is read even though nothing in it is needed: Chromium keeps a response
+        // whose body nobody reads open, so the page's network never goes idle (seen in the
+        // browser tests as a navigation that never settled).
+        await res.arrayBuffer();
         if (res.ok) window.localStorage.setItem(key, zone);
       })
       .catch(() => {});
