@@ -29,6 +29,7 @@ import { startNotStartedSweeper } from "./domain/sessions/not-started.js";
 import { startRefundWorker } from "./domain/payments/refunds.js";
 import { startWebhookDeliveryWorker } from "./domain/webhooks-out/delivery-worker.js";
 import { startOutboundEventPurge } from "./domain/webhooks-out/retention.js";
+import { startNotificationJobPurge } from "./domain/notifications/retention.js";
 import { createHttpWebhookTransport } from "./outbound-webhooks/http-transport.js";
 import { startWaitlistSweeper } from "./domain/sessions/waitlist-service.js";
 import type { NotificationSetup } from "./domain/notifications/notification-setup.js";
@@ -130,7 +131,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     if (options.sweeper) closers.push(startRoomCleanupSweeper(deps, env.ROOM_CLEANUP_INTERVAL_MS));
     if (options.sweeper) closers.push(startSessionLimitSweeper(deps, env.SESSION_LIMIT_INTERVAL_MS), startWebhookEventPurge(deps), startSignInSessionPurge(deps), startAddressWindowPurge(deps), startIdempotencyKeyPurge(deps));
     if (options.sweeper) closers.push(startRefundWorker(deps, env.REFUND_INTERVAL_MS), startNotStartedSweeper(deps, env.NOT_STARTED_INTERVAL_MS), startWaitlistSweeper(deps, env.WAITLIST_SWEEP_INTERVAL_MS));
-    if (options.sweeper) closers.push(startNotificationWorker(deps, env.NOTIFICATION_INTERVAL_MS), startReminderSweeper(deps, env.REMINDER_SWEEP_INTERVAL_MS));
+    if (options.sweeper) closers.push(startNotificationWorker(deps, env.NOTIFICATION_INTERVAL_MS), startReminderSweeper(deps, env.REMINDER_SWEEP_INTERVAL_MS), startNotificationJobPurge(deps));
     if (options.sweeper) closers.push(startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS), startOutboundEventPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {

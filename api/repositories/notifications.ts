@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessionParticipants, liveSessions, notificationJobs, users, type NotificationJobRow } from "../db/schema.js";
 
@@ -144,4 +144,14 @@ export async function listEnrollmentsBetween(db: DbOrTx, params: { sessionId: st
 
 export async function listNotificationJobsOfSession(db: DbOrTx, sessionId: string): Promise<NotificationJobRow[]> {
   return db.select().from(notificationJobs).where(eq(notificationJobs.sessionId, sessionId)).orderBy(asc(notificationJobs.createdAt), asc(notificationJobs.id));
+}
+
+/** Deletes finished jobs (not pending) of classes scheduled to start before the cutoff. */
+export async function purgeFinishedNotificationJobs(db: DbOrTx, params: { classesStartedBefore: Date }): Promise<number> {
+  const oldClasses = db.select({ id: liveSessions.id }).from(liveSessions).where(lt(liveSessions.scheduledStartTime, params.classesStartedBefore));
+  const gone = await db
+    .delete(notificationJobs)
+    .where(and(ne(notificationJobs.status, "pending"), inArray(notificationJobs.sessionId, oldClasses)))
+    .returning({ id: notificationJobs.id });
+  return gone.length;
 }

@@ -16,6 +16,7 @@ import { calendarUid } from "./calendar-invite.js";
 import { EXPERT_BATCH_MS } from "./notification-queue.js";
 import { notificationRetryDelayMs, sendDueNotifications } from "./notification-worker.js";
 import { queueDueReminders } from "./reminders.js";
+import { forgetOldNotificationJobs, NOTIFICATION_RETENTION_MS } from "./retention.js";
 
 const t = useServiceHarness({ maxConnections: 20 });
 let smtp: LocalSmtpServer;
@@ -349,5 +350,31 @@ describe("reminders", () => {
     expect(await sendDueNotifications(t.h.deps)).toEqual({ sent: 2, skipped: 0, retrying: 0, failed: 0 });
     expect(await sendDueNotifications(t.h.deps)).toEqual({ sent: 0, skipped: 0, retrying: 0, failed: 0 });
     for (const who of [priya, tom]) expect(reminderSubjects(who.email!)).toEqual(["Starts in 24 hours: Morning Vinyasa Flow"]);
+  });
+});
+
+describe("retention", () => {
+  it("forgets a class's finished jobs 30 days after it began; pending jobs and newer classes' jobs stay", async () => {
+    const old = await classBy({ title: "Old class" }, 2);
+    const priya = await t.h.viewer("priya");
+    await t.h.services.enroll(priya, old.session.id);
+    await sendDueNotifications(t.h.deps); // priya's confirmation: sent
+    t.h.clock.advance(EXPERT_BATCH_MS); // the expert's notice stays pending (the mail server is away)
+    await smtp.stop();
+    await sendDueNotifications(t.h.deps);
+    await smtp.start();
+    const recent = await classBy({ title: "Recent class" }, 24 * 29);
+    await t.h.services.enroll(priya, recent.session.id);
+    await sendDueNotifications(t.h.deps);
+    const ofOld = async () => (await t.database.query<{ status: string }>(`select status from notification_jobs where session_id = '${old.session.id}' order by status`)).map((j) => j.status);
+    const ofRecent = async () => (await t.database.query<{ status: string }>(`select status from notification_jobs where session_id = '${recent.session.id}'`)).length;
+    expect(await ofOld()).toEqual(["pending", "sent"]);
+
+    t.h.clock.set(new Date(old.session.scheduledStartTime.getTime() + NOTIFICATION_RETENTION_MS - MINUTE));
+    expect(await forgetOldNotificationJobs(t.h.deps)).toBe(0);
+    t.h.clock.advance(2 * MINUTE);
+    expect(await forgetOldNotificationJobs(t.h.deps)).toBe(1);
+    expect(await ofOld()).toEqual(["pending"]);
+    expect(await ofRecent()).toBeGreaterThan(0);
   });
 });
