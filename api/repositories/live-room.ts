@@ -13,11 +13,6 @@ export async function findSessionByRoomId(db: DbOrTx, roomId: string): Promise<S
  * takes this lock first, so two deliveries for one session never compute from each
  * other's half-written state.
  */
-export async function lockSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id)).for("update").limit(1);
-  return row;
-}
-
 export type RoomState = Pick<
   SessionRow,
   "attendedCount" | "currentViewers" | "hmsSessionId" | "hmsRecordingId" | "recordingS3Key" | "recordingAvailable"

@@ -3,6 +3,16 @@ import type { DbOrTx } from "../db/client.js";
 import { liveSessions, sessionCounts, type SessionRow, type UserRow, users } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
 
+/**
+ * The session row, locked (FOR UPDATE) until the transaction ends: every change to its seats
+ * or room state queues here, and takes this lock before any other on the row (see the
+ * booking cancellation for the deadlock a later FOR UPDATE makes).
+ */
+export async function lockSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id)).for("update");
+  return row;
+}
+
 export type NewSession = typeof liveSessions.$inferInsert;
 export type SessionStatus = SessionRow["status"];
 

@@ -2,12 +2,6 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessionParticipants, liveSessions, type ParticipantRow, type SessionRow, users, waitlistEntries, type WaitlistEntryRow } from "../db/schema.js";
 
-/** The session row, locked until the transaction ends: every change to its seats queues here. */
-export async function lockSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id)).for("update");
-  return row;
-}
-
 export async function insertWaitlistEntryIfAbsent(db: DbOrTx, values: typeof waitlistEntries.$inferInsert): Promise<WaitlistEntryRow | undefined> {
   const [row] = await db.insert(waitlistEntries).values(values).onConflictDoNothing().returning();
   return row;

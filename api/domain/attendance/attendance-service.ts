@@ -7,7 +7,8 @@
  */
 import type { SessionRow } from "../../db/schema.js";
 import type { Transaction } from "../../db/client.js";
-import { findSessionByRoomId, lockSession, updateRoomState } from "../../repositories/live-room.js";
+import { findSessionByRoomId, updateRoomState } from "../../repositories/live-room.js";
+import { lockSession } from "../../repositories/sessions.js";
 import {
   countRoomUsers,
   listHmsRoomSessions,

@@ -1,10 +1,13 @@
 /** Students cancelling their own booking: the cut-off, the freed seat, the refund of a paid one. */
-import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { useServiceHarness } from "../../test-support/hooks.js";
 import { payFor } from "../../test-support/payments.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { sweepRefunds } from "../payments/refunds.js";
+import { realPostgresUrl } from "../../test-support/test-database.js";
+import { DomainError } from "../errors.js";
 
 describe("cancelling one's own booking", () => {
   const t = useServiceHarness();
@@ -84,5 +87,41 @@ describe("cancelling one's own booking", () => {
     await expectDomainError(t.h.services.cancelEnrollment(priya, cancelled.id), "FAILED_PRECONDITION", /was cancelled/);
     await expectDomainError(t.h.services.cancelEnrollment(null, live.id), "UNAUTHENTICATED");
     await expectDomainError(t.h.services.cancelEnrollment(priya, "ses_nope"), "NOT_FOUND");
+  });
+});
+
+describe.skipIf(!realPostgresUrl())("cancellation races (need real PostgreSQL: set DATABASE_URL)", () => {
+  const t = useServiceHarness({ maxConnections: 5 });
+
+  it("a cancellation meeting an enrollment that holds its new row's key lock on the class waits for it, never deadlocks", async () => {
+    const deepak = await t.h.viewer("deepak");
+    const [priya, tom] = [await t.h.viewer("priya"), await t.h.viewer("tom")];
+    const s = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { maxParticipants: 5 }, 24));
+    await t.h.services.enroll(priya, s.id);
+
+    // An enrollment's two steps, held apart: its participant insert (which key-share locks the
+    // class row through the foreign key), then its seat update.
+    let inserted!: () => void;
+    let proceed!: () => void;
+    const hasInserted = new Promise<void>((r) => (inserted = r));
+    const mayProceed = new Promise<void>((r) => (proceed = r));
+    const enrolling = t.h.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into live_session_participants (id, session_id, user_id, user_name, enrolled_at) values ('part_held', ${s.id}, ${tom.id}, 'Tom', now())`);
+      inserted();
+      await mayProceed;
+      await tx.execute(sql`update live_sessions set enrolled_count = enrolled_count + 1 where id = ${s.id}`);
+    });
+    await hasInserted;
+    const cancelling = t.h.services.cancelEnrollment(priya, s.id);
+    // The cancellation is now waiting on the enrollment's lock.
+    await vi.waitFor(async () => {
+      const [row] = await t.database.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+      expect(row!.n).toBe(1);
+    });
+    proceed();
+    // Both finish: a deadlock would fail one of them ("deadlock detected").
+    await expect(Promise.all([enrolling, cancelling])).resolves.toBeDefined();
+    const after = (await t.h.services.getSession(null, s.id))!;
+    expect(after.enrolledCount).toBe(1);
   });
 });

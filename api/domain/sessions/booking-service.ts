@@ -8,7 +8,7 @@ import { queueBookingCancelledNotice } from "../notifications/notification-queue
 import type { RefundRow, SessionRow } from "../../db/schema.js";
 import { deleteParticipant, findParticipant } from "../../repositories/participants.js";
 import { queueRefund } from "../../repositories/refunds.js";
-import { findSessionById, releaseSeat } from "../../repositories/sessions.js";
+import { findSessionById, lockSession, releaseSeat } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { parseInput } from "../parse-input.js";
@@ -37,7 +37,11 @@ export async function cancelEnrollment(deps: ServiceDeps, viewer: Viewer | null,
   assertBookingCancellable(session, mine, now, policy);
 
   return deps.db.transaction(async (tx) => {
-    // Delete first: of two concurrent cancels of one booking, the second finds nothing to free.
+    // The class row first (FOR UPDATE), as every seat change does: taking the seat update's
+    // lock first and FOR UPDATE later (offerFreedSeats) deadlocks with an enrollment holding
+    // its participant insert's key-share lock on the row. Then delete: of two concurrent
+    // cancels of one booking, the second finds nothing to free.
+    await lockSession(tx, sessionId);
     const removed = await deleteParticipant(tx, mine.id);
     if (!removed) throw new DomainError("NOT_FOUND", NOT_ENROLLED_MESSAGE);
     const freed = await releaseSeat(tx, { id: sessionId, now });

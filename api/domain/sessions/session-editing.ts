@@ -5,7 +5,7 @@
  */
 import type { SessionRow } from "../../db/schema.js";
 import { findSessionById, updateScheduledSession } from "../../repositories/sessions.js";
-import { lockSession } from "../../repositories/waitlist.js";
+import { lockSession } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { queueRescheduleNotices } from "../notifications/notification-queue.js";

@@ -10,7 +10,8 @@
 import { queueEnrollmentNotices } from "../notifications/notification-queue.js";
 import type { SessionRow } from "../../db/schema.js";
 import type { DbOrTx } from "../../db/client.js";
-import { adjustSeats, deleteWaitlistEntries, firstWaiting, insertParticipantsIfAbsent, lockSession, offerSeats } from "../../repositories/waitlist.js";
+import { adjustSeats, deleteWaitlistEntries, firstWaiting, insertParticipantsIfAbsent, offerSeats } from "../../repositories/waitlist.js";
+import { lockSession } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { newId } from "../ids.js";
 import { DEFAULT_BOOKING_POLICY } from "./booking-policy.js";

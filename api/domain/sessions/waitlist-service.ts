@@ -4,7 +4,7 @@
  */
 import type { SessionRow, WaitlistEntryRow } from "../../db/schema.js";
 import { findParticipant } from "../../repositories/participants.js";
-import { findSessionById } from "../../repositories/sessions.js";
+import { findSessionById, lockSession } from "../../repositories/sessions.js";
 import {
   adjustSeats,
   deleteLapsedOffers,
@@ -12,7 +12,6 @@ import {
   findWaitlistEntry,
   insertWaitlistEntryIfAbsent,
   listWaitlistEntriesOfUser,
-  lockSession,
   sessionsWithLapsedOffers,
   waitingAhead,
 } from "../../repositories/waitlist.js";
