@@ -63,6 +63,7 @@ interface Discovery {
   token_endpoint: string;
   jwks_uri: string;
   end_session_endpoint?: string;
+  revocation_endpoint?: string;
 }
 
 interface Discovered {
@@ -114,6 +115,9 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
     return discovered;
   }
 
+  /** The client authentication the code exchange uses (arctic: HTTP Basic), for the token and revocation endpoints. */
+  const clientAuthorization = `Basic ${Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString("base64")}`;
+
   let unreachableUntil = 0;
   const unreachable = (message: string): UpstreamError => {
     unreachableUntil = Date.now() + UNREACHABLE_BACKOFF_MS;
@@ -159,8 +163,7 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
           headers: {
             "content-type": "application/x-www-form-urlencoded",
             accept: "application/json",
-            // The same client authentication the code exchange uses (arctic: HTTP Basic).
-            authorization: `Basic ${Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString("base64")}`,
+            authorization: clientAuthorization,
           },
           body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
           signal: AbortSignal.timeout(renewTimeoutMs),
@@ -184,6 +187,32 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
         throw new IdentityRefused(`the renewed ID token failed verification (${error instanceof Error ? error.name : "unknown"})`);
       }
       return { identity, ...(typeof body.refresh_token === "string" && body.refresh_token !== refreshToken && { refreshToken: body.refresh_token }) };
+    },
+
+    async revoke(refreshToken) {
+      if (Date.now() < unreachableUntil) throw new UpstreamError("identity provider", "the identity provider was unreachable moments ago");
+      let provider: Discovered;
+      try {
+        provider = await discover();
+      } catch {
+        throw unreachable("the identity provider's discovery document could not be fetched");
+      }
+      // Auth0 lists its /oauth/revoke in discovery; the fallback is where Auth0 keeps it.
+      const endpoint = provider.doc.revocation_endpoint ?? `${withSlash(opts.issuer)}oauth/revoke`;
+      let res: Response;
+      try {
+        res = await fetch(endpoint, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: clientAuthorization },
+          body: new URLSearchParams({ token: refreshToken, token_type_hint: "refresh_token" }),
+          signal: AbortSignal.timeout(renewTimeoutMs),
+        });
+      } catch {
+        throw unreachable("the identity provider's revocation endpoint could not be reached");
+      }
+      await res.arrayBuffer().catch(() => undefined);
+      // RFC 7009 §2.2: 200 also for a token already revoked, expired or unknown.
+      if (!res.ok) throw new UpstreamError("identity provider", `the identity provider's revocation endpoint answered HTTP ${res.status}`);
     },
 
     async logoutLocation(home) {

@@ -120,6 +120,12 @@ export interface RenewedIdentity {
  */
 export interface IdentityRenewer {
   renew(refreshToken: string): Promise<RenewedIdentity>;
+  /**
+   * Revokes a refresh token at the provider (RFC 7009), so a copy of it (a database backup,
+   * a leaked dump) renews nothing once its session has ended. Throws UpstreamError when the
+   * provider cannot be reached or refuses.
+   */
+  revoke(refreshToken: string): Promise<void>;
 }
 
 /** The provider refused to renew an identity (invalid_grant: user deleted or blocked, grant revoked). */

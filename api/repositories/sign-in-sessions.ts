@@ -14,15 +14,15 @@ export async function findSignInSession(db: DbOrTx, idHash: string): Promise<Sig
 }
 
 /** False when there was no such session (already ended). */
-export async function deleteSignInSession(db: DbOrTx, idHash: string): Promise<boolean> {
-  const rows = await db.delete(signInSessions).where(eq(signInSessions.idHash, idHash)).returning({ idHash: signInSessions.idHash });
-  return rows.length === 1;
+/** Ends one session; answers its sealed refresh token (null when it had none), or undefined when there was no such session. */
+export async function deleteSignInSession(db: DbOrTx, idHash: string): Promise<{ refreshToken: string | null } | undefined> {
+  const [row] = await db.delete(signInSessions).where(eq(signInSessions.idHash, idHash)).returning({ refreshToken: signInSessions.refreshToken });
+  return row;
 }
 
-/** Ends every session of the user; returns how many there were. */
-export async function deleteSignInSessionsOfUser(db: DbOrTx, userId: string): Promise<number> {
-  const rows = await db.delete(signInSessions).where(eq(signInSessions.userId, userId)).returning({ idHash: signInSessions.idHash });
-  return rows.length;
+/** Ends every session of the user; answers each one's sealed refresh token (null when it had none). */
+export async function deleteSignInSessionsOfUser(db: DbOrTx, userId: string): Promise<Array<{ refreshToken: string | null }>> {
+  return db.delete(signInSessions).where(eq(signInSessions.userId, userId)).returning({ refreshToken: signInSessions.refreshToken });
 }
 
 export async function touchSignInSession(db: DbOrTx, idHash: string, lastSeenAt: Date): Promise<void> {

@@ -14,7 +14,9 @@ import { startSignInHarness, TEST_ROLES_CLAIM, type SignInHarness } from "../../
 import { openTestDatabase, type TestDatabase } from "../../test-support/test-database.js";
 import { signInOnWeb } from "../../test-support/web-sign-in.js";
 import type { OidcClient } from "../../auth/oidc-client.js";
-import { identityOfSignInSession, purgeEndedSignInSessions, startSignInSession } from "./sign-in-sessions.js";
+import { IdentityRefused } from "../ports.js";
+import type { Viewer } from "../viewer.js";
+import { endSignInSession, identityOfSignInSession, purgeEndedSignInSessions, signOutEverywhere, startSignInSession } from "./sign-in-sessions.js";
 
 const MINUTE = 60_000;
 let database: TestDatabase;
@@ -27,7 +29,11 @@ beforeAll(async () => {
   const port = await closedPort();
   const unreachable = createOidcClient({ issuer: `http://127.0.0.1:${port}/`, clientId: "c", clientSecret: "s", appUrl: "http://app.test", rolesClaim: TEST_ROLES_CLAIM, secureCookies: false, renewTimeoutMs: 500 });
   h = await startSignInHarness(database, {
-    renewer: (oidc: OidcClient) => ({ ...oidc, renew: (token: string) => (providerDown ? unreachable : oidc).renew(token) }),
+    renewer: (oidc: OidcClient) => ({
+      ...oidc,
+      renew: (token: string) => (providerDown ? unreachable : oidc).renew(token),
+      revoke: (token: string) => (providerDown ? unreachable : oidc).revoke(token),
+    }),
   });
 });
 afterAll(async () => {
@@ -110,5 +116,39 @@ describe("the purge", () => {
     expect(await purgeEndedSignInSessions(h.deps)).toBe(0);
     h.clock.advance(1 * MINUTE);
     expect(await purgeEndedSignInSessions(h.deps)).toBe(1);
+  });
+});
+
+describe("signing out", () => {
+  /** The refresh tokens this app holds, unsealed, with the sessions' users. */
+  const heldTokens = async () => (await rows()).map((r) => ({ userId: r.userId, token: h.deps.signIn!.sealer.open(r.refreshToken!)! }));
+
+  it("revokes the session's refresh token at the provider: a copy of it renews nothing; another session's still does", async () => {
+    const mine = await cookieId("priya");
+    const [held] = await heldTokens();
+    await cookieId("priya"); // a second device
+    await endSignInSession(h.deps, mine);
+    await expect(h.oidc.renew(held!.token)).rejects.toBeInstanceOf(IdentityRefused);
+    const [other] = await heldTokens();
+    expect(other!.token).not.toBe(held!.token);
+    await expect(h.oidc.renew(other!.token)).resolves.toMatchObject({ identity: { subject: "local|priya" } });
+  });
+
+  it("everywhere revokes every device's token", async () => {
+    await cookieId("priya");
+    await cookieId("priya");
+    const held = await heldTokens();
+    expect(held).toHaveLength(2);
+    const { endedSessions } = await signOutEverywhere(h.deps, { id: held[0]!.userId } as Viewer);
+    expect(endedSessions).toBe(2);
+    for (const { token } of held) await expect(h.oidc.renew(token)).rejects.toBeInstanceOf(IdentityRefused);
+  });
+
+  it("while the provider cannot be reached still ends the session here", async () => {
+    const id = await cookieId("deepak");
+    providerDown = true;
+    await endSignInSession(h.deps, id);
+    expect(await rows()).toEqual([]);
+    expect(await identityOfSignInSession(h.deps, id)).toBeNull();
   });
 });

@@ -101,22 +101,48 @@ export async function identityOfSignInSession(deps: Deps, cookieId: string): Pro
   return identityFrom(row.identity);
 }
 
-/** Sign-out: the session row goes, so the cookie (or any copy of it) opens nothing any more. */
-export async function endSignInSession(deps: Pick<ServiceDeps, "db">, cookieId: string): Promise<void> {
-  if (looksLikeSessionId(cookieId)) await deleteSignInSession(deps.db, hashSessionId(cookieId));
+/**
+ * Sign-out: the session row goes, so the cookie (or any copy of it) opens nothing any more,
+ * and its refresh token is revoked at the provider.
+ */
+export async function endSignInSession(deps: Deps, cookieId: string): Promise<void> {
+  if (!looksLikeSessionId(cookieId)) return;
+  const ended = await deleteSignInSession(deps.db, hashSessionId(cookieId));
+  if (ended) await revokeAtProvider(deps, [ended]);
 }
 
 /** Ends every web session of the signed-in user, on every device, this one included. */
-export async function signOutEverywhere(deps: Pick<ServiceDeps, "db" | "logger">, viewer: Viewer | null): Promise<{ userId: string; endedSessions: number }> {
+export async function signOutEverywhere(deps: Deps, viewer: Viewer | null): Promise<{ userId: string; endedSessions: number }> {
   const user = requireViewer(viewer);
-  const endedSessions = await deleteSignInSessionsOfUser(deps.db, user.id);
-  deps.logger.info({ userId: user.id, endedSessions }, "signed out everywhere");
-  return { userId: user.id, endedSessions };
+  const ended = await deleteSignInSessionsOfUser(deps.db, user.id);
+  await revokeAtProvider(deps, ended);
+  deps.logger.info({ userId: user.id, endedSessions: ended.length }, "signed out everywhere");
+  return { userId: user.id, endedSessions: ended.length };
+}
+
+/**
+ * Revokes the ended sessions' refresh tokens at the provider. Best effort: the sessions are
+ * already over here whatever the provider answers (their rows are gone, and with them the
+ * only copies this app held), so a provider that is down or refuses is logged, not thrown.
+ */
+async function revokeAtProvider(deps: Deps, ended: ReadonlyArray<{ refreshToken: string | null }>): Promise<void> {
+  const setup = deps.signIn;
+  if (!setup) return;
+  for (const { refreshToken: sealed } of ended) {
+    // None, or sealed under an earlier SESSION_SECRET: nothing this app can revoke.
+    const refreshToken = sealed ? setup.sealer.open(sealed) : null;
+    if (!refreshToken) continue;
+    try {
+      await setup.renewer.revoke(refreshToken);
+    } catch (error) {
+      deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "a signed-out session's refresh token could not be revoked at the identity provider");
+    }
+  }
 }
 
 /** An admin ends every web session of a user (a lost laptop, a compromised account). */
 export async function endUserSessions(
-  deps: Pick<ServiceDeps, "db" | "logger">,
+  deps: Deps,
   viewer: Viewer | null,
   rawUserId: unknown,
 ): Promise<{ userId: string; endedSessions: number }> {
@@ -124,9 +150,10 @@ export async function endUserSessions(
   if (!isAdmin(admin)) throw new DomainError("FORBIDDEN", "Only an admin can end another user's sign-in sessions.");
   const userId = parseInput(userIdInput, rawUserId);
   if ((await findUsersByIds(deps.db, [userId])).length === 0) throw new DomainError("NOT_FOUND", `No user has the id "${userId}".`);
-  const endedSessions = await deleteSignInSessionsOfUser(deps.db, userId);
-  deps.logger.info({ userId, endedSessions, by: admin.id }, "an admin ended a user's sign-in sessions");
-  return { userId, endedSessions };
+  const ended = await deleteSignInSessionsOfUser(deps.db, userId);
+  await revokeAtProvider(deps, ended);
+  deps.logger.info({ userId, endedSessions: ended.length, by: admin.id }, "an admin ended a user's sign-in sessions");
+  return { userId, endedSessions: ended.length };
 }
 
 /** Deletes the rows of sessions past their lifetime or idle limit; returns how many. */

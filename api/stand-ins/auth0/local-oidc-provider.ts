@@ -76,6 +76,8 @@ export async function startLocalOidcProvider(opts: LocalOidcOptions): Promise<Lo
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      // Auth0's /oauth/revoke (RFC 7009): sign-out revokes the session's refresh token.
+      revocation: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         // Sign-out needs no confirmation page for the demo accounts.
