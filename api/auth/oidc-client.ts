@@ -124,6 +124,28 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
     return new UpstreamError("identity provider", message);
   };
 
+  /** A form POST to one of the provider's endpoints as this client; throws UpstreamError when it cannot be reached. */
+  async function postToProvider(name: string, endpoint: (doc: Discovery) => string, form: Record<string, string>): Promise<{ res: Response; provider: Discovered }> {
+    if (Date.now() < unreachableUntil) throw new UpstreamError("identity provider", "the identity provider was unreachable moments ago");
+    let provider: Discovered;
+    try {
+      provider = await discover();
+    } catch {
+      throw unreachable("the identity provider's discovery document could not be fetched");
+    }
+    try {
+      const res = await fetch(endpoint(provider.doc), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: clientAuthorization },
+        body: new URLSearchParams(form),
+        signal: AbortSignal.timeout(renewTimeoutMs),
+      });
+      return { res, provider };
+    } catch {
+      throw unreachable(`the identity provider's ${name} endpoint could not be reached`);
+    }
+  }
+
   return {
     issuer: opts.issuer,
 
@@ -149,28 +171,7 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
     },
 
     async renew(refreshToken): Promise<RenewedIdentity> {
-      if (Date.now() < unreachableUntil) throw new UpstreamError("identity provider", "the identity provider was unreachable moments ago");
-      let provider: Discovered;
-      try {
-        provider = await discover();
-      } catch {
-        throw unreachable("the identity provider's discovery document could not be fetched");
-      }
-      let res: Response;
-      try {
-        res = await fetch(provider.doc.token_endpoint, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            accept: "application/json",
-            authorization: clientAuthorization,
-          },
-          body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
-          signal: AbortSignal.timeout(renewTimeoutMs),
-        });
-      } catch {
-        throw unreachable("the identity provider's token endpoint could not be reached");
-      }
+      const { res, provider } = await postToProvider("token", (doc) => doc.token_endpoint, { grant_type: "refresh_token", refresh_token: refreshToken });
       const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
       if (res.status === 400 || res.status === 401 || res.status === 403) {
         // invalid_grant: the grant is gone (user blocked or deleted, token revoked or expired).
@@ -190,26 +191,8 @@ export function createOidcClient(opts: OidcClientOptions): OidcClient {
     },
 
     async revoke(refreshToken) {
-      if (Date.now() < unreachableUntil) throw new UpstreamError("identity provider", "the identity provider was unreachable moments ago");
-      let provider: Discovered;
-      try {
-        provider = await discover();
-      } catch {
-        throw unreachable("the identity provider's discovery document could not be fetched");
-      }
       // Auth0 lists its /oauth/revoke in discovery; the fallback is where Auth0 keeps it.
-      const endpoint = provider.doc.revocation_endpoint ?? `${withSlash(opts.issuer)}oauth/revoke`;
-      let res: Response;
-      try {
-        res = await fetch(endpoint, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", authorization: clientAuthorization },
-          body: new URLSearchParams({ token: refreshToken, token_type_hint: "refresh_token" }),
-          signal: AbortSignal.timeout(renewTimeoutMs),
-        });
-      } catch {
-        throw unreachable("the identity provider's revocation endpoint could not be reached");
-      }
+      const { res } = await postToProvider("revocation", (doc) => doc.revocation_endpoint ?? `${withSlash(opts.issuer)}oauth/revoke`, { token: refreshToken, token_type_hint: "refresh_token" });
       await res.arrayBuffer().catch(() => undefined);
       // RFC 7009 §2.2: 200 also for a token already revoked, expired or unknown.
       if (!res.ok) throw new UpstreamError("identity provider", `the identity provider's revocation endpoint answered HTTP ${res.status}`);
