@@ -3,7 +3,7 @@
  * OpenAPI document shows them: its request bodies and its answers, by operationId. Copied
  * as written, except where the seed elides ("...") or predates a field the envelope now
  * carries (`code`): those are completed, and said so in each example's summary.
- * api/rest/openapi-document.test.ts validates every one against its schema.
+ * api/rest/openapi-components.test.ts validates every one against its schema.
  */
 
 export interface DocumentedExample {
