@@ -1,6 +1,8 @@
 /**
  * OpenAPI 3.1 for /api/live, generated from the route table and the very zod schemas
  * that validate input and describe output (OpenAPI 3.1 schemas are JSON Schema 2020-12).
+ * Shapes are named components (`$ref`), so clients generated from the document get named
+ * types; the seed's examples come from ./openapi-examples.ts.
  */
 import { z } from "zod";
 import { REST_FAILURE_CODES } from "./failure-codes.js";
