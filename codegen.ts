@@ -1,11 +1,16 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
+/** The schema the server builds from; the generated GraphQL client below uses what it serves instead. */
+const SCHEMA = "./schema.graphql";
+/** The GraphQL client test: typed by the served schema (introspection), as an integrator's client is. */
+const CLIENT_TEST = "./api/graphql/generated-client.test.ts";
+
 const config: CodegenConfig = {
-  schema: "./schema.graphql",
   ignoreNoDocuments: true,
   generates: {
     // Typed documents for the web app's operations (written next to the routes that use them).
     "./web/graphql/__generated__/": {
+      schema: SCHEMA,
       documents: ["./web/**/*.{ts,tsx}", "!./web/graphql/__generated__/**"],
       preset: "client",
       presetConfig: { fragmentMasking: false },
@@ -13,12 +18,24 @@ const config: CodegenConfig = {
     },
     // Typed documents for the API tests: a result shape that drifts from the schema fails the typecheck.
     "./api/test-support/__generated__/": {
-      documents: ["./api/**/*.test.ts", "./api/test-support/*.ts"],
+      schema: SCHEMA,
+      documents: ["./api/**/*.test.ts", "./api/test-support/*.ts", `!${CLIENT_TEST}`],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: "string", JSON: "unknown" } },
+    },
+    // The generated GraphQL client, as an integrator makes one: from the introspection answer of the
+    // server (written first by `npm run codegen`, api/test-support/generate-served-schema.ts) and the
+    // client test's documents. api/graphql/generated-client.test.ts checks the running app serves that schema.
+    "./api/test-support/__generated__/served-client/": {
+      schema: "./api/test-support/__generated__/served-schema.graphql",
+      documents: [CLIENT_TEST],
       preset: "client",
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: "string", JSON: "unknown" } },
     },
     "./api/graphql/__generated__/resolvers-types.ts": {
+      schema: SCHEMA,
       plugins: ["typescript", "typescript-resolvers"],
       config: {
         useIndexSignature: true,

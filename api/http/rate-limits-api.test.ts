@@ -65,12 +65,16 @@ describe("REST", () => {
     expectSuccess(await createRest(), 201);
   });
 
-  it("documents 429 and its Retry-After header on the three limited routes only", async () => {
+  it("documents the per-user 429 and its Retry-After header on the three limited routes only (every route has the per-address one)", async () => {
     const doc = (await rest(t.app, "GET", "/api/live/openapi.json")).body;
-    expect(doc.paths["/api/live/sessions"].post.responses["429"].headers["Retry-After"].schema).toEqual({ type: "integer", minimum: 1 });
-    expect(doc.paths["/api/live/sessions/{id}/enroll"].post.responses).toHaveProperty("429");
-    expect(doc.paths["/api/live/sessions/{id}/join-token"].post.responses).toHaveProperty("429");
-    expect(doc.paths["/api/live/sessions/{id}/start"].post.responses).not.toHaveProperty("429");
+    const tooMany = (path: string) => doc.paths[path].post.responses["429"];
+    expect(tooMany("/api/live/sessions").headers["Retry-After"].schema).toEqual({ type: "integer", minimum: 1 });
+    expect(tooMany("/api/live/sessions").description).toMatch(/from this user/);
+    expect(tooMany("/api/live/sessions/{id}/enroll").description).toMatch(/from this user/);
+    expect(tooMany("/api/live/sessions/{id}/join-token").description).toMatch(/from this user/);
+    // Start is not limited per user: only an anonymous caller's address can run out.
+    expect(tooMany("/api/live/sessions/{id}/start").description).not.toMatch(/from this user/);
+    expect(tooMany("/api/live/sessions/{id}/start").description).toMatch(/without valid credentials from this address/);
   });
 });
 

@@ -46,7 +46,7 @@ export interface RestRoute {
   handle(call: RestCall): Promise<{ data: unknown; extra?: Record<string, unknown> }>;
 }
 
-const refundJson = z.object({
+export const refundJson = z.object({
   id: z.string(),
   status: z.enum(REFUND_STATUSES),
   amount: z.number().describe("the full amount paid, in major units"),
@@ -64,7 +64,7 @@ const toRefundJson = (r: RefundRow): z.infer<typeof refundJson> => ({
   ...(r.refundedAt ? { refundedAt: r.refundedAt.toISOString() } : {}),
 });
 
-const waitlistJson = z.object({
+export const waitlistJson = z.object({
   sessionId: z.string(),
   position: z.number().int().nullable().describe("1 for the first in line; null once a seat is offered"),
   offered: z.boolean(),
