@@ -73,7 +73,10 @@ export function EndpointForm({ intent, submitLabel, busy, result, initial }: { i
         )}
         {WEBHOOK_EVENTS.map((e) => (
           <label key={e.type} className="choice">
-            <input type="checkbox" name="events" value={e.type} defaultChecked={values.events.includes(e.type)} /> <code>{e.type}</code>: {e.means}
+            <input type="checkbox" name="events" value={e.type} defaultChecked={values.events.includes(e.type)} />
+            <span>
+              <code>{e.type}</code>: {e.means}
+            </span>
           </label>
         ))}
       </fieldset>
