@@ -37,7 +37,7 @@ import { startNotificationWorker } from "./domain/notifications/notification-wor
 import { startReminderSweeper } from "./domain/notifications/reminders.js";
 import type { Mailer } from "./domain/ports.js";
 import { createSmtpMailer } from "./mail/smtp-mailer.js";
-import { joinPageUrl, sessionPageUrl, settingsPageUrl, unsubscribeUrl } from "./web-links.js";
+import { joinPageUrl, sessionPageUrl, settingsPageUrl, unsubscribeUrl, webhookEndpointPageUrl } from "./web-links.js";
 import type { SignInSessionPolicy } from "./domain/sign-in/session-policy.js";
 import { createTokenSealer } from "./domain/sign-in/session-secrets.js";
 import { startSignInSessionPurge } from "./domain/sign-in/sign-in-sessions.js";
@@ -365,6 +365,7 @@ function notificationSetup(env: Env, mailer: Mailer, sessionSecret: string): Not
       join: (id) => joinPageUrl(appUrl, id),
       unsubscribe: (token) => unsubscribeUrl(appUrl, token),
       settings: () => settingsPageUrl(appUrl),
+      webhookEndpoint: (id) => webhookEndpointPageUrl(appUrl, id),
     },
     // Its own key, derived from the session secret: every instance sharing SESSION_SECRET accepts the same links.
     signingKey: createHmac("sha256", sessionSecret).update("unsubscribe-links").digest("hex"),

@@ -17,3 +17,5 @@ export const settingsPageUrl = (appUrl: string): string => `${appUrl}/app/live/s
 export const unsubscribeUrl = (appUrl: string, token: string): string => `${appUrl}/email/unsubscribe?token=${encodeURIComponent(token)}`;
 /** A session as an .ics download for the viewer's calendar (web/routes/app.live.$id.calendar[.ics].ts). */
 export const calendarDownloadUrl = (appUrl: string, sessionId: string): string => `${appUrl}/app/live/${sessionId}/calendar.ics`;
+/** A webhook endpoint's page (web/routes/app.live.webhooks.$id.tsx). */
+export const webhookEndpointPageUrl = (appUrl: string, endpointId: string): string => `${appUrl}/app/live/webhooks/${endpointId}`;

@@ -450,10 +450,11 @@ export const notificationJobs = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     kind: text("kind")
       .notNull()
-      .$type<"enrollment_confirmed" | "session_rescheduled" | "reminder_24h" | "reminder_15m" | "session_cancelled" | "booking_cancelled" | "recording_ready" | "expert_new_enrollments">(),
-    sessionId: text("session_id")
-      .notNull()
-      .references(() => liveSessions.id),
+      .$type<
+        "enrollment_confirmed" | "session_rescheduled" | "reminder_24h" | "reminder_15m" | "session_cancelled" | "booking_cancelled" | "recording_ready" | "expert_new_enrollments" | "webhook_endpoint_disabled"
+      >(),
+    /** The class the message is about; null for messages about no class (a webhook endpoint disabled). */
+    sessionId: text("session_id").references(() => liveSessions.id),
     recipientId: text("recipient_id")
       .notNull()
       .references(() => users.id),
@@ -475,9 +476,11 @@ export const notificationJobs = pgTable(
     index("notification_jobs_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index("notification_jobs_session_idx").on(t.sessionId),
     check("notification_jobs_status_check", sql`${t.status} in ('pending', 'sent', 'skipped', 'failed')`),
+    // Only a message about no class (an endpoint disabled) may leave the session out.
+    check("notification_jobs_session_check", sql`${t.sessionId} is not null or ${t.kind} = 'webhook_endpoint_disabled'`),
     check(
       "notification_jobs_kind_check",
-      sql`${t.kind} in ('enrollment_confirmed', 'session_rescheduled', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments')`,
+      sql`${t.kind} in ('enrollment_confirmed', 'session_rescheduled', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments', 'webhook_endpoint_disabled')`,
     ),
   ],
 );

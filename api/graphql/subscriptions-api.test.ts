@@ -12,6 +12,7 @@ import { createSessionId, START_SESSION } from "../test-support/graphql-document
 import { useTestApp } from "../test-support/hooks.js";
 import { startTestApp, type TestApp } from "../test-support/test-app.js";
 import { realPostgresUrl, type TestDatabase } from "../test-support/test-database.js";
+import { signInOnWeb } from "../test-support/web-sign-in.js";
 
 const SESSION_UPDATED = "subscription($id: ID!) { sessionUpdated(id: $id) { id status currentViewers attendedCount enrolledCount recordingAvailable } }";
 const MINE = "subscription { mySessionsUpdated { id status enrolledCount } }";
@@ -27,6 +28,23 @@ function connect(app: TestApp, token: string | null, onClosed?: (code: number, r
   return createClient({
     url: `${app.url.replace(/^http/, "ws")}/graphql`,
     webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+    on: { closed: (event) => onClosed?.((event as { code: number }).code, (event as { reason: string }).reason) },
+  });
+}
+
+/** A client as a browser page would open it: the upgrade carries the page's Origin and, maybe, the sign-in cookie. */
+function connectAsPage(app: TestApp, headers: { origin?: string; cookie?: string }, token: string | null, onClosed?: (code: number, reason: string) => void): Client {
+  class PageSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string> });
+    }
+  }
+  return createClient({
+    url: `${app.url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: PageSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
@@ -111,6 +129,33 @@ describe("subscriptions on one instance", () => {
     expect(await subscribe(student, MINE).next()).toMatchObject({ errors: [{ message: expect.stringMatching(/Only experts/), extensions: { code: "FORBIDDEN" } }] });
     expect(await subscribe(student, SESSION_UPDATED, { id: "ses_unknown" }).next()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
     expect((await subscribe(student, "{ me { id } }").next()).errors?.[0]?.message).toMatch(/Only subscriptions are served over WebSocket/);
+  });
+
+  it("the sign-in cookie counts only from the app's own origin (APP_URL); a Bearer token counts from any", async () => {
+    const { sessionCookie: cookie } = await signInOnWeb(t.app.composition.webAuth, "http://app.test", "deepak");
+    const page = (headers: { origin?: string; cookie?: string }, token: string | null = null, onClosed?: (code: number) => void) => {
+      const c = connectAsPage(t.app, headers, token, onClosed);
+      clients.push(c);
+      return c;
+    };
+    const closes: Record<string, number[]> = { foreign: [], sibling: [], none: [] };
+    const foreign = subscribe(page({ origin: "https://evil.example", cookie }, null, (code) => closes.foreign!.push(code)), MINE);
+    const sibling = subscribe(page({ origin: "http://app.test:8080", cookie }, null, (code) => closes.sibling!.push(code)), MINE);
+    const noOrigin = subscribe(page({ cookie }, null, (code) => closes.none!.push(code)), MINE);
+    const sameOrigin = subscribe(page({ origin: "http://app.test", cookie }), MINE);
+    const bearerElsewhere = subscribe(page({ origin: "https://integrator.example" }, await t.app.tokenFor("deepak")), MINE);
+    await settled(t.app);
+
+    for (const refused of [foreign, sibling, noOrigin]) expect((await refused.next()).errors?.[0]?.message).toMatch(/Forbidden/);
+    expect(closes).toEqual({ foreign: [4403], sibling: [4403], none: [4403] });
+
+    const id = await createSessionId(t.app);
+    expect(await sameOrigin.next()).toEqual({ data: { mySessionsUpdated: { id, status: "SCHEDULED", enrolledCount: 0 } } });
+    expect(await bearerElsewhere.next()).toEqual({ data: { mySessionsUpdated: { id, status: "SCHEDULED", enrolledCount: 0 } } });
+    // The refused connections were closed before the change: nothing reached them.
+    for (const refused of [foreign, sibling, noOrigin]) expect(refused.ended()).toBeDefined();
+    sameOrigin.stop();
+    bearerElsewhere.stop();
   });
 
   it("the depth and cost rules of queries apply", async () => {

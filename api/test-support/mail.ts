@@ -22,6 +22,7 @@ export function testNotificationSetup(smtpUrl: string, overrides: Partial<Notifi
       join: (id) => `${TEST_APP_URL}/app/live/join/${id}`,
       unsubscribe: (token) => `${TEST_APP_URL}/email/unsubscribe?token=${encodeURIComponent(token)}`,
       settings: () => `${TEST_APP_URL}/app/live/settings`,
+      webhookEndpoint: (id) => `${TEST_APP_URL}/app/live/webhooks/${id}`,
     },
     signingKey: TEST_SIGNING_KEY,
     policy: { maxAttempts: 5, retryBaseMs: 1000 },

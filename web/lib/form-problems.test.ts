@@ -36,3 +36,22 @@ describe("the API's field problems, as the form says them", () => {
     expect(Object.values(formProblems({ scheduledStartTime: "scheduledStartTime must be an ISO-8601 date and time with a time zone, like 2025-11-01T08:00:00Z" }, FIELDS))).toEqual(["Choose the start date and time."]);
   });
 });
+
+describe("the webhook endpoint form's problems", () => {
+  const ENDPOINT = { url: { id: "f-url", label: "Receiver URL" }, events: { id: "f-events", label: "Events" } };
+  it("say why an address is refused, and ask for an event", () => {
+    expect(
+      formProblems(
+        { url: "url refused: 10.0.0.7 is a private address: webhooks go to public addresses only", "events.0": "events must name at least one event type" },
+        ENDPOINT,
+      ),
+    ).toEqual({
+      url: "This address cannot receive webhooks: 10.0.0.7 is a private address. Use an address on the public internet.",
+      events: "Choose at least one event.",
+    });
+    expect(formProblems({ url: "url must start with https:// (or http:// outside production)" }, ENDPOINT).url).toBe(
+      "The address must start with https:// (http:// is accepted on this test server).",
+    );
+    expect(formProblems({ url: "url must not have a #fragment" }, ENDPOINT).url).toBe("Receiver URL must not have a #fragment.");
+  });
+});

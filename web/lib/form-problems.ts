@@ -31,6 +31,14 @@ const WORDS: [RegExp, string | ((m: RegExpMatchArray) => string)][] = [
   [/^maxParticipants can be at most (\d+)$/, (m) => `Seats can be at most ${m[1]}.`],
   [/^a 1-on-1 session has exactly one seat$/, "A 1-on-1 class has exactly one seat: leave Seats empty or 1."],
   [/^price cannot be negative$/, "The price cannot be negative (0 makes the class free)."],
+  // The webhook endpoint form (app.live.webhooks): the receiver's address and its events.
+  [/^url is required$/, "Enter the address that should receive the events."],
+  [/^url must be an absolute URL/, "Enter the whole web address, such as https://example.com/webhooks."],
+  [/^url must start with https:\/\/ \(or http:\/\/ outside production\)$/, "The address must start with https:// (http:// is accepted on this test server)."],
+  [/^url must start with https:\/\/$/, "The address must start with https://."],
+  [/^url must not carry a user name or password/, "Leave the user name and password out of the address: receivers check the signature instead."],
+  [/^url refused: (.+?)(?:: webhooks go to public addresses only)?$/, (m) => `This address cannot receive webhooks: ${m[1]}. Use an address on the public internet.`],
+  [/^events must name at least one event type$/, "Choose at least one event."],
 ];
 
 export function inPeoplesWords(message: string, field: FormField): string {

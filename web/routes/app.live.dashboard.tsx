@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { LocalTime } from "../components/local-time";
 import { graphql } from "../graphql/__generated__";
 import { HostAction } from "../components/host-action";
 import type { SessionStatus } from "../graphql/__generated__/graphql";
 import { STATUS_LABEL } from "../lib/format";
 import { load, signInUrl } from "../lib/graphql-errors.server";
+import { useLiveUpdates } from "../lib/live-updates";
 
 export const meta: MetaFunction = () => [{ title: "Your sessions — Live Sessions" }];
 
@@ -30,23 +30,20 @@ const FILTERS: { key: string; label: string; status?: SessionStatus }[] = [
   { key: "cancelled", label: "Cancelled", status: "CANCELLED" },
 ];
 
-/** While a session is live, the numbers refresh this often. */
+/** Each change to one of the expert's classes reloads the figures (any class: enrolments move scheduled ones too). */
+const MY_SESSIONS_UPDATED = "subscription DashboardUpdates { mySessionsUpdated { id } }";
+/** Without the live-update socket, and while a session is live, the numbers refresh this often. */
 const LIVE_POLL_MS = 5000;
 
 export default function Dashboard() {
   const { sessions, total, show, counts } = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
   const anyLive = sessions.some((s) => s.status === "LIVE");
-  useEffect(() => {
-    if (!anyLive) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), LIVE_POLL_MS);
-    return () => clearInterval(timer);
-  }, [anyLive, revalidator]);
+  useLiveUpdates({ subscription: MY_SESSIONS_UPDATED, fallbackPollMs: LIVE_POLL_MS, pollWhenOffline: anyLive });
   return (
     <>
       <h1>Your sessions</h1>
       <p>
-        {total} session{total === 1 ? "" : "s"} · <Link to="/app/live/new">Schedule a new one</Link>
+        {total} session{total === 1 ? "" : "s"} · <Link to="/app/live/new">Schedule a new one</Link> · <Link to="/app/live/webhooks">Webhook endpoints</Link>
       </p>
       <nav className="tabs" aria-label="Show">
         {FILTERS.map((f) => (

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
-import { lazy, useEffect, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { lazy, useState } from "react";
 import { ClientOnly } from "../components/client-only";
 import { EndSessionButton } from "../components/end-session-button";
 import type { RoomStatus } from "../components/video-room.client";
 import { graphql } from "../graphql/__generated__";
 import { load, signInUrl } from "../lib/graphql-errors.server";
+import { useLiveUpdates } from "../lib/live-updates";
 
 const VideoRoom = lazy(() => import("../components/video-room.client"));
 
@@ -36,7 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return null;
 }
 
-/** How often the host page refreshes who is in the room. */
+/** The session's figures as they change (who is in the room, attendance, enrolments, its status). */
+const SESSION_UPDATED = "subscription HostRoomUpdates($id: ID!) { sessionUpdated(id: $id) { id } }";
+/** Without the live-update socket, and while the session is live, the host page refreshes who is in the room this often. */
 const STATS_POLL_MS = 3000;
 
 export default function HostRoom() {
@@ -45,13 +48,8 @@ export default function HostRoom() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const [roomStatus, setRoomStatus] = useState<RoomStatus>("opening");
-  const revalidator = useRevalidator();
   const live = session.status === "LIVE";
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), STATS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [live, revalidator]);
+  useLiveUpdates({ subscription: SESSION_UPDATED, variables: { id: session.id }, fallbackPollMs: STATS_POLL_MS, pollWhenOffline: live });
   const endForEveryone = () => submit({ intent: "end" }, { method: "post", action: `/app/live/${session.id}` });
   return (
     <>

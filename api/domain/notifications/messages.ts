@@ -141,3 +141,39 @@ export function expertNewEnrollments(ctx: MessageContext, students: readonly str
     turnsOff: "confirmations and notices",
   });
 }
+
+export interface EndpointDisabledContext {
+  recipient: { name: string; timeZone: string | null };
+  url: string;
+  reason: string;
+  failingSince: Date;
+  disabledAt: Date;
+  /** The endpoint's page: its delivery log and Enable again. */
+  endpointUrl: string;
+  settingsUrl: string;
+}
+
+/**
+ * A webhook endpoint stopped receiving: sent whatever the email settings say, like any notice
+ * about an account's own integration (there is no class mail to turn off here), so without an
+ * unsubscribe link.
+ */
+export function webhookEndpointDisabled(ctx: EndpointDisabledContext): RenderedMessage {
+  const lines = [
+    `Your webhook endpoint ${ctx.url} has been disabled: no more events are sent to it.`,
+    `Why: every delivery to it failed from ${formatInZone(ctx.failingSince, ctx.recipient.timeZone)} to ${formatInZone(ctx.disabledAt, ctx.recipient.timeZone)} (3 days).`,
+    `What we saw: ${ctx.reason}`,
+    "Fix the receiving server, then open the endpoint's page and choose Enable again. Its delivery log shows each attempt and what the server answered.",
+  ];
+  const action = { label: "Open the endpoint", url: ctx.endpointUrl };
+  const footer = `You get this because you registered this webhook endpoint on your Live Sessions account. Your email settings: ${ctx.settingsUrl}`;
+  const text = [`Hello ${ctx.recipient.name},`, "", ...lines, "", `${action.label}: ${action.url}`, "", "—", footer].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2937;max-width:36rem;margin:0 auto;padding:1rem">
+<p>Hello ${escapeHtml(ctx.recipient.name)},</p>
+${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
+<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.6rem 1rem;border-radius:8px;background:#6d28d9;color:#fff;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<hr style="border:none;border-top:1px solid #e5e7eb">
+<p style="font-size:.85rem;color:#6b7280">You get this because you registered this webhook endpoint on your Live Sessions account. <a href="${escapeHtml(ctx.settingsUrl)}">Email settings</a></p>
+</body></html>`;
+  return { subject: `Webhook endpoint disabled: ${ctx.url}`, text, html };
+}

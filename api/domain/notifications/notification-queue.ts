@@ -1,10 +1,10 @@
 /**
  * Queueing the emails an event owes, in the event's own transaction: an enrollment (its
  * confirmation, and the expert's batched notice), a cancellation (each student's notice, with
- * their refund), a recording (the expert and the students). The dedupe key of each message
+ * their refund), a recording (the expert and the students), a webhook endpoint disabled (its owner). The dedupe key of each message
  * makes queueing it again change nothing, so a retried or concurrent event never doubles one.
  */
-import type { ParticipantRow, RefundRow, SessionRow } from "../../db/schema.js";
+import type { ParticipantRow, RefundRow, SessionRow, WebhookEndpointRow } from "../../db/schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import { lastCalendarSequence, queueNotificationJobs, type NewNotificationJob } from "../../repositories/notifications.js";
 import { listParticipantsOfSessions } from "../../repositories/participants.js";
@@ -124,6 +124,28 @@ export async function queueBookingCancelledNotice(tx: DbOrTx, params: { session:
       recipientId: participant.userId,
       calendarSequence: sequence,
       details: { refund: refund ? { amount: refund.amount, currency: refund.currency } : null },
+      nextAttemptAt: now,
+      now,
+    }),
+  ]);
+}
+
+/**
+ * A webhook endpoint's owner hears that it was disabled after failing for days: the URL, why,
+ * since when. Written in the disabling's own transaction; one message per disabling.
+ */
+export async function queueEndpointDisabledNotice(
+  tx: DbOrTx,
+  params: { endpoint: Pick<WebhookEndpointRow, "id" | "ownerId" | "url">; reason: string; failingSince: Date; now: Date },
+): Promise<void> {
+  const { endpoint, reason, failingSince, now } = params;
+  await queueNotificationJobs(tx, [
+    job({
+      dedupeKey: `webhook_endpoint_disabled:${endpoint.id}:${now.toISOString()}`,
+      kind: "webhook_endpoint_disabled",
+      sessionId: null,
+      recipientId: endpoint.ownerId,
+      details: { endpointId: endpoint.id, url: endpoint.url, reason, failingSince: failingSince.toISOString(), disabledAt: now.toISOString() },
       nextAttemptAt: now,
       now,
     }),

@@ -11,6 +11,8 @@ export interface NotificationLinks {
   unsubscribe(token: string): string;
   /** The signed-in settings page. */
   settings(): string;
+  /** A webhook endpoint's page (its state, delivery log, Enable again). */
+  webhookEndpoint(endpointId: string): string;
 }
 
 export interface NotificationPolicy {

@@ -42,7 +42,26 @@ export type SendOutcome = "sent" | "skipped" | "retrying" | "failed";
 /** The message to send, or why not any more. */
 type Prepared = { message: MailMessage } | { skip: string };
 
+/** An endpoint's owner, told it was disabled: about no class, so none of the class checks below. */
+async function prepareEndpointDisabled(deps: ServiceDeps, setup: NotificationSetup, job: NotificationJobRow): Promise<Prepared> {
+  const [recipient] = await usersOf(deps, job.recipientId);
+  if (!recipient?.email) return { skip: "the recipient has no email address" };
+  const d = job.details as { endpointId: string; url: string; reason: string; failingSince: string; disabledAt: string };
+  const rendered = messages.webhookEndpointDisabled({
+    recipient: { name: recipient.name, timeZone: recipient.timeZone },
+    url: d.url,
+    reason: d.reason,
+    failingSince: new Date(d.failingSince),
+    disabledAt: new Date(d.disabledAt),
+    endpointUrl: setup.links.webhookEndpoint(d.endpointId),
+    settingsUrl: setup.links.settings(),
+  });
+  return { message: { id: job.id, from: setup.from, to: recipient.email, ...rendered } };
+}
+
 async function prepare(deps: ServiceDeps, setup: NotificationSetup, job: NotificationJobRow): Promise<Prepared> {
+  if (job.kind === "webhook_endpoint_disabled") return prepareEndpointDisabled(deps, setup, job);
+  if (!job.sessionId) return { skip: "the message names no session" };
   const now = deps.clock.now();
   const session = await findSessionById(deps.db, job.sessionId);
   if (!session) return { skip: "the session no longer exists" };

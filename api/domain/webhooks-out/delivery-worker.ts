@@ -6,7 +6,7 @@
  *
  * A receiver that answers anything but 2xx, does not answer within 10 s, or cannot be reached
  * is retried with exponential backoff for 24 hours; an endpoint whose deliveries have all
- * failed for 3 days is disabled, with the reason on the endpoint and in the log for its owner.
+ * failed for 3 days is disabled, with the reason on the endpoint, and its owner is emailed.
  * Requests never wait for any of this: events are sent after their transaction commits.
  */
 import { performance } from "node:perf_hooks";
@@ -22,6 +22,7 @@ import {
 } from "../../repositories/webhooks-out.js";
 import type { ServiceDeps } from "../deps.js";
 import { newId } from "../ids.js";
+import { queueEndpointDisabledNotice } from "../notifications/notification-queue.js";
 import { runEvery } from "../periodic.js";
 import { checkDestination } from "./destination-rules.js";
 import { signedHeaders } from "./signing.js";
@@ -95,7 +96,8 @@ async function attemptDelivery(deps: ServiceDeps, setup: WebhooksOutSetup, job: 
       await updateWebhookEndpoint(tx, endpoint.id, { enabled: false, disabledAt: now, disabledReason: reason, updatedAt: now });
       await markDeliveryFailed(tx, { id: delivery.id, statusCode: result.statusCode, error: result.error, at: now });
       await failPendingDeliveriesOf(tx, { endpointId: endpoint.id, error: "the endpoint was disabled", at: now });
-      // The owner is told through the log (and the endpoint's disabledReason) until email exists.
+      // Its owner is told by email, queued with the disabling: both happen or neither.
+      await queueEndpointDisabledNotice(tx, { endpoint, reason, failingSince, now });
       log.warn({ ownerId: endpoint.ownerId, url: endpoint.url, reason }, "webhook endpoint disabled after 3 days of failures; its owner must fix it");
       return "failed";
     }

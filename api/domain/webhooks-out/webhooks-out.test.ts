@@ -4,7 +4,12 @@
  * receiver failed, one delivery per event with two instances, and refused destinations.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema.js";
 import { useServiceHarness } from "../../test-support/hooks.js";
+import { attachLocalMail } from "../../test-support/mail.js";
+import { formatInZone } from "../notifications/message-times.js";
+import { sendDueNotifications } from "../notifications/notification-worker.js";
 import { payFor } from "../../test-support/payments.js";
 import { openSecondInstance } from "../../test-support/second-instance.js";
 import { sessionInput } from "../../test-support/service-harness.js";
@@ -230,6 +235,26 @@ describe("retries", () => {
     const { myWebhookEndpoints } = await import("./endpoint-service.js");
     const [disabled] = await myWebhookEndpoints(t.h.deps, deepak);
     expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/every delivery failed for 3 days/) });
+
+    // Its owner is told by email, queued with the disabling, whatever his email settings say.
+    await t.h.deps.db.update(users).set({ emailNotices: false }).where(eq(users.id, deepak.id));
+    const mail = await attachLocalMail(t.h.deps);
+    try {
+      expect(await sendDueNotifications(t.h.deps)).toMatchObject({ sent: 1, failed: 0 });
+      const [told, ...more] = mail.smtp.messages().filter((m) => m.subject.startsWith("Webhook endpoint disabled"));
+      expect(more).toEqual([]);
+      expect(told!.to).toContain(deepak.email);
+      expect(told!.subject).toBe(`Webhook endpoint disabled: ${receiver.url}`);
+      expect(told!.text).toContain(`Your webhook endpoint ${receiver.url} has been disabled`);
+      expect(told!.text).toContain(`every delivery to it failed from ${formatInZone(disabled!.failingSince!, null)} to ${formatInZone(disabled!.disabledAt!, null)}`);
+      expect(told!.text).toContain("What we saw: Disabled on");
+      expect(told!.text).toContain("the receiver answered 500");
+      expect(told!.text).toContain(`Open the endpoint: http://app.test/app/live/webhooks/${endpoint.id}`);
+      expect(await sendDueNotifications(t.h.deps)).toMatchObject({ sent: 0 });
+    } finally {
+      await mail.close();
+      t.h.deps.notifications = undefined;
+    }
     await t.h.services.createSession(deepak, sessionInput(t.h.clock));
     const seen = receiver.received.length;
     await sweep();

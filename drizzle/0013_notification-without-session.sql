@@ -1,0 +1,4 @@
+ALTER TABLE "notification_jobs" DROP CONSTRAINT "notification_jobs_kind_check";--> statement-breakpoint
+ALTER TABLE "notification_jobs" ALTER COLUMN "session_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_jobs" ADD CONSTRAINT "notification_jobs_session_check" CHECK ("notification_jobs"."session_id" is not null or "notification_jobs"."kind" = 'webhook_endpoint_disabled');--> statement-breakpoint
+ALTER TABLE "notification_jobs" ADD CONSTRAINT "notification_jobs_kind_check" CHECK ("notification_jobs"."kind" in ('enrollment_confirmed', 'session_rescheduled', 'reminder_24h', 'reminder_15m', 'session_cancelled', 'booking_cancelled', 'recording_ready', 'expert_new_enrollments', 'webhook_endpoint_disabled'));
