@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { liveSessionParticipants, liveSessions, notificationJobs, users, type NotificationJobRow } from "../db/schema.js";
 
@@ -146,12 +146,20 @@ export async function listNotificationJobsOfSession(db: DbOrTx, sessionId: strin
   return db.select().from(notificationJobs).where(eq(notificationJobs.sessionId, sessionId)).orderBy(asc(notificationJobs.createdAt), asc(notificationJobs.id));
 }
 
-/** Deletes finished jobs (not pending) of classes scheduled to start before the cutoff. */
-export async function purgeFinishedNotificationJobs(db: DbOrTx, params: { classesStartedBefore: Date }): Promise<number> {
-  const oldClasses = db.select({ id: liveSessions.id }).from(liveSessions).where(lt(liveSessions.scheduledStartTime, params.classesStartedBefore));
+/**
+ * Deletes finished jobs (not pending) of classes scheduled to start before the cutoff, and
+ * finished jobs about no class (a disabled webhook endpoint) queued before it.
+ */
+export async function purgeFinishedNotificationJobs(db: DbOrTx, params: { before: Date }): Promise<number> {
+  const oldClasses = db.select({ id: liveSessions.id }).from(liveSessions).where(lt(liveSessions.scheduledStartTime, params.before));
   const gone = await db
     .delete(notificationJobs)
-    .where(and(ne(notificationJobs.status, "pending"), inArray(notificationJobs.sessionId, oldClasses)))
+    .where(
+      and(
+        ne(notificationJobs.status, "pending"),
+        or(inArray(notificationJobs.sessionId, oldClasses), and(isNull(notificationJobs.sessionId), lt(notificationJobs.createdAt, params.before))),
+      ),
+    )
     .returning({ id: notificationJobs.id });
   return gone.length;
 }

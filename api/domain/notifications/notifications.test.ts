@@ -369,12 +369,18 @@ describe("retention", () => {
     const ofOld = async () => (await t.database.query<{ status: string }>(`select status from notification_jobs where session_id = '${old.session.id}' order by status`)).map((j) => j.status);
     const ofRecent = async () => (await t.database.query<{ status: string }>(`select status from notification_jobs where session_id = '${recent.session.id}'`)).length;
     expect(await ofOld()).toEqual(["pending", "sent"]);
+    // A finished message about no class (a disabled webhook endpoint), queued as the old class began.
+    await t.database.query(
+      `insert into notification_jobs (id, dedupe_key, kind, recipient_id, status, next_attempt_at, created_at, updated_at) values ('nt_noclass', 'noclass', 'webhook_endpoint_disabled', '${priya.id}', 'sent', now(), '${old.session.scheduledStartTime.toISOString()}', now())`,
+    );
+    const noClass = async () => (await t.database.query<{ id: string }>("select id from notification_jobs where id = 'nt_noclass'")).length;
 
     t.h.clock.set(new Date(old.session.scheduledStartTime.getTime() + NOTIFICATION_RETENTION_MS - MINUTE));
     expect(await forgetOldNotificationJobs(t.h.deps)).toBe(0);
-    t.h.clock.advance(2 * MINUTE);
-    expect(await forgetOldNotificationJobs(t.h.deps)).toBe(1);
+    t.h.clock.set(new Date(old.session.scheduledStartTime.getTime() + NOTIFICATION_RETENTION_MS + MINUTE));
+    expect(await forgetOldNotificationJobs(t.h.deps)).toBe(2);
     expect(await ofOld()).toEqual(["pending"]);
+    expect(await noClass()).toBe(0);
     expect(await ofRecent()).toBeGreaterThan(0);
   });
 });
