@@ -69,7 +69,13 @@ export type CancelEnrollmentResult = {
 /** A payment opened with a gateway, for its checkout in the browser. */
 export type Checkout = {
   __typename?: 'Checkout';
-  /** The price in the currency's minor units (paise, cents; yen as they are). */
+  /** The price in major units of `currency` (499.5 for ₹499.50), as every amount in this API; the same as `LiveSession.price`. */
+  amount: Scalars['Float']['output'];
+  /**
+   * The same price in the currency's minor units (paise, cents; yen as they are): the one
+   * amount in this API in minor units, because it is what the gateway's checkout widget takes
+   * (Stripe's and Razorpay's `amount`).
+   */
   amountInMinorUnits: Scalars['Int']['output'];
   /** Stripe only: the PaymentIntent's client secret, for the Payment Element. */
   clientSecret?: Maybe<Scalars['String']['output']>;
@@ -92,7 +98,7 @@ export type CreateSessionInput = {
   /** 1–2500; leave out for no cap. */
   maxParticipants?: InputMaybe<Scalars['Int']['input']>;
   metadata?: InputMaybe<SessionMetadataInput>;
-  /** 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50): 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
   price?: InputMaybe<Scalars['Float']['input']>;
   /** After the start, at most 6 hours later. */
   scheduledEndTime: Scalars['DateTime']['input'];
@@ -124,6 +130,7 @@ export type EndSessionResult = {
 /** A participant's enrollment (the seed's LiveSessionParticipant). */
 export type Enrollment = {
   __typename?: 'Enrollment';
+  /** What they paid, in major units of the session's currency; null for a free seat. */
   amountPaid?: Maybe<Scalars['Float']['output']>;
   /** Whether they were in the video room at some point. */
   attended: Scalars['Boolean']['output'];
@@ -156,6 +163,26 @@ export type Enrollment = {
   userName: Scalars['String']['output'];
   /** Seconds spent in the room, across reconnects and devices (time on two devices at once counts once). */
   watchTime: Scalars['Int']['output'];
+};
+
+/** A page of enrollments (a session's participants, or the viewer's own bookings), in the Relay connection shape. */
+export type EnrollmentConnection = {
+  __typename?: 'EnrollmentConnection';
+  /** The enrollments on this page, each with its cursor. */
+  edges: Array<EnrollmentEdge>;
+  /** Where this page sits in the walk. */
+  pageInfo: PageInfo;
+  /** How many enrollments the whole walk has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One enrollment in a connection, with the cursor that marks its place. */
+export type EnrollmentEdge = {
+  __typename?: 'EnrollmentEdge';
+  /** Opaque: pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The enrollment. */
+  node: Enrollment;
 };
 
 /** An expert as anyone may see them. */
@@ -245,8 +272,15 @@ export type LiveSession = {
   /** Seats; null means no cap. */
   maxParticipants?: Maybe<Scalars['Int']['output']>;
   metadata?: Maybe<SessionMetadata>;
-  /** Everyone enrolled. Null unless the viewer is the session's expert. */
+  /** Everyone enrolled, in the order they enrolled. Null unless the viewer is the session's expert. */
   participants?: Maybe<Array<Enrollment>>;
+  /**
+   * Everyone enrolled as a Relay connection, in the order they enrolled (then by id), for
+   * walking every page: a student enrolling while a client pages is neither repeated nor
+   * skipped. Null unless the viewer is the session's expert, as `participants`.
+   */
+  participantsConnection?: Maybe<EnrollmentConnection>;
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50); 0 for a free session. */
   price: Scalars['Float']['output'];
   recordedLessonId?: Maybe<Scalars['String']['output']>;
   /** Whether 100ms reported a finished recording. */
@@ -279,6 +313,12 @@ export type LiveSession = {
   viewerRefund?: Maybe<Refund>;
   /** The viewer's place on this session's waitlist, if they are on it. */
   viewerWaitlist?: Maybe<WaitlistPlace>;
+};
+
+
+export type LiveSessionParticipantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Mutation = {
@@ -406,7 +446,8 @@ export type MutationCancelEnrollmentArgs = {
 
 
 export type MutationCancelSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -421,12 +462,14 @@ export type MutationCreateWebhookEndpointArgs = {
 
 
 export type MutationDeleteWebhookEndpointArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type MutationEndSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -462,12 +505,14 @@ export type MutationNoteBrowserTimeZoneArgs = {
 
 
 export type MutationResendWebhookDeliveryArgs = {
-  id: Scalars['ID']['input'];
+  deliveryId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type MutationRotateWebhookSecretArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -477,7 +522,8 @@ export type MutationStartCheckoutArgs = {
 
 
 export type MutationStartSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -493,13 +539,15 @@ export type MutationUpdateNotificationSettingsArgs = {
 
 
 export type MutationUpdateSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: UpdateSessionInput;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type MutationUpdateWebhookEndpointArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: UpdateWebhookEndpointInput;
 };
 
@@ -525,9 +573,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** The last edge's cursor; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** More sessions follow the page in the walk's order. */
+  /** More items follow the page in the walk's order. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Sessions come before the page in the walk's order (when paging forward: true whenever `after` was given). */
+  /** Items come before the page in the walk's order (when paging forward: true whenever `after` was given). */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first edge's cursor; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -550,8 +598,15 @@ export type Query = {
   expert?: Maybe<ExpertProfile>;
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
-  /** The signed-in user's enrollments, soonest session first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  /** The signed-in user's enrollments, soonest session first (at most 500; page with `myEnrollmentsConnection`). Null, with UNAUTHENTICATED in `errors`, when not signed in. */
   myEnrollments?: Maybe<Array<Enrollment>>;
+  /**
+   * The signed-in user's enrollments as a Relay connection, soonest session first (the order of
+   * `myEnrollments`), for walking every page: cursors mark a place in that order (the session's
+   * scheduled start, then its id), so an enrollment made while a client pages is neither repeated
+   * nor skipped. Null, with UNAUTHENTICATED in `errors`, when not signed in.
+   */
+  myEnrollmentsConnection?: Maybe<EnrollmentConnection>;
   /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
   myRefunds?: Maybe<Array<Refund>>;
   /** The waitlists the signed-in user is on, earliest joined first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
@@ -596,6 +651,12 @@ export type Query = {
 
 export type QueryExpertArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMyEnrollmentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -653,7 +714,7 @@ export type RecordingLink = {
 /** Money owed back for one paid enrollment, in full. */
 export type Refund = {
   __typename?: 'Refund';
-  /** The full amount paid, in major units of `currency`. */
+  /** The full amount paid back, in major units of `currency` (499.5 for ₹499.50). */
   amount: Scalars['Float']['output'];
   /** Attempts made so far. */
   attempts: Scalars['Int']['output'];
@@ -1071,6 +1132,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
   Enrollment: ResolverTypeWrapper<ParticipantRow>;
+  EnrollmentConnection: ResolverTypeWrapper<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversTypes['EnrollmentEdge']> }>;
+  EnrollmentEdge: ResolverTypeWrapper<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>;
   ExpertProfile: ResolverTypeWrapper<ExpertProfileModel>;
   FeedbackComment: ResolverTypeWrapper<FeedbackEntry>;
   FeedbackInput: FeedbackInput;
@@ -1132,6 +1195,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
   Enrollment: ParticipantRow;
+  EnrollmentConnection: Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrollmentEdge']> };
+  EnrollmentEdge: Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] };
   ExpertProfile: ExpertProfileModel;
   FeedbackComment: FeedbackEntry;
   FeedbackInput: FeedbackInput;
@@ -1186,6 +1251,7 @@ export type CancelEnrollmentResultResolvers<ContextType = GraphQLContext, Parent
 }>;
 
 export type CheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   amountInMinorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1229,6 +1295,17 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   watchTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnrollmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnrollmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnrollmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentEdge'] = ResolversParentTypes['EnrollmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
 }>;
 
 export type ExpertProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpertProfile'] = ResolversParentTypes['ExpertProfile']> = ResolversObject<{
@@ -1292,6 +1369,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   maxParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['SessionMetadata']>, ParentType, ContextType>;
   participants?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  participantsConnection?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<LiveSessionParticipantsConnectionArgs>>;
   price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   recordedLessonId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordingAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1314,26 +1392,26 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelEnrollment?: Resolver<ResolversTypes['CancelEnrollmentResult'], ParentType, ContextType, RequireFields<MutationCancelEnrollmentArgs, 'sessionId'>>;
-  cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
+  cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, Partial<MutationCancelSessionArgs>>;
   createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
-  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
-  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationDeleteWebhookEndpointArgs>>;
+  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, Partial<MutationEndSessionArgs>>;
   endUserSessions?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType, RequireFields<MutationEndUserSessionsArgs, 'userId'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
   joinWaitlist?: Resolver<ResolversTypes['WaitlistPlace'], ParentType, ContextType, RequireFields<MutationJoinWaitlistArgs, 'sessionId'>>;
   leaveWaitlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveWaitlistArgs, 'sessionId'>>;
   noteBrowserTimeZone?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationNoteBrowserTimeZoneArgs, 'timeZone'>>;
-  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationResendWebhookDeliveryArgs, 'id'>>;
-  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, Partial<MutationResendWebhookDeliveryArgs>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, Partial<MutationRotateWebhookSecretArgs>>;
   signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
-  startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+  startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, Partial<MutationStartSessionArgs>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
-  updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'id' | 'input'>>;
-  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 }>;
 
 export type NotificationSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = ResolversObject<{
@@ -1355,6 +1433,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   expert?: Resolver<Maybe<ResolversTypes['ExpertProfile']>, ParentType, ContextType, RequireFields<QueryExpertArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myEnrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  myEnrollmentsConnection?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<QueryMyEnrollmentsConnectionArgs>>;
   myRefunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
   myWaitlist?: Resolver<Maybe<Array<ResolversTypes['WaitlistPlace']>>, ParentType, ContextType>;
   notificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType>;
@@ -1542,6 +1621,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
+  EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
+  EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
   ExpertProfile?: ExpertProfileResolvers<ContextType>;
   FeedbackComment?: FeedbackCommentResolvers<ContextType>;
   HmsDetails?: HmsDetailsResolvers<ContextType>;

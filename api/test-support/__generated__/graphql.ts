@@ -14,7 +14,7 @@ export type CreateSessionInput = {
   /** 1–2500; leave out for no cap. */
   maxParticipants?: number | null | undefined;
   metadata?: SessionMetadataInput | null | undefined;
-  /** 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50): 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
   price?: number | null | undefined;
   /** After the start, at most 6 hours later. */
   scheduledEndTime: string;
