@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new session. Times are UTC ISO-8601; the price is in major units of the currency. */
 export type CreateSessionInput = {
   /** ISO-4217 code; defaults to INR. */
   currency?: string | null | undefined;
@@ -13,6 +14,7 @@ export type CreateSessionInput = {
   featured?: boolean | null | undefined;
   /** 1–2500; leave out for no cap. */
   maxParticipants?: number | null | undefined;
+  /** Category, difficulty, equipment and tags. */
   metadata?: SessionMetadataInput | null | undefined;
   /** The price of a seat in major units of `currency` (499.5 for ₹499.50): 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
   price?: number | null | undefined;
@@ -28,6 +30,7 @@ export type CreateSessionInput = {
   title: string;
 };
 
+/** A rating of an ended session. */
 export type FeedbackInput = {
   /** Up to 2000 characters. */
   comment?: string | null | undefined;
@@ -35,17 +38,26 @@ export type FeedbackInput = {
   rating: number;
 };
 
+/** Changes to the signed-in user's notification settings; fields left out or null stay as they are. */
 export type NotificationSettingsInput = {
+  /** Whether to get confirmations, cancellations, recordings ready and (experts) new enrollments. */
   emailNotices?: boolean | null | undefined;
+  /** Whether to get reminders 24 hours and 15 minutes before each class. */
   emailReminders?: boolean | null | undefined;
+  /** An IANA time zone name such as `Europe/Berlin`, for the times in emails. */
   timeZone?: string | null | undefined;
 };
 
+/** The payment gateway that takes a price: Razorpay for INR, Stripe for other currencies (see `LiveSession.checkoutGateway`). */
 export type PaymentGateway =
+  /** Razorpay: an order (order_…) paid with Razorpay Checkout, giving a payment id (pay_…). */
   | 'RAZORPAY'
+  /** Stripe: a PaymentIntent (pi_…) paid with the Payment Element. */
   | 'STRIPE';
 
+/** A completed payment that pays for a seat. */
 export type PaymentInput = {
+  /** The gateway that took it (the `Checkout.gateway`). */
   paymentGateway: PaymentGateway;
   /** Stripe: the PaymentIntent id (pi_…). Razorpay: the payment id (pay_…). */
   paymentId: string;
@@ -75,22 +87,36 @@ export type RefusalCode =
   /** Not signed in; signing in may change the answer. */
   | 'UNAUTHENTICATED';
 
+/** Free-form details of a class; each up to 50 characters. */
 export type SessionMetadataInput = {
+  /** The style or kind, e.g. `Vinyasa`. */
   category?: string | null | undefined;
+  /** The level, e.g. `Beginner`. */
   difficulty?: string | null | undefined;
+  /** What to bring, e.g. `mat`, `strap`. */
   equipment?: Array<string> | null | undefined;
+  /** Words to find the class by. */
   tags?: Array<string> | null | undefined;
 };
 
+/** Where a session is in its life: SCHEDULED, then LIVE once its expert starts it, then ENDED; or CANCELLED instead. */
 export type SessionStatus =
+  /** Called off before it started; paid seats are refunded. */
   | 'CANCELLED'
+  /** Over: the room is closed; a recording may follow. */
   | 'ENDED'
+  /** Started: its video room is open. */
   | 'LIVE'
+  /** Published and not started yet: students may enroll. */
   | 'SCHEDULED';
 
+/** What kind of class a session is. */
 export type SessionType =
+  /** A class for several students (the default). */
   | 'GROUP'
+  /** One student with the expert: always exactly one seat. */
   | 'ONE_ON_ONE'
+  /** A longer, usually themed class for several students. */
   | 'WORKSHOP';
 
 /** The fields of a scheduled session that can change; those left out stay as they are. */
@@ -111,6 +137,7 @@ export type UpdateSessionInput = {
   title?: string | null | undefined;
 };
 
+/** What a person may do in a session's 100ms video room. */
 export type VideoRole =
   /** A student: can publish video and audio and see everyone. */
   | 'GUEST'
