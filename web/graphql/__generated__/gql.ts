@@ -22,14 +22,14 @@ type Documents = {
     "\n  mutation FeedbackFromPage($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) {\n      id\n    }\n  }\n": typeof types.FeedbackFromPageDocument,
     "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": typeof types.EnrollFromPageDocument,
     "\n  mutation StartCheckoutFromPage($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) {\n      gateway\n      reference\n      clientSecret\n      publicKey\n      amountInMinorUnits\n      currency\n    }\n  }\n": typeof types.StartCheckoutFromPageDocument,
-    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": typeof types.StartFromPageDocument,
-    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": typeof types.EndFromPageDocument,
-    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n": typeof types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n": typeof types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n": typeof types.CancelFromPageDocument,
     "\n  mutation CancelBookingFromPage($sessionId: ID!) {\n    cancelEnrollment(sessionId: $sessionId) {\n      refund {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.CancelBookingFromPageDocument,
     "\n  mutation JoinWaitlistFromPage($sessionId: ID!) {\n    joinWaitlist(sessionId: $sessionId) {\n      position\n      offered\n    }\n  }\n": typeof types.JoinWaitlistFromPageDocument,
     "\n  mutation LeaveWaitlistFromPage($sessionId: ID!) {\n    leaveWaitlist(sessionId: $sessionId)\n  }\n": typeof types.LeaveWaitlistFromPageDocument,
     "\n  query EditSessionPage($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      description\n      sessionType\n      scheduledStartTime\n      scheduledEndTime\n      maxParticipants\n      price\n      currency\n      thumbnail\n      enrolledCount\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n      viewerCan {\n        edit {\n          allowed\n          code\n          reason\n        }\n      }\n    }\n  }\n": typeof types.EditSessionPageDocument,
-    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateFromPageDocument,
+    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateFromPageDocument,
     "\n  query Browse($status: SessionStatus, $search: String, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    sessions(status: $status, search: $search, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n    live: sessions(status: LIVE, search: $search, category: $category, difficulty: $difficulty, limit: 1) {\n      total\n    }\n  }\n": typeof types.BrowseDocument,
     "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n    viewerIsHost\n    viewerCan {\n      enroll {\n        allowed\n        code\n      }\n      start {\n        allowed\n        code\n        caution\n      }\n      join {\n        allowed\n        code\n      }\n      watchRecording {\n        allowed\n        code\n      }\n      waitForStart {\n        allowed\n      }\n    }\n  }\n": typeof types.SessionCardFragmentDoc,
     "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n    cancelled: sessions(expertId: $expertId, status: CANCELLED, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n  }\n": typeof types.DashboardDocument,
@@ -52,14 +52,14 @@ const documents: Documents = {
     "\n  mutation FeedbackFromPage($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) {\n      id\n    }\n  }\n": types.FeedbackFromPageDocument,
     "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": types.EnrollFromPageDocument,
     "\n  mutation StartCheckoutFromPage($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) {\n      gateway\n      reference\n      clientSecret\n      publicKey\n      amountInMinorUnits\n      currency\n    }\n  }\n": types.StartCheckoutFromPageDocument,
-    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": types.StartFromPageDocument,
-    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": types.EndFromPageDocument,
-    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": types.CancelFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n": types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n": types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n": types.CancelFromPageDocument,
     "\n  mutation CancelBookingFromPage($sessionId: ID!) {\n    cancelEnrollment(sessionId: $sessionId) {\n      refund {\n        amount\n        currency\n      }\n    }\n  }\n": types.CancelBookingFromPageDocument,
     "\n  mutation JoinWaitlistFromPage($sessionId: ID!) {\n    joinWaitlist(sessionId: $sessionId) {\n      position\n      offered\n    }\n  }\n": types.JoinWaitlistFromPageDocument,
     "\n  mutation LeaveWaitlistFromPage($sessionId: ID!) {\n    leaveWaitlist(sessionId: $sessionId)\n  }\n": types.LeaveWaitlistFromPageDocument,
     "\n  query EditSessionPage($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      description\n      sessionType\n      scheduledStartTime\n      scheduledEndTime\n      maxParticipants\n      price\n      currency\n      thumbnail\n      enrolledCount\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n      viewerCan {\n        edit {\n          allowed\n          code\n          reason\n        }\n      }\n    }\n  }\n": types.EditSessionPageDocument,
-    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateFromPageDocument,
+    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateFromPageDocument,
     "\n  query Browse($status: SessionStatus, $search: String, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    sessions(status: $status, search: $search, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n    live: sessions(status: LIVE, search: $search, category: $category, difficulty: $difficulty, limit: 1) {\n      total\n    }\n  }\n": types.BrowseDocument,
     "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n    viewerIsHost\n    viewerCan {\n      enroll {\n        allowed\n        code\n      }\n      start {\n        allowed\n        code\n        caution\n      }\n      join {\n        allowed\n        code\n      }\n      watchRecording {\n        allowed\n        code\n      }\n      waitForStart {\n        allowed\n      }\n    }\n  }\n": types.SessionCardFragmentDoc,
     "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n    cancelled: sessions(expertId: $expertId, status: CANCELLED, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n  }\n": types.DashboardDocument,
@@ -123,15 +123,15 @@ export function graphql(source: "\n  mutation StartCheckoutFromPage($sessionId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"): (typeof documents)["\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"];
+export function graphql(source: "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n"): (typeof documents)["\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -151,7 +151,7 @@ export function graphql(source: "\n  query EditSessionPage($id: ID!) {\n    sess
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
