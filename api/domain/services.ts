@@ -5,6 +5,7 @@ import { submitFeedback } from "./feedback/feedback-service.js";
 import { checkoutGateway, startCheckout } from "./payments/checkout-service.js";
 import { takeAddressAttempt } from "./rate-limits/address-limits.js";
 import { sessionsConnection } from "./sessions/sessions-connection.js";
+import { myEnrollmentsConnection, participantsConnection } from "./sessions/enrollment-connections.js";
 import { claimIdempotentRequest, finishIdempotentRequest, releaseIdempotentRequest } from "./idempotency/idempotent-requests.js";
 import type { Identity } from "./ports.js";
 import { recordingUrl } from "./recordings/recording-service.js";
@@ -34,6 +35,8 @@ export interface Services {
   listSessions: Bound<typeof listSessions>;
   /** The sessions as a Relay connection, walked by keyset: stable while sessions are added. */
   sessionsConnection: Bound<typeof sessionsConnection>;
+  participantsConnection: Bound<typeof participantsConnection>;
+  myEnrollmentsConnection: Bound<typeof myEnrollmentsConnection>;
   getSession: Bound<typeof getSession>;
   startSession: Bound<typeof startSession>;
   endSession: Bound<typeof endSession>;
@@ -131,6 +134,8 @@ export function createServices(deps: ServiceDeps): Services {
     cancellationDeadline: (session) => cancellationDeadline(session, deps.booking ?? DEFAULT_BOOKING_POLICY),
     takeAddressAttempt: (...a) => takeAddressAttempt(deps, ...a),
     sessionsConnection: (...a) => sessionsConnection(deps, ...a),
+    participantsConnection: (...a) => participantsConnection(deps, ...a),
+    myEnrollmentsConnection: (...a) => myEnrollmentsConnection(deps, ...a),
     claimIdempotentRequest: (...a) => claimIdempotentRequest(deps, ...a),
     finishIdempotentRequest: (...a) => finishIdempotentRequest(deps, ...a),
     releaseIdempotentRequest: (...a) => releaseIdempotentRequest(deps, ...a),

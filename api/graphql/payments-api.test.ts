@@ -12,7 +12,7 @@ import { graphql } from "../test-support/__generated__/index.js";
 
 const START_CHECKOUT = graphql(`
   mutation StartCheckout($sessionId: ID!) {
-    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amountInMinorUnits currency }
+    startCheckout(sessionId: $sessionId) { gateway reference clientSecret publicKey amount amountInMinorUnits currency }
   }
 `);
 const CHECKOUT_GATEWAY = graphql(`
@@ -92,6 +92,8 @@ describe("with the local gateway stand-ins", () => {
       reference: expect.stringMatching(/^pi_/),
       clientSecret: expect.stringMatching(/_secret_/),
       publicKey: t.app.payments!.stripe.publishableKey,
+      // The price in major units, as everywhere in the API; the minor units for the gateway's widget.
+      amount: 12.5,
       amountInMinorUnits: 1250,
       currency: "USD",
     });
@@ -100,7 +102,7 @@ describe("with the local gateway stand-ins", () => {
     expect(enrolled.enroll).toMatchObject({ paid: true, paymentGateway: "STRIPE" });
 
     const razorpay = (await t.app.gqlOk(START_CHECKOUT, { sessionId: inr }, "tom")).startCheckout;
-    expect(razorpay).toMatchObject({ gateway: "RAZORPAY", reference: expect.stringMatching(/^order_/), clientSecret: null, amountInMinorUnits: 49900 });
+    expect(razorpay).toMatchObject({ gateway: "RAZORPAY", reference: expect.stringMatching(/^order_/), clientSecret: null, amount: 499, amountInMinorUnits: 49900 });
     const paid = t.app.payments!.razorpay.payOrder(razorpay.reference);
     const viaOrder = await t.app.gqlOk(ENROLL, { sessionId: inr, payment: { paymentId: paid.id, paymentGateway: "RAZORPAY" } }, "tom");
     expect(viaOrder.enroll).toMatchObject({ paid: true, amountPaid: 499 });

@@ -27,6 +27,7 @@ import { addressRateLimit } from "./address-rate-limit.js";
 import { unsubscribeRoutes } from "./unsubscribe.js";
 import { settingsPageUrl } from "../web-links.js";
 import { idempotentRequests } from "./idempotency.js";
+import { userRateLimitHeaders } from "./user-rate-limit-headers.js";
 
 export interface AppDeps {
   logger: Logger;
@@ -125,6 +126,8 @@ export function createApp(deps: AppDeps): Express {
     "/graphql",
     express.json({ limit: "100kb" }),
     idempotency("graphql"),
+    // Where the caller stands in a per-user limit the operation counted against (user-rate-limit-headers.ts).
+    userRateLimitHeaders(),
     expressMiddleware(deps.graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         try {
@@ -145,7 +148,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/graphql", graphqlHttpErrors(deps.logger));
 
   if (deps.hmsWebhooks) app.use("/api/webhooks", deps.hmsWebhooks);
-  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl, idempotency: idempotency("rest") }));
+  app.use("/api/live", createRestRouter({ scopeOf, logger: deps.logger, appUrl: deps.appUrl, idempotency: idempotency("rest"), rateLimitHeaders: userRateLimitHeaders() }));
 
   // Email's signed unsubscribe links: no sign-in (api/http/unsubscribe.ts).
   app.use("/email", unsubscribeRoutes({ services: deps.services, logger: deps.logger, settingsUrl: settingsPageUrl(deps.appUrl) }));

@@ -250,6 +250,17 @@ const OPERATIONS: Record<string, OperationRow> = {
     variables: () => ({}),
     sees: (p, data, w) => expect(data).toEqual(p === "enrolledStudent" ? [{ sessionId: w.id, userId: w.users.priya.id }] : []),
   },
+  "Query.myEnrollmentsConnection": {
+    state: "scheduled",
+    expect: row(U, "ok", "ok", "ok", "ok", "ok"),
+    query: "{ myEnrollmentsConnection { totalCount edges { node { sessionId userId } } } }",
+    variables: () => ({}),
+    // Only one's own: priya's enrollment is nobody else's.
+    sees: (p, data, w) =>
+      expect(data).toEqual(
+        p === "enrolledStudent" ? { totalCount: 1, edges: [{ node: { sessionId: w.id, userId: w.users.priya.id } }] } : { totalCount: 0, edges: [] },
+      ),
+  },
   "Query.recordingUrl": {
     state: "ended",
     expect: row(U, F, "ok", F, "ok", F),
@@ -267,7 +278,7 @@ const OPERATIONS: Record<string, OperationRow> = {
   "Mutation.startSession": {
     state: "scheduled",
     expect: row(U, F, F, F, "ok", F),
-    query: "mutation($id: ID!) { startSession(id: $id) { roomId } }",
+    query: "mutation($id: ID!) { startSession(sessionId: $id) { roomId } }",
     variables: (w) => ({ id: w.id }),
   },
   "Mutation.enroll": {
@@ -294,20 +305,20 @@ const OPERATIONS: Record<string, OperationRow> = {
   "Mutation.endSession": {
     state: "live",
     expect: row(U, F, F, F, "ok", F),
-    query: "mutation($id: ID!) { endSession(id: $id) { sessionId } }",
+    query: "mutation($id: ID!) { endSession(sessionId: $id) { sessionId } }",
     variables: (w) => ({ id: w.id }),
   },
   "Mutation.cancelSession": {
     state: "scheduled",
     expect: row(U, F, F, F, "ok", "ok"),
     worldPerCaller: true,
-    query: "mutation($id: ID!) { cancelSession(id: $id) { id } }",
+    query: "mutation($id: ID!) { cancelSession(sessionId: $id) { id } }",
     variables: (w) => ({ id: w.id }),
   },
   "Mutation.updateSession": {
     state: "scheduled",
     expect: row(U, F, F, F, "ok", "ok"),
-    query: 'mutation($id: ID!) { updateSession(id: $id, input: { description: "Bring a strap." }) { id description } }',
+    query: 'mutation($id: ID!) { updateSession(sessionId: $id, input: { description: "Bring a strap." }) { id description } }',
     variables: (w) => ({ id: w.id }),
     sees: (_p, data, w) => expect(data).toEqual({ id: w.id, description: "Bring a strap." }),
   },
@@ -429,26 +440,26 @@ const OPERATIONS: Record<string, OperationRow> = {
   "Mutation.updateWebhookEndpoint": {
     state: "webhook",
     expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
-    query: "mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { events: [\"session.ended\"] }) { events } }",
+    query: "mutation($id: ID!) { updateWebhookEndpoint(endpointId: $id, input: { events: [\"session.ended\"] }) { events } }",
     variables: (w) => ({ id: w.webhook!.endpointId }),
   },
   "Mutation.deleteWebhookEndpoint": {
     state: "webhook",
     expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
-    query: "mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }",
+    query: "mutation($id: ID!) { deleteWebhookEndpoint(endpointId: $id) }",
     variables: (w) => ({ id: w.webhook!.endpointId }),
     worldPerCaller: true,
   },
   "Mutation.rotateWebhookSecret": {
     state: "webhook",
     expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
-    query: "mutation($id: ID!) { rotateWebhookSecret(id: $id) { id secret } }",
+    query: "mutation($id: ID!) { rotateWebhookSecret(endpointId: $id) { id secret } }",
     variables: (w) => ({ id: w.webhook!.endpointId }),
   },
   "Mutation.resendWebhookDelivery": {
     state: "webhook",
     expect: row(U, F, F, "NOT_FOUND", "ok", "NOT_FOUND"),
-    query: "mutation($id: ID!) { resendWebhookDelivery(id: $id) { id status } }",
+    query: "mutation($id: ID!) { resendWebhookDelivery(deliveryId: $id) { id status } }",
     variables: (w) => ({ id: w.webhook!.deliveryId }),
   },
 
@@ -527,6 +538,13 @@ const VISIBILITY: Record<string, VisibilityRow> = {
     state: "live",
     query: "query($id: ID!) { session(id: $id) { participants { userId } } }",
     visible: (s) => s.participants !== null,
+    expect: vis(false, false, false, false, true, false),
+  },
+  // A student (enrolled or not) cannot list a class's participants: the session's expert only.
+  "LiveSession.participantsConnection": {
+    state: "live",
+    query: "query($id: ID!) { session(id: $id) { participantsConnection(first: 10) { totalCount edges { node { userId } } } } }",
+    visible: (s) => s.participantsConnection !== null,
     expect: vis(false, false, false, false, true, false),
   },
   "LiveSession.feedback": {

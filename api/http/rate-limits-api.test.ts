@@ -114,6 +114,61 @@ describe("GraphQL", () => {
   });
 });
 
+/** The RateLimit-* headers of a response, as numbers (null when absent). */
+const rateLimitHeaders = (headers: Headers) => ({
+  limit: headers.get("ratelimit-limit"),
+  remaining: headers.get("ratelimit-remaining"),
+  reset: headers.get("ratelimit-reset"),
+});
+
+describe("RateLimit-* headers before the limit is hit", () => {
+  it("REST: each limited answer says the limit, what is left and the seconds until the window closes; the refusal says 0 and Retry-After", async () => {
+    expect(rateLimitHeaders((await createRest()).headers)).toEqual({ limit: "3", remaining: "2", reset: "3600" });
+    t.app.clock.advance(60_000);
+    expect(rateLimitHeaders((await createRest()).headers)).toEqual({ limit: "3", remaining: "1", reset: "3540" });
+    expect(rateLimitHeaders((await createRest()).headers)).toEqual({ limit: "3", remaining: "0", reset: "3540" });
+    const refused = await createRest();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("3540");
+    expect(rateLimitHeaders(refused.headers)).toEqual({ limit: "3", remaining: "0", reset: "3540" });
+    // A signed-in read counts against no limit, so it carries none of the headers.
+    expect(rateLimitHeaders((await rest(t.app, "GET", "/api/live/sessions", { as: "deepak" })).headers)).toEqual({ limit: null, remaining: null, reset: null });
+  });
+
+  it("GraphQL: the same headers on createSession, enroll and joinToken, and 429 with Retry-After when refused", async () => {
+    const created = await createGql();
+    expect(created.status).toBe(200);
+    expect(rateLimitHeaders(created.headers)).toEqual({ limit: "3", remaining: "2", reset: "3600" });
+    const id = await liveSession();
+    // priya's enrollment in liveSession counted (limit 2): this one is her last.
+    const enrolled = await t.app.gql(ENROLL, { sessionId: id }, "priya");
+    expect(enrolled.errors).toBeUndefined();
+    expect(rateLimitHeaders(enrolled.headers)).toEqual({ limit: "2", remaining: "0", reset: "3600" });
+    const refused = await t.app.gql(ENROLL, { sessionId: id }, "priya");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("3600");
+    expect(rateLimitHeaders(refused.headers)).toEqual({ limit: "2", remaining: "0", reset: "3600" });
+    expect(rateLimitHeaders((await t.app.gql(JOIN_TOKEN, { sessionId: id }, "deepak")).headers)).toEqual({ limit: "2", remaining: "1", reset: "3600" });
+    // A query counts against no per-user limit.
+    expect(rateLimitHeaders((await t.app.gql("{ sessions { total } }", {}, "deepak")).headers).limit).toBeNull();
+  });
+
+  it("GraphQL: two limited mutations in one request answer with the tighter limit", async () => {
+    const id = await liveSession();
+    const res = await t.app.gql(
+      "mutation Both($input: CreateSessionInput!, $id: ID!) { joinToken(sessionId: $id) { token } createSession(input: $input) { id } }",
+      { input: createInput(t.app.clock), id },
+      "deepak",
+    );
+    expect(res.errors).toBeUndefined();
+    // joinToken: 1 of 2 left; createSession: 1 of 3 left (liveSession made one): the same
+    // remaining, so the first met stays.
+    expect(rateLimitHeaders(res.headers)).toEqual({ limit: "2", remaining: "1", reset: "3600" });
+    const again = await t.app.gql(JOIN_TOKEN, { sessionId: id }, "deepak");
+    expect(rateLimitHeaders(again.headers)).toEqual({ limit: "2", remaining: "0", reset: "3600" });
+  });
+});
+
 describe("one counter per user behind every face", () => {
   it("GraphQL and REST count against the same limit", async () => {
     expect((await createGql()).errors).toBeUndefined();

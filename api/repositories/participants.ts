@@ -104,3 +104,58 @@ export async function deleteParticipant(db: DbOrTx, id: string): Promise<Partici
   const [row] = await db.delete(liveSessionParticipants).where(eq(liveSessionParticipants.id, id)).returning();
   return row;
 }
+
+/** A place in a keyset walk: the row's sort time, then its id to break ties. */
+export interface KeysetPosition {
+  at: Date;
+  id: string;
+}
+
+/**
+ * One page of a session's participants in enrollment order (enrolledAt, id), after `from`.
+ * New enrollments sort last, so a walk in progress neither repeats nor skips anyone.
+ */
+export async function seekParticipantsOfSession(
+  db: DbOrTx,
+  params: { sessionId: string; from?: KeysetPosition; limit: number },
+): Promise<ParticipantRow[]> {
+  const p = liveSessionParticipants;
+  const past = params.from ? sql`(${p.enrolledAt}, ${p.id}) > (${params.from.at.toISOString()}::timestamptz, ${params.from.id})` : undefined;
+  return db
+    .select()
+    .from(p)
+    .where(and(eq(p.sessionId, params.sessionId), past))
+    .orderBy(asc(p.enrolledAt), asc(p.id))
+    .limit(params.limit);
+}
+
+export async function countParticipantsOfSession(db: DbOrTx, sessionId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(liveSessionParticipants).where(eq(liveSessionParticipants.sessionId, sessionId));
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of a user's enrollments in their sessions' order (scheduled start, session id),
+ * after `from`: the order of `listEnrollmentsOfUser`, walked by keyset. A user has one
+ * enrollment per session, so the session's id breaks ties.
+ */
+export async function seekEnrollmentsOfUser(
+  db: DbOrTx,
+  params: { userId: string; from?: KeysetPosition; limit: number },
+): Promise<{ participant: ParticipantRow; sessionStart: Date }[]> {
+  const past = params.from
+    ? sql`(${liveSessions.scheduledStartTime}, ${liveSessions.id}) > (${params.from.at.toISOString()}::timestamptz, ${params.from.id})`
+    : undefined;
+  return db
+    .select({ participant: liveSessionParticipants, sessionStart: liveSessions.scheduledStartTime })
+    .from(liveSessionParticipants)
+    .innerJoin(liveSessions, eq(liveSessions.id, liveSessionParticipants.sessionId))
+    .where(and(eq(liveSessionParticipants.userId, params.userId), past))
+    .orderBy(asc(liveSessions.scheduledStartTime), asc(liveSessions.id))
+    .limit(params.limit);
+}
+
+export async function countEnrollmentsOfUser(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(liveSessionParticipants).where(eq(liveSessionParticipants.userId, userId));
+  return row?.n ?? 0;
+}

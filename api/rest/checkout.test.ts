@@ -24,7 +24,7 @@ describe("selling a priced seat over REST", () => {
     const id = await pricedSession(price, currency);
     const opened = expectSuccess(await rest(t.app, "POST", `/api/live/sessions/${id}/checkout`, { as: "priya" }), 200);
     expect(opened.message).toBe("Checkout opened");
-    expect(opened.data).toMatchObject({ gateway, amountInMinorUnits: minor, currency, publicKey: expect.any(String), reference: expect.any(String) });
+    expect(opened.data).toMatchObject({ gateway, amount: price, amountInMinorUnits: minor, currency, publicKey: expect.any(String), reference: expect.any(String) });
     expect("clientSecret" in opened.data).toBe(gateway === "stripe");
     // Nothing granted yet.
     expect(await seats(id)).toBe(0);

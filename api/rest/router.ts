@@ -21,6 +21,8 @@ export interface RestDeps {
   appUrl: string;
   /** Idempotency-Key handling for POSTs, run once the body is read (the HTTP app supplies it). */
   idempotency?: RequestHandler;
+  /** Sets the RateLimit-* headers of the per-user limits a route counts against (api/http hosts it). */
+  rateLimitHeaders?: RequestHandler;
 }
 
 const requestIdOf = (req: Request) => String(req.id ?? "");
@@ -39,7 +41,8 @@ export function createRestRouter(deps: RestDeps): Router {
   const readBody = [requireJsonBody, express.json({ limit: REST_BODY_LIMIT })];
   for (const route of REST_ROUTES) {
     const idempotency = route.method === "post" && deps.idempotency ? [deps.idempotency] : [];
-    router[route.method](route.path, ...(route.body ? readBody : []), ...idempotency, async (req: Request, res: Response) => {
+    const rateLimitHeaders = deps.rateLimitHeaders ? [deps.rateLimitHeaders] : [];
+    router[route.method](route.path, ...(route.body ? readBody : []), ...idempotency, ...rateLimitHeaders, async (req: Request, res: Response) => {
       try {
         const result = await route.handle({
           ...(await deps.scopeOf(req)),

@@ -488,7 +488,7 @@ const START_CHECKOUT = graphql(`
 
 const START = graphql(`
   mutation StartFromPage($id: ID!) {
-    startSession(id: $id) {
+    startSession(sessionId: $id) {
       sessionUrl
     }
   }
@@ -496,7 +496,7 @@ const START = graphql(`
 
 const END = graphql(`
   mutation EndFromPage($id: ID!) {
-    endSession(id: $id) {
+    endSession(sessionId: $id) {
       duration
     }
   }
@@ -504,7 +504,7 @@ const END = graphql(`
 
 const CANCEL = graphql(`
   mutation CancelFromPage($id: ID!) {
-    cancelSession(id: $id) {
+    cancelSession(sessionId: $id) {
       id
     }
   }

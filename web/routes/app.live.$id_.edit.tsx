@@ -84,7 +84,7 @@ const EDIT_PAGE = graphql(`
 
 const UPDATE = graphql(`
   mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {
-    updateSession(id: $id, input: $input) {
+    updateSession(sessionId: $id, input: $input) {
       id
     }
   }

@@ -42,7 +42,10 @@ export function requireCheckoutGateway(gateway: PaymentGatewayName | null): Paym
   return gateway;
 }
 
-export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, rawSessionId: unknown): Promise<OpenedCheckout> {
+/** A checkout as the API answers it: the gateway's, with the price in major units beside its minor units (README "Money"). */
+export type CheckoutForClient = OpenedCheckout & { amount: number };
+
+export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, rawSessionId: unknown): Promise<CheckoutForClient> {
   const student = requireViewer(viewer);
   // Each checkout opens a payment at the gateway: it counts as an enrollment attempt.
   await takeRateLimitedAttempt(deps, "enroll", student);
@@ -58,7 +61,7 @@ export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, ra
   assertSeatLeft(session, (await findWaitlistEntry(deps.db, { sessionId, userId: student.id })) ?? null, deps.clock.now());
   const gateway = requireCheckoutGateway(checkoutGateway(deps, session));
   const verifier = deps.payments!.verifiers[gateway]!;
-  return callGateway(deps, gateway, "open a checkout", () =>
+  const opened = await callGateway(deps, gateway, "open a checkout", () =>
     verifier.openCheckout({
       sessionId: session.id,
       userId: student.id,
@@ -67,4 +70,6 @@ export async function startCheckout(deps: ServiceDeps, viewer: Viewer | null, ra
       description: session.title,
     }),
   );
+  // Every amount the API answers is in major units; the minor units are what the gateway's widget takes.
+  return { ...opened, amount: session.price };
 }

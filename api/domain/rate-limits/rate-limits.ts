@@ -5,6 +5,7 @@
  * face of the API calls the services, so the limit holds for GraphQL, REST and the web
  * app alike.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { countAttempt } from "../../repositories/rate-limits.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
@@ -52,10 +53,35 @@ export function rateLimitedError(action: RateLimitedAction, limit: RateLimit, re
   });
 }
 
+/** Where a user stands in one action's window, for the RateLimit-* headers (draft-ietf-httpapi-ratelimit-headers). */
+export interface UserRateLimitState {
+  action: RateLimitedAction;
+  limit: number;
+  /** Attempts left in the window after this one; 0 when this one was refused. */
+  remaining: number;
+  /** Seconds until the window closes. */
+  resetSeconds: number;
+}
+
+/**
+ * The request's listener for the limits it met. The services are the process's and the limit
+ * is counted deep inside them, so a face that wants to tell the caller where they stand
+ * (HTTP headers) runs the request inside `observeRateLimits` rather than every service
+ * returning the state beside its answer.
+ */
+const observers = new AsyncLocalStorage<(state: UserRateLimitState) => void>();
+
+/** Runs `fn` with `observer` told of every per-user limit counted while it runs (its async work included). */
+export function observeRateLimits<T>(observer: (state: UserRateLimitState) => void, fn: () => T): T {
+  return observers.run(observer, fn);
+}
+
 /** Counts the viewer's attempt at `action`; throws RATE_LIMITED when it is one too many. */
 export async function takeRateLimitedAttempt(deps: ServiceDeps, action: RateLimitedAction, viewer: Viewer): Promise<void> {
   const limit = (deps.rateLimits ?? DEFAULT_RATE_LIMITS)[action];
   const now = deps.clock.now();
   const window = await countAttempt(deps.db, { userId: viewer.id, action, now, windowMs: limit.windowMs });
-  if (window.attempts > limit.max) throw rateLimitedError(action, limit, retryAfterSeconds(window.windowStart, limit.windowMs, now));
+  const resetSeconds = retryAfterSeconds(window.windowStart, limit.windowMs, now);
+  observers.getStore()?.({ action, limit: limit.max, remaining: Math.max(0, limit.max - window.attempts), resetSeconds });
+  if (window.attempts > limit.max) throw rateLimitedError(action, limit, resetSeconds);
 }

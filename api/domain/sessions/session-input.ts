@@ -223,6 +223,15 @@ export const sessionsConnectionInput = z
 
 export type SessionsConnectionInput = z.output<typeof sessionsConnectionInput>;
 
+/** A forward-only connection's arguments (participants, the viewer's enrollments): Relay's first/after. */
+export const forwardPageInput = z.strictObject(
+  {
+    first: wholeNumber("first", 1, MAX_PAGE_SIZE).nullish(),
+    after: cursorText("after").nullish(),
+  },
+  { error: (i) => (i.code === "unrecognized_keys" ? `Unknown argument(s): ${i.keys.join(", ")}` : "The paging arguments must be an object") },
+);
+
 export const paymentInput = z.strictObject(
   {
     paymentId: refuseUnsafeText(

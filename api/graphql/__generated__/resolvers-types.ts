@@ -43,6 +43,7 @@ export type Scalars = {
  */
 export type Ability = {
   __typename?: 'Ability';
+  /** Whether the mutation would take effect now. */
   allowed: Scalars['Boolean']['output'];
   /**
    * Allowed, but worth a second question first, as a sentence to ask the person: starting a
@@ -59,22 +60,31 @@ export type Ability = {
   reason?: Maybe<Scalars['String']['output']>;
 };
 
+/** A cancelled booking: the session, and the refund for a paid seat. */
 export type CancelEnrollmentResult = {
   __typename?: 'CancelEnrollmentResult';
   /** The refund owed for a paid seat (PENDING at first); null for a free one. */
   refund?: Maybe<Refund>;
+  /** The session, its seat freed. */
   session: LiveSession;
 };
 
 /** A payment opened with a gateway, for its checkout in the browser. */
 export type Checkout = {
   __typename?: 'Checkout';
-  /** The price in the currency's minor units (paise, cents; yen as they are). */
+  /** The price in major units of `currency` (499.5 for ₹499.50), as every amount in this API; the same as `LiveSession.price`. */
+  amount: Scalars['Float']['output'];
+  /**
+   * The same price in the currency's minor units (paise, cents; yen as they are): the one
+   * amount in this API in minor units, because it is what the gateway's checkout widget takes
+   * (Stripe's and Razorpay's `amount`).
+   */
   amountInMinorUnits: Scalars['Int']['output'];
   /** Stripe only: the PaymentIntent's client secret, for the Payment Element. */
   clientSecret?: Maybe<Scalars['String']['output']>;
   /** ISO-4217 code. */
   currency: Scalars['String']['output'];
+  /** The gateway to pay with; pass it as `PaymentInput.paymentGateway`. */
   gateway: PaymentGateway;
   /** The gateway's public key: the Stripe publishable key or the Razorpay key id. */
   publicKey: Scalars['String']['output'];
@@ -82,6 +92,7 @@ export type Checkout = {
   reference: Scalars['ID']['output'];
 };
 
+/** A new session. Times are UTC ISO-8601; the price is in major units of the currency. */
 export type CreateSessionInput = {
   /** ISO-4217 code; defaults to INR. */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -91,8 +102,9 @@ export type CreateSessionInput = {
   featured?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1–2500; leave out for no cap. */
   maxParticipants?: InputMaybe<Scalars['Int']['input']>;
+  /** Category, difficulty, equipment and tags. */
   metadata?: InputMaybe<SessionMetadataInput>;
-  /** 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50): 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
   price?: InputMaybe<Scalars['Float']['input']>;
   /** After the start, at most 6 hours later. */
   scheduledEndTime: Scalars['DateTime']['input'];
@@ -106,6 +118,7 @@ export type CreateSessionInput = {
   title: Scalars['String']['input'];
 };
 
+/** A new webhook endpoint. */
 export type CreateWebhookEndpointInput = {
   /** Event types to receive, e.g. ["session.started", "enrollment.created"]. */
   events: Array<Scalars['String']['input']>;
@@ -113,25 +126,33 @@ export type CreateWebhookEndpointInput = {
   url: Scalars['String']['input'];
 };
 
+/** An ended session and how long it ran. */
 export type EndSessionResult = {
   __typename?: 'EndSessionResult';
   /** Whole minutes from the actual start to the end. */
   duration: Scalars['Int']['output'];
+  /** The session, now ENDED. */
   session: LiveSession;
+  /** The session that ended (`LiveSession.id`). */
   sessionId: Scalars['ID']['output'];
 };
 
 /** A participant's enrollment (the seed's LiveSessionParticipant). */
 export type Enrollment = {
   __typename?: 'Enrollment';
+  /** What they paid, in major units of the session's currency; null for a free seat. */
   amountPaid?: Maybe<Scalars['Float']['output']>;
   /** Whether they were in the video room at some point. */
   attended: Scalars['Boolean']['output'];
+  /** The seed's count of chat messages sent in the room; chat is not counted by this server yet, so it is 0. */
   chatMessages: Scalars['Int']['output'];
+  /** When the enrollment was stored (UTC ISO-8601). */
   createdAt: Scalars['DateTime']['output'];
+  /** When they took the seat (UTC ISO-8601). */
   enrolledAt: Scalars['DateTime']['output'];
   /** When the rating was given or last changed. */
   feedbackAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Their comment with the rating, if they wrote one. */
   feedbackComment?: Maybe<Scalars['String']['output']>;
   /** 1–5, once they rated the session. */
   feedbackRating?: Maybe<Scalars['Int']['output']>;
@@ -141,44 +162,85 @@ export type Enrollment = {
   joinedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When they last left the room; null while they are in it. */
   leftAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the seat was paid for. */
   paid: Scalars['Boolean']['output'];
+  /** The same as `id` (the seed's name for it). */
   participantId: Scalars['ID']['output'];
+  /** The gateway that took the payment; null for a free seat. */
   paymentGateway?: Maybe<PaymentGateway>;
+  /** The gateway's payment id (Stripe pi_…, Razorpay pay_…); null for a free seat. */
   paymentId?: Maybe<Scalars['String']['output']>;
   /** The refund of this enrollment's payment, once one is owed (the class was cancelled). For the student, the session's expert and admins. */
   refund?: Maybe<Refund>;
+  /** The session the seat is in. */
   session: LiveSession;
+  /** The session the seat is in (`LiveSession.id`). */
   sessionId: Scalars['ID']['output'];
+  /** When it last changed (UTC ISO-8601): attendance, rating, refund. */
   updatedAt: Scalars['DateTime']['output'];
+  /** An http(s) URL of the student's picture; null when they have none. */
   userAvatar?: Maybe<Scalars['String']['output']>;
+  /** The student's email: for the student themself and the session's expert; null for anyone else. */
   userEmail?: Maybe<Scalars['String']['output']>;
+  /** The student (`User.id`). */
   userId: Scalars['ID']['output'];
+  /** The student's name. */
   userName: Scalars['String']['output'];
   /** Seconds spent in the room, across reconnects and devices (time on two devices at once counts once). */
   watchTime: Scalars['Int']['output'];
 };
 
+/** A page of enrollments (a session's participants, or the viewer's own bookings), in the Relay connection shape. */
+export type EnrollmentConnection = {
+  __typename?: 'EnrollmentConnection';
+  /** The enrollments on this page, each with its cursor. */
+  edges: Array<EnrollmentEdge>;
+  /** Where this page sits in the walk. */
+  pageInfo: PageInfo;
+  /** How many enrollments the whole walk has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One enrollment in a connection, with the cursor that marks its place. */
+export type EnrollmentEdge = {
+  __typename?: 'EnrollmentEdge';
+  /** Opaque: pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The enrollment. */
+  node: Enrollment;
+};
+
 /** An expert as anyone may see them. */
 export type ExpertProfile = {
   __typename?: 'ExpertProfile';
+  /** An http(s) URL of the expert's picture; null when they have none. */
   avatar?: Maybe<Scalars['String']['output']>;
   /** Mean of those ratings (1–5), two decimals; null before anyone rated. */
   averageRating?: Maybe<Scalars['Float']['output']>;
+  /** The expert's `User.id`. */
   id: Scalars['ID']['output'];
+  /** The expert's name. */
   name: Scalars['String']['output'];
   /** How many ratings students gave the expert's classes, all classes together. */
   ratingCount: Scalars['Int']['output'];
 };
 
+/** One participant's rating with a comment. */
 export type FeedbackComment = {
   __typename?: 'FeedbackComment';
+  /** When they rated (UTC ISO-8601). */
   at: Scalars['DateTime']['output'];
+  /** What they wrote. */
   comment: Scalars['String']['output'];
+  /** The enrollment that rated (`Enrollment.id`). */
   participantId: Scalars['ID']['output'];
+  /** 1–5. */
   rating: Scalars['Int']['output'];
+  /** The student's name. */
   userName: Scalars['String']['output'];
 };
 
+/** A rating of an ended session. */
 export type FeedbackInput = {
   /** Up to 2000 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -189,23 +251,35 @@ export type FeedbackInput = {
 /** 100ms identifiers of the session's room. Visible to the session's expert only. */
 export type HmsDetails = {
   __typename?: 'HmsDetails';
+  /** The 100ms recording's id, once 100ms reported one. */
   recordingId?: Maybe<Scalars['String']['output']>;
+  /** The 100ms room code for the host's role. */
   roomCode: Scalars['String']['output'];
+  /** The 100ms room id. */
   roomId: Scalars['String']['output'];
+  /** The id 100ms gave the room's current or last session; null before anyone joined. */
   sessionId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A 100ms auth token to enter a session's video room. */
 export type JoinToken = {
   __typename?: 'JoinToken';
+  /** When the token stops working (UTC ISO-8601); ask for a new one after. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The role it grants in the room. */
   role: VideoRole;
+  /** The 100ms auth token (a JWT) for the 100ms SDK's `join`. */
   token: Scalars['String']['output'];
+  /** The name the person shows in the room. */
   userName: Scalars['String']['output'];
 };
 
+/** A live class an expert scheduled: when it is, what it costs, its seats, its state and its video room. */
 export type LiveSession = {
   __typename?: 'LiveSession';
+  /** When it ended (UTC ISO-8601); null before. */
   actualEndTime?: Maybe<Scalars['DateTime']['output']>;
+  /** When its expert started it (UTC ISO-8601); null before. */
   actualStartTime?: Maybe<Scalars['DateTime']['output']>;
   /** Distinct students who were in the video room at some point (the expert is not counted). */
   attendedCount: Scalars['Int']['output'];
@@ -224,43 +298,69 @@ export type LiveSession = {
    * this server has no gateway that can take payments (priced sessions cannot be booked then).
    */
   checkoutGateway?: Maybe<PaymentGateway>;
+  /** When it was scheduled (UTC ISO-8601). */
   createdAt: Scalars['DateTime']['output'];
   /** ISO-4217 code. */
   currency: Scalars['String']['output'];
   /** Students in the video room right now (the expert is not counted); 0 unless LIVE. */
   currentViewers: Scalars['Int']['output'];
+  /** What the class is about, up to 5000 characters (empty when none was given). */
   description: Scalars['String']['output'];
+  /** How many students hold a seat. */
   enrolledCount: Scalars['Int']['output'];
+  /** The expert who runs it. */
   expert: User;
+  /** An http(s) URL of the expert's picture; null when they have none. */
   expertAvatar?: Maybe<Scalars['String']['output']>;
+  /** The expert who runs it (`User.id`). */
   expertId: Scalars['ID']['output'];
+  /** The expert's name. */
   expertName: Scalars['String']['output'];
+  /** Whether an admin featured it (shown first in the web app). */
   featured: Scalars['Boolean']['output'];
   /** Participants' ratings and comments. Null unless the viewer is the session's expert. */
   feedback?: Maybe<SessionFeedback>;
   /** Null unless the viewer is the session's expert. */
   hmsDetails?: Maybe<HmsDetails>;
+  /** The session's id (ses_…). */
   id: Scalars['ID']['output'];
+  /** Whether `price` is 0: enroll without paying. */
   isFree: Scalars['Boolean']['output'];
   /** Seats; null means no cap. */
   maxParticipants?: Maybe<Scalars['Int']['output']>;
+  /** Category, difficulty, equipment and tags; null when none were given. */
   metadata?: Maybe<SessionMetadata>;
-  /** Everyone enrolled. Null unless the viewer is the session's expert. */
+  /** Everyone enrolled, in the order they enrolled. Null unless the viewer is the session's expert. */
   participants?: Maybe<Array<Enrollment>>;
+  /**
+   * Everyone enrolled as a Relay connection, in the order they enrolled (then by id), for
+   * walking every page: a student enrolling while a client pages is neither repeated nor
+   * skipped. Null unless the viewer is the session's expert, as `participants`.
+   */
+  participantsConnection?: Maybe<EnrollmentConnection>;
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50); 0 for a free session. */
   price: Scalars['Float']['output'];
+  /** The seed's field for a recording filed as a lesson in another catalogue; nothing in this server sets it, so it is null. */
   recordedLessonId?: Maybe<Scalars['String']['output']>;
   /** Whether 100ms reported a finished recording. */
   recordingAvailable: Scalars['Boolean']['output'];
   /** Where 100ms stored the recording (e.g. an s3:// path); not a playable link. */
   recordingS3Key?: Maybe<Scalars['String']['output']>;
+  /** When it is scheduled to end (UTC ISO-8601), at most 6 hours after the start. */
   scheduledEndTime: Scalars['DateTime']['output'];
+  /** When it is scheduled to start (UTC ISO-8601). */
   scheduledStartTime: Scalars['DateTime']['output'];
   /** Seats left; null when there is no cap. */
   seatsLeft?: Maybe<Scalars['Int']['output']>;
+  /** What kind of class it is. */
   sessionType: SessionType;
+  /** Where the session is in its life. */
   status: SessionStatus;
+  /** An http(s) URL of its picture; null when none was given. */
   thumbnail?: Maybe<Scalars['String']['output']>;
+  /** The class's title, 3–120 characters. */
   title: Scalars['String']['output'];
+  /** When it last changed (UTC ISO-8601). */
   updatedAt: Scalars['DateTime']['output'];
   /** The class for the viewer's calendar. Null unless the viewer is its expert or enrolled, or once it is cancelled. */
   viewerCalendar?: Maybe<SessionCalendar>;
@@ -281,6 +381,14 @@ export type LiveSession = {
   viewerWaitlist?: Maybe<WaitlistPlace>;
 };
 
+
+/** A live class an expert scheduled: when it is, what it costs, its seats, its state and its video room. */
+export type LiveSessionParticipantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -400,106 +508,134 @@ export type Mutation = {
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationCancelEnrollmentArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationCancelSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationCreateSessionArgs = {
   input: CreateSessionInput;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationCreateWebhookEndpointArgs = {
   input: CreateWebhookEndpointInput;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationDeleteWebhookEndpointArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationEndSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationEndUserSessionsArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationEnrollArgs = {
   payment?: InputMaybe<PaymentInput>;
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationJoinTokenArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationJoinWaitlistArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationLeaveWaitlistArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationNoteBrowserTimeZoneArgs = {
   timeZone: Scalars['String']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationResendWebhookDeliveryArgs = {
-  id: Scalars['ID']['input'];
+  deliveryId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationRotateWebhookSecretArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationStartCheckoutArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationStartSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationSubmitFeedbackArgs = {
   input: FeedbackInput;
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationUpdateNotificationSettingsArgs = {
   input: NotificationSettingsInput;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationUpdateSessionArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: UpdateSessionInput;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** What can be done: schedule, change, start, end and cancel sessions; pay for, take and cancel seats; join waitlists; rate classes; manage sign-ins, settings and webhook endpoints. */
 export type MutationUpdateWebhookEndpointArgs = {
-  id: Scalars['ID']['input'];
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
   input: UpdateWebhookEndpointInput;
 };
 
@@ -514,9 +650,13 @@ export type NotificationSettings = {
   timeZone?: Maybe<Scalars['String']['output']>;
 };
 
+/** Changes to the signed-in user's notification settings; fields left out or null stay as they are. */
 export type NotificationSettingsInput = {
+  /** Whether to get confirmations, cancellations, recordings ready and (experts) new enrollments. */
   emailNotices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether to get reminders 24 hours and 15 minutes before each class. */
   emailReminders?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An IANA time zone name such as `Europe/Berlin`, for the times in emails. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -525,9 +665,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** The last edge's cursor; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** More sessions follow the page in the walk's order. */
+  /** More items follow the page in the walk's order. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Sessions come before the page in the walk's order (when paging forward: true whenever `after` was given). */
+  /** Items come before the page in the walk's order (when paging forward: true whenever `after` was given). */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first edge's cursor; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -535,12 +675,15 @@ export type PageInfo = {
 
 export { PaymentGateway };
 
+/** A completed payment that pays for a seat. */
 export type PaymentInput = {
+  /** The gateway that took it (the `Checkout.gateway`). */
   paymentGateway: PaymentGateway;
   /** Stripe: the PaymentIntent id (pi_…). Razorpay: the payment id (pay_…). */
   paymentId: Scalars['String']['input'];
 };
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -550,8 +693,15 @@ export type Query = {
   expert?: Maybe<ExpertProfile>;
   /** The signed-in user, or null when the request carries no credentials. */
   me?: Maybe<User>;
-  /** The signed-in user's enrollments, soonest session first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
+  /** The signed-in user's enrollments, soonest session first (at most 500; page with `myEnrollmentsConnection`). Null, with UNAUTHENTICATED in `errors`, when not signed in. */
   myEnrollments?: Maybe<Array<Enrollment>>;
+  /**
+   * The signed-in user's enrollments as a Relay connection, soonest session first (the order of
+   * `myEnrollments`), for walking every page: cursors mark a place in that order (the session's
+   * scheduled start, then its id), so an enrollment made while a client pages is neither repeated
+   * nor skipped. Null, with UNAUTHENTICATED in `errors`, when not signed in.
+   */
+  myEnrollmentsConnection?: Maybe<EnrollmentConnection>;
   /** The signed-in user's refunds (classes cancelled, bookings they cancelled), newest first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
   myRefunds?: Maybe<Array<Refund>>;
   /** The waitlists the signed-in user is on, earliest joined first. Null, with UNAUTHENTICATED in `errors`, when not signed in. */
@@ -594,26 +744,38 @@ export type Query = {
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QueryExpertArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
+export type QueryMyEnrollmentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QueryRecordingUrlArgs = {
   sessionId: Scalars['ID']['input'];
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QueryRefundsArgs = {
   status?: InputMaybe<RefundStatus>;
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QuerySessionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QuerySessionsArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
   difficulty?: InputMaybe<Scalars['String']['input']>;
@@ -626,6 +788,7 @@ export type QuerySessionsArgs = {
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QuerySessionsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -636,6 +799,7 @@ export type QuerySessionsConnectionArgs = {
 };
 
 
+/** What can be read: sessions, one session, experts, and the signed-in user's own enrollments, refunds, waitlist places, settings and webhook endpoints. */
 export type QueryWebhookDeliveriesArgs = {
   endpointId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -646,19 +810,24 @@ export type RecordingLink = {
   __typename?: 'RecordingLink';
   /** Length of the recording, when 100ms says. */
   durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the link stops working (UTC ISO-8601). */
   expiresAt: Scalars['DateTime']['output'];
+  /** The playable https link (a signed 100ms URL). */
   url: Scalars['String']['output'];
 };
 
 /** Money owed back for one paid enrollment, in full. */
 export type Refund = {
   __typename?: 'Refund';
-  /** The full amount paid, in major units of `currency`. */
+  /** The full amount paid back, in major units of `currency` (499.5 for ₹499.50). */
   amount: Scalars['Float']['output'];
   /** Attempts made so far. */
   attempts: Scalars['Int']['output'];
+  /** Why it is owed. */
   cause: RefundCause;
+  /** When the refund became owed (UTC ISO-8601). */
   createdAt: Scalars['DateTime']['output'];
+  /** ISO-4217 code. */
   currency: Scalars['String']['output'];
   /** When the refund was given up; null unless FAILED. */
   failedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -666,15 +835,23 @@ export type Refund = {
   failureReason?: Maybe<Scalars['String']['output']>;
   /** The gateway's refund id (Stripe `re_…`, Razorpay `rfnd_…`), once it made one. */
   gatewayRefundId?: Maybe<Scalars['String']['output']>;
+  /** The refund's id. */
   id: Scalars['ID']['output'];
+  /** The paid enrollment being refunded (`Enrollment.id`). */
   participantId: Scalars['ID']['output'];
+  /** The gateway that took the payment and pays it back. */
   paymentGateway: PaymentGateway;
+  /** The gateway's id of the payment refunded (Stripe pi_…, Razorpay pay_…). */
   paymentId: Scalars['String']['output'];
   /** When the gateway accepted the refund; null unless REFUNDED. */
   refundedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The session it was for. */
   session: LiveSession;
+  /** The session it was for (`LiveSession.id`). */
   sessionId: Scalars['ID']['output'];
+  /** Where the refund stands. */
   status: RefundStatus;
+  /** The student owed it (`User.id`). */
   userId: Scalars['ID']['output'];
 };
 
@@ -744,27 +921,41 @@ export type SessionFeedback = {
   ratingCounts: Array<Scalars['Int']['output']>;
 };
 
+/** Free-form details of a class, as its expert wrote them. */
 export type SessionMetadata = {
   __typename?: 'SessionMetadata';
+  /** The style or kind, e.g. `Vinyasa`. */
   category?: Maybe<Scalars['String']['output']>;
+  /** The level, e.g. `Beginner`. */
   difficulty?: Maybe<Scalars['String']['output']>;
+  /** What to bring, e.g. `mat`, `strap`. */
   equipment?: Maybe<Array<Scalars['String']['output']>>;
+  /** Words to find the class by. */
   tags?: Maybe<Array<Scalars['String']['output']>>;
 };
 
+/** Free-form details of a class; each up to 50 characters. */
 export type SessionMetadataInput = {
+  /** The style or kind, e.g. `Vinyasa`. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** The level, e.g. `Beginner`. */
   difficulty?: InputMaybe<Scalars['String']['input']>;
+  /** What to bring, e.g. `mat`, `strap`. */
   equipment?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Words to find the class by. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export { SessionOrder };
 
+/** One offset page of sessions (`sessions(limit, skip)`). */
 export type SessionPage = {
   __typename?: 'SessionPage';
+  /** The sessions on this page, in order. */
   items: Array<LiveSession>;
+  /** The page size used (the `limit` asked, or the default). */
   limit: Scalars['Int']['output'];
+  /** How many sessions came before this page. */
   skip: Scalars['Int']['output'];
   /** How many sessions match the filters, across all pages. */
   total: Scalars['Int']['output'];
@@ -835,6 +1026,7 @@ export type SessionsFilter = {
   statuses?: InputMaybe<Array<SessionStatus>>;
 };
 
+/** Which web sign-ins were ended. */
 export type SignOutResult = {
   __typename?: 'SignOutResult';
   /** How many sessions ended (0 when none was open). */
@@ -843,10 +1035,14 @@ export type SignOutResult = {
   userId: Scalars['ID']['output'];
 };
 
+/** A started session and its open video room. */
 export type StartSessionResult = {
   __typename?: 'StartSessionResult';
+  /** The 100ms room code for the host. */
   roomCode: Scalars['String']['output'];
+  /** The 100ms room id. */
   roomId: Scalars['String']['output'];
+  /** The session, now LIVE. */
   session: LiveSession;
   /** The expert's room page in the web app. */
   sessionUrl: Scalars['String']['output'];
@@ -897,19 +1093,28 @@ export type UpdateSessionInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a webhook endpoint; fields left out stay as they are. */
 export type UpdateWebhookEndpointInput = {
+  /** True enables it again (its failures forgotten); false pauses it. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The event types to receive from now on (replaces the list). */
   events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new https URL reaching a public address. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person who has signed in: a student, an expert or an admin. */
 export type User = {
   __typename?: 'User';
+  /** An http(s) URL of their picture; null when they have none. */
   avatar?: Maybe<Scalars['String']['output']>;
   /** Visible to the user themself (and admins) only. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The user's id (usr_…). */
   id: Scalars['ID']['output'];
+  /** Whether they hold the `expert` role and may schedule sessions. */
   isExpert: Scalars['Boolean']['output'];
+  /** The name shown to others, from the identity provider. */
   name: Scalars['String']['output'];
   /** Roles from the identity provider: `expert`, `admin`. */
   roles: Array<Scalars['String']['output']>;
@@ -920,6 +1125,7 @@ export { VideoRole };
 /** A student's place on a session's waitlist. */
 export type WaitlistPlace = {
   __typename?: 'WaitlistPlace';
+  /** When they joined the waitlist (UTC ISO-8601). */
   joinedAt: Scalars['DateTime']['output'];
   /** Whether a seat is held for this student: enroll (pay) before `offeredUntil`. */
   offered: Scalars['Boolean']['output'];
@@ -927,33 +1133,47 @@ export type WaitlistPlace = {
   offeredUntil?: Maybe<Scalars['DateTime']['output']>;
   /** 1 for the first in line; null once a seat has been offered. */
   position?: Maybe<Scalars['Int']['output']>;
+  /** The full session waited for. */
   session: LiveSession;
+  /** The full session waited for (`LiveSession.id`). */
   sessionId: Scalars['ID']['output'];
 };
 
 /** One event sent to one endpoint: its `id` is the `webhook-id` header. */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
   attemptCount: Scalars['Int']['output'];
   /** The last attempts, newest first (up to 10). */
   attempts: Array<WebhookDeliveryAttempt>;
+  /** When the endpoint accepted it (UTC ISO-8601); null unless DELIVERED. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event, e.g. `session.started`. */
   eventType: Scalars['String']['output'];
+  /** The delivery's id, sent as the `webhook-id` header: the same on every retry. */
   id: Scalars['ID']['output'];
+  /** Why the last attempt failed, in words; null after a success. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last answer; null when none came. */
   lastStatusCode?: Maybe<Scalars['Int']['output']>;
   /** When the next attempt is due, while PENDING. */
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the change happened (the body's `timestamp`). */
   occurredAt: Scalars['DateTime']['output'];
+  /** The session the event is about (`LiveSession.id`). */
   sessionId: Scalars['ID']['output'];
+  /** Where it stands. */
   status: WebhookDeliveryStatus;
 };
 
+/** One try at sending a delivery. */
 export type WebhookDeliveryAttempt = {
   __typename?: 'WebhookDeliveryAttempt';
+  /** When it was sent (UTC ISO-8601). */
   attemptedAt: Scalars['DateTime']['output'];
+  /** Why it failed, in words; null when the receiver answered. */
   error?: Maybe<Scalars['String']['output']>;
+  /** Milliseconds until the answer (or until it failed). */
   latencyMs: Scalars['Int']['output'];
   /** The receiver's HTTP status; null when none came (refused address, timeout, connection error). */
   statusCode?: Maybe<Scalars['Int']['output']>;
@@ -961,30 +1181,43 @@ export type WebhookDeliveryAttempt = {
 
 export { WebhookDeliveryStatus };
 
+/** A URL that receives the events of the owner's classes (an admin's: every class). */
 export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
   /** True for an admin's endpoint: it hears every class, not only the owner's. */
   allSessions: Scalars['Boolean']['output'];
+  /** When it was registered (UTC ISO-8601). */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was disabled or paused (UTC ISO-8601); null while enabled. */
   disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was disabled, in words; null while enabled. */
   disabledReason?: Maybe<Scalars['String']['output']>;
   /** False when paused by its owner or disabled after 3 days of failures (see `disabledReason`). */
   enabled: Scalars['Boolean']['output'];
+  /** The event types it receives. */
   events: Array<Scalars['String']['output']>;
   /** Since when every delivery has failed; null after a success. */
   failingSince?: Maybe<Scalars['DateTime']['output']>;
+  /** The endpoint's id (whe_…). */
   id: Scalars['ID']['output'];
+  /** When it last changed (UTC ISO-8601). */
   updatedAt: Scalars['DateTime']['output'];
+  /** Where deliveries are POSTed. */
   url: Scalars['String']['output'];
 };
 
 /** An endpoint with its signing secret (`whsec_…`): answered only by createWebhookEndpoint and rotateWebhookSecret. */
 export type WebhookEndpointSecret = {
   __typename?: 'WebhookEndpointSecret';
+  /** The endpoint itself. */
   endpoint: WebhookEndpoint;
+  /** The event types it receives. */
   events: Array<Scalars['String']['output']>;
+  /** The endpoint's id (whe_…). */
   id: Scalars['ID']['output'];
+  /** The signing secret (whsec_…), shown this once: keep it to verify `webhook-signature`. */
   secret: Scalars['String']['output'];
+  /** Where deliveries are POSTed. */
   url: Scalars['String']['output'];
 };
 
@@ -1071,6 +1304,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionResult: ResolverTypeWrapper<EndedSession>;
   Enrollment: ResolverTypeWrapper<ParticipantRow>;
+  EnrollmentConnection: ResolverTypeWrapper<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversTypes['EnrollmentEdge']> }>;
+  EnrollmentEdge: ResolverTypeWrapper<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>;
   ExpertProfile: ResolverTypeWrapper<ExpertProfileModel>;
   FeedbackComment: ResolverTypeWrapper<FeedbackEntry>;
   FeedbackInput: FeedbackInput;
@@ -1132,6 +1367,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EndSessionResult: EndedSession;
   Enrollment: ParticipantRow;
+  EnrollmentConnection: Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrollmentEdge']> };
+  EnrollmentEdge: Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] };
   ExpertProfile: ExpertProfileModel;
   FeedbackComment: FeedbackEntry;
   FeedbackInput: FeedbackInput;
@@ -1186,6 +1423,7 @@ export type CancelEnrollmentResultResolvers<ContextType = GraphQLContext, Parent
 }>;
 
 export type CheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkout'] = ResolversParentTypes['Checkout']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   amountInMinorUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1229,6 +1467,17 @@ export type EnrollmentResolvers<ContextType = GraphQLContext, ParentType extends
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   userName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   watchTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnrollmentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EnrollmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EnrollmentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnrollmentEdge'] = ResolversParentTypes['EnrollmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
 }>;
 
 export type ExpertProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpertProfile'] = ResolversParentTypes['ExpertProfile']> = ResolversObject<{
@@ -1292,6 +1541,7 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
   maxParticipants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   metadata?: Resolver<Maybe<ResolversTypes['SessionMetadata']>, ParentType, ContextType>;
   participants?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  participantsConnection?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<LiveSessionParticipantsConnectionArgs>>;
   price?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   recordedLessonId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordingAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1314,26 +1564,26 @@ export type LiveSessionResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelEnrollment?: Resolver<ResolversTypes['CancelEnrollmentResult'], ParentType, ContextType, RequireFields<MutationCancelEnrollmentArgs, 'sessionId'>>;
-  cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCancelSessionArgs, 'id'>>;
+  cancelSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, Partial<MutationCancelSessionArgs>>;
   createSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationCreateSessionArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
-  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
-  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationDeleteWebhookEndpointArgs>>;
+  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType, Partial<MutationEndSessionArgs>>;
   endUserSessions?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType, RequireFields<MutationEndUserSessionsArgs, 'userId'>>;
   enroll?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationEnrollArgs, 'sessionId'>>;
   joinToken?: Resolver<ResolversTypes['JoinToken'], ParentType, ContextType, RequireFields<MutationJoinTokenArgs, 'sessionId'>>;
   joinWaitlist?: Resolver<ResolversTypes['WaitlistPlace'], ParentType, ContextType, RequireFields<MutationJoinWaitlistArgs, 'sessionId'>>;
   leaveWaitlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveWaitlistArgs, 'sessionId'>>;
   noteBrowserTimeZone?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationNoteBrowserTimeZoneArgs, 'timeZone'>>;
-  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationResendWebhookDeliveryArgs, 'id'>>;
-  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  resendWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, Partial<MutationResendWebhookDeliveryArgs>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, Partial<MutationRotateWebhookSecretArgs>>;
   signOutEverywhere?: Resolver<ResolversTypes['SignOutResult'], ParentType, ContextType>;
   startCheckout?: Resolver<ResolversTypes['Checkout'], ParentType, ContextType, RequireFields<MutationStartCheckoutArgs, 'sessionId'>>;
-  startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+  startSession?: Resolver<ResolversTypes['StartSessionResult'], ParentType, ContextType, Partial<MutationStartSessionArgs>>;
   submitFeedback?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'input' | 'sessionId'>>;
   updateNotificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType, RequireFields<MutationUpdateNotificationSettingsArgs, 'input'>>;
-  updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'id' | 'input'>>;
-  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  updateSession?: Resolver<ResolversTypes['LiveSession'], ParentType, ContextType, RequireFields<MutationUpdateSessionArgs, 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'input'>>;
 }>;
 
 export type NotificationSettingsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = ResolversObject<{
@@ -1355,6 +1605,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   expert?: Resolver<Maybe<ResolversTypes['ExpertProfile']>, ParentType, ContextType, RequireFields<QueryExpertArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myEnrollments?: Resolver<Maybe<Array<ResolversTypes['Enrollment']>>, ParentType, ContextType>;
+  myEnrollmentsConnection?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<QueryMyEnrollmentsConnectionArgs>>;
   myRefunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
   myWaitlist?: Resolver<Maybe<Array<ResolversTypes['WaitlistPlace']>>, ParentType, ContextType>;
   notificationSettings?: Resolver<ResolversTypes['NotificationSettings'], ParentType, ContextType>;
@@ -1542,6 +1793,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EndSessionResult?: EndSessionResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
+  EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
+  EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
   ExpertProfile?: ExpertProfileResolvers<ContextType>;
   FeedbackComment?: FeedbackCommentResolvers<ContextType>;
   HmsDetails?: HmsDetailsResolvers<ContextType>;

@@ -47,6 +47,7 @@ export const LiveSession: LiveSessionResolvers = {
   cancellationPolicy: (_s, _a, { services }) => services.cancellationPolicy(),
   recordingS3Key: (s, _a, { readers }) => readers.recordingLocation(s),
   participants: (s, _a, { readers }) => readers.participants(s),
+  participantsConnection: (s, args, { services, viewer }) => services.participantsConnection(viewer, s, args),
   canWatchRecording: (s, _a, { readers }) => readers.canWatchRecording(s),
   feedback: (s, _a, { readers }) => readers.feedback(s),
 };

@@ -8,6 +8,7 @@ export const Query: QueryResolvers = {
   me: (_parent, _args, { viewer, readers }) => (viewer ? readers.user(viewer.id) : null),
   recordingUrl: (_parent, { sessionId }, { services, viewer }) => services.recordingUrl(viewer, sessionId),
   myEnrollments: (_parent, _args, { services, viewer }) => services.myEnrollments(viewer),
+  myEnrollmentsConnection: (_parent, args, { services, viewer }) => services.myEnrollmentsConnection(viewer, args),
   myRefunds: (_parent, _args, { services, viewer }) => services.myRefunds(viewer),
   refunds: (_parent, args, { services, viewer }) => services.allRefunds(viewer, args),
   webhookEndpoints: (_parent, _args, { services, viewer }) => services.myWebhookEndpoints(viewer),

@@ -236,7 +236,9 @@ export interface components {
             sessionId: string;
         };
         Checkout: {
-            /** @description the price in the currency's minor units (paise, cents) */
+            /** @description the price in major units of the currency (499.5 INR), as every amount in this API */
+            amount: number;
+            /** @description the price in the currency's minor units (paise, cents), as the gateway's checkout widget takes it */
             amountInMinorUnits: number;
             /** @description Stripe only: the PaymentIntent's client secret, for Stripe.js */
             clientSecret?: string;

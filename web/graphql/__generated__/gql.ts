@@ -22,14 +22,14 @@ type Documents = {
     "\n  mutation FeedbackFromPage($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) {\n      id\n    }\n  }\n": typeof types.FeedbackFromPageDocument,
     "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": typeof types.EnrollFromPageDocument,
     "\n  mutation StartCheckoutFromPage($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) {\n      gateway\n      reference\n      clientSecret\n      publicKey\n      amountInMinorUnits\n      currency\n    }\n  }\n": typeof types.StartCheckoutFromPageDocument,
-    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": typeof types.StartFromPageDocument,
-    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": typeof types.EndFromPageDocument,
-    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n": typeof types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n": typeof types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n": typeof types.CancelFromPageDocument,
     "\n  mutation CancelBookingFromPage($sessionId: ID!) {\n    cancelEnrollment(sessionId: $sessionId) {\n      refund {\n        amount\n        currency\n      }\n    }\n  }\n": typeof types.CancelBookingFromPageDocument,
     "\n  mutation JoinWaitlistFromPage($sessionId: ID!) {\n    joinWaitlist(sessionId: $sessionId) {\n      position\n      offered\n    }\n  }\n": typeof types.JoinWaitlistFromPageDocument,
     "\n  mutation LeaveWaitlistFromPage($sessionId: ID!) {\n    leaveWaitlist(sessionId: $sessionId)\n  }\n": typeof types.LeaveWaitlistFromPageDocument,
     "\n  query EditSessionPage($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      description\n      sessionType\n      scheduledStartTime\n      scheduledEndTime\n      maxParticipants\n      price\n      currency\n      thumbnail\n      enrolledCount\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n      viewerCan {\n        edit {\n          allowed\n          code\n          reason\n        }\n      }\n    }\n  }\n": typeof types.EditSessionPageDocument,
-    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateFromPageDocument,
+    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateFromPageDocument,
     "\n  query Browse($status: SessionStatus, $search: String, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    sessions(status: $status, search: $search, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n    live: sessions(status: LIVE, search: $search, category: $category, difficulty: $difficulty, limit: 1) {\n      total\n    }\n  }\n": typeof types.BrowseDocument,
     "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n    viewerIsHost\n    viewerCan {\n      enroll {\n        allowed\n        code\n      }\n      start {\n        allowed\n        code\n        caution\n      }\n      join {\n        allowed\n        code\n      }\n      watchRecording {\n        allowed\n        code\n      }\n      waitForStart {\n        allowed\n      }\n    }\n  }\n": typeof types.SessionCardFragmentDoc,
     "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n    cancelled: sessions(expertId: $expertId, status: CANCELLED, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n  }\n": typeof types.DashboardDocument,
@@ -43,10 +43,10 @@ type Documents = {
     "\n  mutation NoteBrowserTimeZone($timeZone: String!) {\n    noteBrowserTimeZone(timeZone: $timeZone) {\n      timeZone\n    }\n  }\n": typeof types.NoteBrowserTimeZoneDocument,
     "\n  query WebhookEndpoint($id: ID!, $limit: Int) {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      allSessions\n      failingSince\n      disabledAt\n      disabledReason\n      createdAt\n    }\n    webhookDeliveries(endpointId: $id, limit: $limit) {\n      id\n      eventType\n      status\n      attemptCount\n      lastError\n      attempts {\n        attemptedAt\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": typeof types.WebhookEndpointDocument,
     "\n  query WebhookEndpointUrls {\n    webhookEndpoints {\n      id\n      url\n    }\n  }\n": typeof types.WebhookEndpointUrlsDocument,
-    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
-    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(endpointId: $id) {\n      id\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(endpointId: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(deliveryId: $id) {\n      id\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      failingSince\n      disabledAt\n      disabledReason\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      id\n      url\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": typeof types.SignOutEverywhereDocument,
@@ -60,14 +60,14 @@ const documents: Documents = {
     "\n  mutation FeedbackFromPage($sessionId: ID!, $input: FeedbackInput!) {\n    submitFeedback(sessionId: $sessionId, input: $input) {\n      id\n    }\n  }\n": types.FeedbackFromPageDocument,
     "\n  mutation EnrollFromPage($sessionId: ID!, $payment: PaymentInput) {\n    enroll(sessionId: $sessionId, payment: $payment) {\n      id\n    }\n  }\n": types.EnrollFromPageDocument,
     "\n  mutation StartCheckoutFromPage($sessionId: ID!) {\n    startCheckout(sessionId: $sessionId) {\n      gateway\n      reference\n      clientSecret\n      publicKey\n      amountInMinorUnits\n      currency\n    }\n  }\n": types.StartCheckoutFromPageDocument,
-    "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n": types.StartFromPageDocument,
-    "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n": types.EndFromPageDocument,
-    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n": types.CancelFromPageDocument,
+    "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n": types.StartFromPageDocument,
+    "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n": types.EndFromPageDocument,
+    "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n": types.CancelFromPageDocument,
     "\n  mutation CancelBookingFromPage($sessionId: ID!) {\n    cancelEnrollment(sessionId: $sessionId) {\n      refund {\n        amount\n        currency\n      }\n    }\n  }\n": types.CancelBookingFromPageDocument,
     "\n  mutation JoinWaitlistFromPage($sessionId: ID!) {\n    joinWaitlist(sessionId: $sessionId) {\n      position\n      offered\n    }\n  }\n": types.JoinWaitlistFromPageDocument,
     "\n  mutation LeaveWaitlistFromPage($sessionId: ID!) {\n    leaveWaitlist(sessionId: $sessionId)\n  }\n": types.LeaveWaitlistFromPageDocument,
     "\n  query EditSessionPage($id: ID!) {\n    session(id: $id) {\n      id\n      title\n      description\n      sessionType\n      scheduledStartTime\n      scheduledEndTime\n      maxParticipants\n      price\n      currency\n      thumbnail\n      enrolledCount\n      metadata {\n        category\n        difficulty\n        equipment\n        tags\n      }\n      viewerCan {\n        edit {\n          allowed\n          code\n          reason\n        }\n      }\n    }\n  }\n": types.EditSessionPageDocument,
-    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateFromPageDocument,
+    "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateFromPageDocument,
     "\n  query Browse($status: SessionStatus, $search: String, $category: String, $difficulty: String, $limit: Int, $skip: Int) {\n    sessions(status: $status, search: $search, category: $category, difficulty: $difficulty, limit: $limit, skip: $skip) {\n      total\n      items {\n        ...SessionCard\n      }\n    }\n    live: sessions(status: LIVE, search: $search, category: $category, difficulty: $difficulty, limit: 1) {\n      total\n    }\n  }\n": types.BrowseDocument,
     "\n  fragment SessionCard on LiveSession {\n    id\n    title\n    thumbnail\n    expertId\n    expertName\n    expertAvatar\n    sessionType\n    status\n    scheduledStartTime\n    scheduledEndTime\n    price\n    currency\n    isFree\n    seatsLeft\n    recordingAvailable\n    metadata {\n      category\n      difficulty\n    }\n    viewerEnrollment {\n      id\n    }\n    viewerIsHost\n    viewerCan {\n      enroll {\n        allowed\n        code\n      }\n      start {\n        allowed\n        code\n        caution\n      }\n      join {\n        allowed\n        code\n      }\n      watchRecording {\n        allowed\n        code\n      }\n      waitForStart {\n        allowed\n      }\n    }\n  }\n": types.SessionCardFragmentDoc,
     "\n  query Dashboard($expertId: ID!) {\n    sessions(expertId: $expertId, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n    cancelled: sessions(expertId: $expertId, status: CANCELLED, limit: 100) {\n      total\n      items {\n        ...DashboardRow\n      }\n    }\n  }\n": types.DashboardDocument,
@@ -81,10 +81,10 @@ const documents: Documents = {
     "\n  mutation NoteBrowserTimeZone($timeZone: String!) {\n    noteBrowserTimeZone(timeZone: $timeZone) {\n      timeZone\n    }\n  }\n": types.NoteBrowserTimeZoneDocument,
     "\n  query WebhookEndpoint($id: ID!, $limit: Int) {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      allSessions\n      failingSince\n      disabledAt\n      disabledReason\n      createdAt\n    }\n    webhookDeliveries(endpointId: $id, limit: $limit) {\n      id\n      eventType\n      status\n      attemptCount\n      lastError\n      attempts {\n        attemptedAt\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": types.WebhookEndpointDocument,
     "\n  query WebhookEndpointUrls {\n    webhookEndpoints {\n      id\n      url\n    }\n  }\n": types.WebhookEndpointUrlsDocument,
-    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
-    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(endpointId: $id) {\n      id\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(endpointId: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(deliveryId: $id) {\n      id\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      failingSince\n      disabledAt\n      disabledReason\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      id\n      url\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": types.SignOutEverywhereDocument,
@@ -139,15 +139,15 @@ export function graphql(source: "\n  mutation StartCheckoutFromPage($sessionId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartFromPage($id: ID!) {\n    startSession(id: $id) {\n      sessionUrl\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartFromPage($id: ID!) {\n    startSession(sessionId: $id) {\n      sessionUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"): (typeof documents)["\n  mutation EndFromPage($id: ID!) {\n    endSession(id: $id) {\n      duration\n    }\n  }\n"];
+export function graphql(source: "\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n"): (typeof documents)["\n  mutation EndFromPage($id: ID!) {\n    endSession(sessionId: $id) {\n      duration\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelFromPage($id: ID!) {\n    cancelSession(sessionId: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,7 +167,7 @@ export function graphql(source: "\n  query EditSessionPage($id: ID!) {\n    sess
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFromPage($id: ID!, $input: UpdateSessionInput!) {\n    updateSession(sessionId: $id, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -223,19 +223,19 @@ export function graphql(source: "\n  query WebhookEndpointUrls {\n    webhookEnd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $id, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(endpointId: $id) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(endpointId: $id) {\n      id\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(endpointId: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(endpointId: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(deliveryId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(deliveryId: $id) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new session. Times are UTC ISO-8601; the price is in major units of the currency. */
 export type CreateSessionInput = {
   /** ISO-4217 code; defaults to INR. */
   currency?: string | null | undefined;
@@ -13,8 +14,9 @@ export type CreateSessionInput = {
   featured?: boolean | null | undefined;
   /** 1–2500; leave out for no cap. */
   maxParticipants?: number | null | undefined;
+  /** Category, difficulty, equipment and tags. */
   metadata?: SessionMetadataInput | null | undefined;
-  /** 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
+  /** The price of a seat in major units of `currency` (499.5 for ₹499.50): 0 (free, the default) to 1,000,000, with at most the currency's decimals (2 at most). */
   price?: number | null | undefined;
   /** After the start, at most 6 hours later. */
   scheduledEndTime: string;
@@ -28,32 +30,51 @@ export type CreateSessionInput = {
   title: string;
 };
 
+/** The payment gateway that takes a price: Razorpay for INR, Stripe for other currencies (see `LiveSession.checkoutGateway`). */
 export type PaymentGateway =
+  /** Razorpay: an order (order_…) paid with Razorpay Checkout, giving a payment id (pay_…). */
   | 'RAZORPAY'
+  /** Stripe: a PaymentIntent (pi_…) paid with the Payment Element. */
   | 'STRIPE';
 
+/** A completed payment that pays for a seat. */
 export type PaymentInput = {
+  /** The gateway that took it (the `Checkout.gateway`). */
   paymentGateway: PaymentGateway;
   /** Stripe: the PaymentIntent id (pi_…). Razorpay: the payment id (pay_…). */
   paymentId: string;
 };
 
+/** Free-form details of a class; each up to 50 characters. */
 export type SessionMetadataInput = {
+  /** The style or kind, e.g. `Vinyasa`. */
   category?: string | null | undefined;
+  /** The level, e.g. `Beginner`. */
   difficulty?: string | null | undefined;
+  /** What to bring, e.g. `mat`, `strap`. */
   equipment?: Array<string> | null | undefined;
+  /** Words to find the class by. */
   tags?: Array<string> | null | undefined;
 };
 
+/** Where a session is in its life: SCHEDULED, then LIVE once its expert starts it, then ENDED; or CANCELLED instead. */
 export type SessionStatus =
+  /** Called off before it started; paid seats are refunded. */
   | 'CANCELLED'
+  /** Over: the room is closed; a recording may follow. */
   | 'ENDED'
+  /** Started: its video room is open. */
   | 'LIVE'
+  /** Published and not started yet: students may enroll. */
   | 'SCHEDULED';
 
+/** What kind of class a session is. */
 export type SessionType =
+  /** A class for several students (the default). */
   | 'GROUP'
+  /** One student with the expert: always exactly one seat. */
   | 'ONE_ON_ONE'
+  /** A longer, usually themed class for several students. */
   | 'WORKSHOP';
 
 /** What `sessionsConnection` lists; every field given must hold (AND). Empty: every session but cancelled ones. */
@@ -78,6 +99,7 @@ export type SessionsFilter = {
   statuses?: Array<SessionStatus> | null | undefined;
 };
 
+/** What a person may do in a session's 100ms video room. */
 export type VideoRole =
   /** A student: can publish video and audio and see everyone. */
   | 'GUEST'
