@@ -9,7 +9,8 @@ import type { Logger } from "pino";
 import type { Env } from "../config/env.js";
 import type { PaymentSetup } from "../domain/deps.js";
 import { createRazorpayVerifier } from "./razorpay-verifier.js";
-import { createLocalPayments, startPaymentStandIns, type LocalPayments, type PaymentStandIns } from "../stand-ins/payments/index.js";
+// Types only: the stand-ins are loaded with import() when chosen, never in production.
+import type { LocalPayments, PaymentStandIns } from "../stand-ins/payments/index.js";
 import { createStripeVerifier } from "./stripe-verifier.js";
 
 export interface ComposedPayments {
@@ -24,6 +25,7 @@ export async function composePayments(env: Env, logger: Logger, closers: (() => 
   const { payments } = env;
   const base = { razorpayCurrencies: payments.razorpayCurrencies };
   if (payments.local) {
+    const { createLocalPayments, startPaymentStandIns } = await import("../stand-ins/payments/index.js");
     const standIns = await startPaymentStandIns({ logger: logger.child({ component: "payment-stand-ins" }) });
     closers.push(() => standIns.close());
     const { stripe, razorpay } = standIns;

@@ -40,11 +40,20 @@ export async function enroll(
   rawPayment?: unknown,
 ): Promise<Enrollment> {
   const student = requireViewer(viewer);
-  await takeRateLimitedAttempt(deps, "enroll", student);
-  const sessionId = parseInput(sessionIdInput, rawSessionId);
-  const payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
-  // Both reads at once: the enrollment waits for one round trip to the database, not two.
-  const [found, existing] = await Promise.all([
+  // The attempt is counted whatever follows (bad input included), and the limit is answered
+  // before anything else; the count and both reads share one round trip to the database.
+  const counted = takeRateLimitedAttempt(deps, "enroll", student);
+  let sessionId: string;
+  let payment: PaymentInput | undefined;
+  try {
+    sessionId = parseInput(sessionIdInput, rawSessionId);
+    payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
+  } catch (error) {
+    await counted;
+    throw error;
+  }
+  const [, found, existing] = await Promise.all([
+    counted,
     findSessionById(deps.db, sessionId),
     findParticipant(deps.db, { sessionId, userId: student.id }),
   ]);
