@@ -65,7 +65,10 @@ export async function startProductServer(databaseUrl: string, extraEnv: Record<s
   mkdirSync(join(ROOT, "build/bench-data"), { recursive: true });
   const log = openSync(join(ROOT, "build/bench-data/server.log"), "w");
   const started = performance.now();
-  const args = options.runner === "tsx" ? ["--import", "tsx", join(root, "api/main.ts")] : [join(root, "build/api/main.js")];
+  // BENCH_SERVER_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=build/bench-data/profiles" to profile the server under the bench.
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const entry = options.runner === "tsx" ? ["--import", "tsx", join(root, "api/main.ts")] : [join(root, "build/api/main.js")];
+  const args = [...flags, ...entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     stdio: ["ignore", log, log],

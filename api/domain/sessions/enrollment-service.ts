@@ -104,14 +104,20 @@ export async function enroll(
     // A seat offered from the waitlist is theirs while the offer lasts; anyone else needs a free one.
     const offer = await takeOffer(tx, { sessionId, userId: student.id, now });
     const seated = offer ? await takeHeldSeat(tx, { id: sessionId, now }) : await takeSeat(tx, { id: sessionId, now });
-    if (seated && !offer) await deleteWaitlistEntry(tx, { sessionId, userId: student.id });
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
       throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
     }
-    await queueEnrollmentNotices(tx, { session: seated, participant, now });
-    await recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now);
+    // From the seat to the commit every other enrollment in this session waits on its row lock:
+    // the rest is sent at once (pipelined on the transaction's connection), not one round trip
+    // after another. Every lock these take belongs to this session, so holding its row first
+    // keeps them in one order with every other seat change (waitlist-seats.ts).
+    await Promise.all([
+      offer ? undefined : deleteWaitlistEntry(tx, { sessionId, userId: student.id }),
+      queueEnrollmentNotices(tx, { session: seated, participant, now }),
+      recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now),
+    ]);
     return { participant, session: seated, created: true };
   });
 }
