@@ -171,7 +171,8 @@ function printSummary(results: Result[]) {
   for (const r of results) {
     // Enrolls compare with the bare enroll; reads and joinToken with the bare list.
     const write = /enroll/.test(r.scenario);
-    const baseline = results.find((b) => b.size === r.size && b.scenario.startsWith(write ? "baseline enroll" : "baseline list"));
+    const gzip = r.scenario.endsWith("(gzip)") ? " (gzip)" : "";
+    const baseline = results.find((b) => b.size === r.size && b.scenario === (write ? "baseline enroll (node:http)" : `baseline list (node:http)${gzip}`));
     const ratio = baseline ? (r.rps / baseline.rps).toFixed(2) : "–";
     const p99Ratio = baseline ? (r.p99 / Math.max(baseline.p99, 0.5)).toFixed(2) : "–";
     console.log(
@@ -180,7 +181,7 @@ function printSummary(results: Result[]) {
   }
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
   if (small !== large) {
-    for (const scenario of ["REST list", "GraphQL list"]) {
+    for (const scenario of ["REST list", "GraphQL list", "REST list (gzip)", "GraphQL list (gzip)"]) {
       const a = results.find((r) => r.scenario === scenario && r.size === small);
       const b = results.find((r) => r.scenario === scenario && r.size === large);
       if (!a || !b) continue;
