@@ -55,18 +55,14 @@ import { composePayments } from "./payments/compose-payments.js";
 import { createHmsVideoProvider } from "./video/hms-video-provider.js";
 import { createHmsWebhookRouter } from "./webhooks/hms-webhook-router.js";
 // The local stand-ins: chosen here only, when no real service is configured (docs/stand-ins.md).
-import { findDemoUser, DEMO_USERS } from "./stand-ins/auth0/demo-users.js";
-import { startLocalIssuer, type LocalIssuer } from "./stand-ins/auth0/local-issuer.js";
-import { startLocalOidcProvider, type LocalOidcProvider } from "./stand-ins/auth0/local-oidc-provider.js";
-import { createDevRoom } from "./stand-ins/demo/dev-room.js";
-import { seedDemoData } from "./stand-ins/demo/seed-demo-data.js";
-import { pointEmulatorAt } from "./stand-ins/hms-emulator/app-webhook.js";
-import { startHmsEmulator, type HmsEmulator } from "./stand-ins/hms-emulator/index.js";
-import { startHmsMediaPlane, type HmsMediaPlane } from "./stand-ins/hms-media-plane/index.js";
-import { loopbackUrl } from "./stand-ins/loopback-server.js";
+// Their types only: the modules are loaded with import() where one is chosen, so production
+// (which never chooses one) does not load the OIDC provider, the emulator, werift or the SMTP server.
+import type { LocalIssuer } from "./stand-ins/auth0/local-issuer.js";
+import type { LocalOidcProvider } from "./stand-ins/auth0/local-oidc-provider.js";
+import type { HmsEmulator } from "./stand-ins/hms-emulator/index.js";
+import type { HmsMediaPlane } from "./stand-ins/hms-media-plane/index.js";
 import type { PaymentStandIns } from "./stand-ins/payments/index.js";
-import { localInboxRoutes } from "./stand-ins/smtp/inbox-routes.js";
-import { startLocalSmtpServer, type LocalSmtpServer } from "./stand-ins/smtp/local-smtp-server.js";
+import type { LocalSmtpServer } from "./stand-ins/smtp/local-smtp-server.js";
 
 export interface Composition {
   app: express.Express;
@@ -135,6 +131,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
     if (options.sweeper) closers.push(startWebhookDeliveryWorker(deps, env.WEBHOOK_INTERVAL_MS), startOutboundEventPurge(deps));
 
     if (database.target !== "postgres" && env.DEMO_DATA && !options.database) {
+      const { seedDemoData } = await import("./stand-ins/demo/seed-demo-data.js");
       await seedDemoData(deps, services, logger);
     }
 
@@ -155,7 +152,9 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       [bearerIdentitySource(verifier), (headers) => webAuth.identityFromCookie(headers.cookie)],
       services,
     );
-    const devRoom = emulator ? createDevRoom(emulator, database.db) : undefined;
+    const devRoom = emulator ? (await import("./stand-ins/demo/dev-room.js")).createDevRoom(emulator, database.db) : undefined;
+    // Loaded now: `listening` below is synchronous.
+    const emulatorWebhooks = emulator && webhookSecret ? { ...(await import("./stand-ins/hms-emulator/app-webhook.js")), ...(await import("./stand-ins/loopback-server.js")) } : undefined;
     const web = options.web
       ? createWebRouter(await loadWebBuild(), async (req): Promise<WebContext> => {
           return {
@@ -181,7 +180,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       ping: async () => {
         await database.query("select 1");
       },
-      localRoutes: localHelperRoutes(localIssuer, localSmtp),
+      localRoutes: await localHelperRoutes(localIssuer, localSmtp),
       hmsWebhooks: createHmsWebhookRouter({ services, logger, secret: webhookSecret }),
       trustProxy: env.TRUST_PROXY,
       corsOrigins: env.CORS_ORIGINS,
@@ -204,7 +203,7 @@ export async function compose(env: Env, options: ComposeOptions): Promise<Compos
       listening: (server) => {
         answerUnparsableRequests(server);
         closers.push(serveGraphQLWebSocket(server, { schema, openScope, viewerOf: (headers) => viewerOf(headers), appUrl: env.APP_URL, production: env.NODE_ENV === "production", logger }));
-        if (emulator && webhookSecret) pointEmulatorAt(emulator, loopbackUrl(server), webhookSecret);
+        if (emulator && webhookSecret && emulatorWebhooks) emulatorWebhooks.pointEmulatorAt(emulator, emulatorWebhooks.loopbackUrl(server), webhookSecret);
       },
       close: () => closeAll(closers),
     };
@@ -261,6 +260,7 @@ async function webSignIn(
     logger.info({ issuer: env.webSignIn.issuer }, "web sign-in: Auth0");
     return { oidc: createOidcClient({ ...common, ...env.webSignIn }) };
   }
+  const { startLocalOidcProvider } = await import("./stand-ins/auth0/local-oidc-provider.js");
   const provider = await startLocalOidcProvider({
     redirectUri: `${env.APP_URL}/auth/callback`,
     postLogoutRedirectUri: `${env.APP_URL}/app/live`,
@@ -301,6 +301,8 @@ async function videoProvider(
     secret: randomBytes(32).toString("hex"),
     templateId: randomBytes(12).toString("hex"),
   };
+  const { startHmsEmulator } = await import("./stand-ins/hms-emulator/index.js");
+  const { startHmsMediaPlane } = await import("./stand-ins/hms-media-plane/index.js");
   const emulator = await startHmsEmulator({
     ...credentials,
     // In template mode the emulated template records every session, as ours on 100ms does.
@@ -324,6 +326,7 @@ async function identity(env: Env, logger: Logger, closers: (() => Promise<void>)
     logger.info({ issuer: env.auth0.issuer, audience: env.auth0.audience }, "identity: Auth0");
     return { verifier: createBearerVerifier(env.auth0), localIssuer: undefined };
   }
+  const { startLocalIssuer } = await import("./stand-ins/auth0/local-issuer.js");
   const localIssuer = await startLocalIssuer({
     rolesClaim: env.AUTH0_ROLES_CLAIM,
     keyFile: join(env.DATA_DIR, "local-issuer-key.json"),
@@ -348,6 +351,7 @@ async function mailServer(env: Env, logger: Logger, closers: (() => Promise<void
     closers.push(async () => mailer.close());
     return { mailer };
   }
+  const { startLocalSmtpServer } = await import("./stand-ins/smtp/local-smtp-server.js");
   const localSmtp = await startLocalSmtpServer({ port: env.LOCAL_SMTP_PORT, logger: logger.child({ component: "local-smtp" }) });
   closers.push(() => localSmtp.close());
   const mailer = createSmtpMailer({ ...options, url: localSmtp.url });
@@ -374,11 +378,11 @@ function notificationSetup(env: Env, mailer: Mailer, sessionSecret: string): Not
 }
 
 /** `/_local/*`: the helpers of whichever local stand-ins run (loopback only, api/http/loopback-only.ts). */
-function localHelperRoutes(issuer: LocalIssuer | undefined, smtp: LocalSmtpServer | undefined): express.Router | undefined {
+async function localHelperRoutes(issuer: LocalIssuer | undefined, smtp: LocalSmtpServer | undefined): Promise<express.Router | undefined> {
   if (!issuer && !smtp) return undefined;
   const router = express.Router();
-  if (issuer) router.use(localIssuerRoutes(issuer));
-  if (smtp) router.use(localInboxRoutes(smtp));
+  if (issuer) router.use(localIssuerRoutes(issuer, await import("./stand-ins/auth0/demo-users.js")));
+  if (smtp) router.use((await import("./stand-ins/smtp/inbox-routes.js")).localInboxRoutes(smtp));
   return router;
 }
 
@@ -386,7 +390,7 @@ function localHelperRoutes(issuer: LocalIssuer | undefined, smtp: LocalSmtpServe
  * `GET /_local/token?user=deepak`: an access token for a demo account, so the API can be
  * tried without Auth0. Exists only while the local issuer runs, which production forbids.
  */
-function localIssuerRoutes(issuer: LocalIssuer): express.Router {
+function localIssuerRoutes(issuer: LocalIssuer, { DEMO_USERS, findDemoUser }: typeof import("./stand-ins/auth0/demo-users.js")): express.Router {
   const router = express.Router();
   router.get("/users", (_req, res) => {
     res.json(DEMO_USERS.map((u) => ({ key: u.key, name: u.name, roles: u.roles })));

@@ -46,6 +46,26 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 /**
+ * The server process's logger: lines leave through pino's asynchronous destination, so a
+ * request (every one is logged at info) never waits for stdout's write. What is buffered is
+ * written by `flush()` (the shutdown calls it before exiting; pino also flushes on `exit`).
+ * `dest`: a file descriptor (stdout by default) or a path.
+ */
+export function createProcessLogger(level: string, dest: number | string = 1): { logger: Logger; flush(): void } {
+  const destination = pino.destination({ dest, sync: false });
+  return {
+    logger: createLogger(level, destination),
+    flush() {
+      try {
+        destination.flushSync();
+      } catch {
+        // Not open yet (a path still opening) or already closed: nothing buffered to lose.
+      }
+    },
+  };
+}
+
+/**
  * Query parameters that carry credentials: OAuth codes and state, tokens, keys, signatures,
  * and anything named like one (a gateway's `payment_intent_client_secret`, an `api_key`):
  * redacting a harmless `postcode` costs nothing, logging a new gateway's secret would.

@@ -1,35 +1,37 @@
 /**
  * `npm run bench`: throughput and latency of the main reads and writes at 32 connections,
  * against a real PostgreSQL seeded with 1,000 and then 100,000 live sessions, beside bare
- * node:http baselines running the same SQL (the list; an enroll's one transaction). The load
- * generator runs in its own process (load-generator.ts), so the measured server has its
- * event loop to itself. Prints figures; never passes or fails.
+ * node:http baselines running the same SQL (the list; an enroll's one transaction). The
+ * product runs as production does (product-server.ts: the compiled server, NODE_ENV=production,
+ * request logging at info, compression on) in its own process, and so does the load generator
+ * (load-generator.ts). Prints figures, the server's memory idle after start and after the run;
+ * never passes or fails. `npm run bench` builds first (the server runs build/api/main.js).
  *
  * Settings: DATABASE_URL (a server to create a scratch database on; default the local
  * PostgreSQL), BENCH_SECONDS (per scenario and round, default 10), BENCH_SIZES (default 1000,100000),
  * BENCH_ROUNDS (turns each read scenario takes, default 3; the median is reported),
  * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling),
- * BENCH_GZIP=true (every request says `Accept-Encoding: gzip`, as browsers and most clients do).
+ * BENCH_GZIP: "both" (default: each read with and without `Accept-Encoding: gzip`, as browsers
+ * and most clients send it), "true" (with only) or "false" (without only).
  */
 import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
-import type { AddressInfo } from "node:net";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import pino from "pino";
 import postgres from "postgres";
-import { compose } from "../composition.js";
-import { loadEnv } from "../config/env.js";
 import { openDatabase } from "../db/client.js";
 import { startBaseline } from "./baseline-server.js";
 import type { LoadFigures, LoadJob } from "./load-generator.js";
+import { startProductServer } from "./product-server.js";
 import { seedBenchData, seedBaselineStudents } from "./seed-bench-data.js";
 
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const CONNECTIONS = 32;
-const GZIP = process.env.BENCH_GZIP === "true";
+const GZIP = process.env.BENCH_GZIP ?? "both";
+if (!["both", "true", "false"].includes(GZIP)) throw new Error(`BENCH_GZIP: "${GZIP}"; choose both, true or false`);
+const ENCODINGS = GZIP === "both" ? [false, true] : [GZIP === "true"];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SCENARIOS = ["baseline", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -52,8 +54,7 @@ function run(name: string, job: Omit<LoadJob, "connections">): Promise<LoadFigur
       answer.ok ? resolve(answer.figures) : reject(new Error(answer.error)),
     );
     // A fixed number of requests (`amount`) replaces the duration.
-    const headers = { ...job.headers, ...(GZIP && { "accept-encoding": "gzip" }) };
-    generator.send({ connections: CONNECTIONS, ...(job.amount ? {} : { duration: SECONDS }), ...job, headers });
+    generator.send({ connections: CONNECTIONS, ...(job.amount ? {} : { duration: SECONDS }), ...job });
   }).then((r) => {
     process.stdout.write(`  ${name}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.bytesPerRequest)} B/response\n`);
     return r;
@@ -73,20 +74,20 @@ async function main() {
   const databaseUrl = url.toString();
   const results: Result[] = [];
   console.log(`Live Sessions benchmark: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario and round, ${ROUNDS} rounds of the reads, ${GZIP ? "Accept-Encoding: gzip" : "no Accept-Encoding"}, scratch database ${name}\n`);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario and round, ${ROUNDS} rounds of the reads, ${GZIP === "both" ? "reads with and without Accept-Encoding: gzip" : GZIP === "true" ? "Accept-Encoding: gzip" : "no Accept-Encoding"}, scratch database ${name}\n`);
   try {
     const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
     await database.migrate();
     // Rate limits off: the write scenarios measure the work, not 429s.
     // The anonymous reads still count (the counting is part of their cost), they are just never refused.
     const unlimited = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000", RATE_LIMIT_ANONYMOUS: "1000000000" };
-    const env = loadEnv({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, DEMO_DATA: "false", LOG_LEVEL: "silent", DATA_DIR: "build/bench-data", ...unlimited });
-    const app = await compose(env, { logger: pino({ level: "silent" }), database });
-    const server = app.app.listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const product = await startProductServer(databaseUrl, unlimited);
+    // Idle: what the process holds once started, after a moment for start-up's garbage to go.
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleRss = product.rssMiB();
+    console.log(`product server: first answer ${Math.round(product.startMs)} ms after spawning, idle RSS ${idleRss.toFixed(0)} MiB\n`);
+    const base = product.url;
     const baseline = await startBaseline(databaseUrl);
-    const issuer = app.localIssuer!;
 
     for (const size of SIZES) {
       console.log(`${size.toLocaleString("en")} live sessions`);
@@ -95,7 +96,7 @@ async function main() {
 
       // The read scenarios take turns, round after round, and each reports its median round:
       // this machine's speed drifts over a minute, and the ratios to the baseline should not.
-      const reads: { key: Scenario; label: string; opts: Omit<LoadJob, "connections"> }[] = [
+      const plainReads: { key: Scenario; label: string; opts: Omit<LoadJob, "connections"> }[] = [
         { key: "baseline", label: "baseline list (node:http)", opts: { url: `${baseline.url}/?status=live&limit=20` } },
         { key: "rest-list", label: "REST list", opts: { url: `${base}/api/live/sessions?status=live&limit=20` } },
         {
@@ -105,6 +106,9 @@ async function main() {
         },
         { key: "detail", label: "REST session detail", opts: { url: `${base}/api/live/sessions/ses_bench0000500` } },
       ];
+      const reads = ENCODINGS.flatMap((gzip) =>
+        plainReads.map((r) => (gzip ? { ...r, label: `${r.label} (gzip)`, opts: { ...r.opts, headers: { ...r.opts.headers, "accept-encoding": "gzip" } } } : r)),
+      );
       const rounds = new Map<string, LoadFigures[]>();
       for (let round = 1; round <= ROUNDS; round++) {
         for (const read of reads.filter((r) => wanted(r.key))) {
@@ -128,7 +132,7 @@ async function main() {
       const writes = wanted("enroll") || wanted("join-token");
       const students = writes ? Math.min(20_000, Math.max(2_000, SECONDS * 1_500)) : 0;
       const tokens = await Promise.all(
-        Array.from({ length: students }, (_, i) => issuer.mintAccessToken({ sub: `bench|student-${size}-${i}`, name: `Student ${i}`, roles: [] })),
+        Array.from({ length: students }, (_, i) => product.mintAccessToken({ sub: `bench|student-${size}-${i}`, name: `Student ${i}` })),
       );
       const rotating = (url: string, authorizations: string[]): Omit<LoadJob, "connections"> => ({ url, method: "POST", amount: students, authorizations });
       const bearers = tokens.map((t) => `Bearer ${t}`);
@@ -143,12 +147,12 @@ async function main() {
       console.log("");
     }
 
+    const afterRss = product.rssMiB();
     printSummary(results);
+    printIssueTable(results, { idleRss, afterRss, startMs: product.startMs });
     generator.disconnect();
     await baseline.close();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    await app.close();
+    await product.close();
     await database.close();
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -167,7 +171,8 @@ function printSummary(results: Result[]) {
   for (const r of results) {
     // Enrolls compare with the bare enroll; reads and joinToken with the bare list.
     const write = /enroll/.test(r.scenario);
-    const baseline = results.find((b) => b.size === r.size && b.scenario.startsWith(write ? "baseline enroll" : "baseline list"));
+    const gzip = r.scenario.endsWith("(gzip)") ? " (gzip)" : "";
+    const baseline = results.find((b) => b.size === r.size && b.scenario === (write ? "baseline enroll (node:http)" : `baseline list (node:http)${gzip}`));
     const ratio = baseline ? (r.rps / baseline.rps).toFixed(2) : "–";
     const p99Ratio = baseline ? (r.p99 / Math.max(baseline.p99, 0.5)).toFixed(2) : "–";
     console.log(
@@ -176,13 +181,36 @@ function printSummary(results: Result[]) {
   }
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
   if (small !== large) {
-    for (const scenario of ["REST list", "GraphQL list"]) {
+    for (const scenario of ["REST list", "GraphQL list", "REST list (gzip)", "GraphQL list (gzip)"]) {
       const a = results.find((r) => r.scenario === scenario && r.size === small);
       const b = results.find((r) => r.scenario === scenario && r.size === large);
       if (!a || !b) continue;
       console.log(`${scenario}: p50 at ${large.toLocaleString("en")} / ${small.toLocaleString("en")} = ${(b.p50 / Math.max(a.p50, 0.5)).toFixed(2)}, p99 ratio ${(b.p99 / Math.max(a.p99, 0.5)).toFixed(2)}`);
     }
   }
+}
+
+/**
+ * Issue 18's table: each product scenario's req/s at the smallest and largest size with its
+ * ratio to the bare baseline of the same run (reads and joinToken to the bare list, enroll to
+ * the bare enroll), the p99 ratio, and the product server's memory.
+ */
+function printIssueTable(results: Result[], memory: { idleRss: number; afterRss: number; startMs: number }) {
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  const sizes = small === large ? [small] : [small, large];
+  const cell = (scenario: string, size: number) => {
+    const r = results.find((x) => x.scenario === scenario && x.size === size);
+    if (!r) return "–";
+    const write = /enroll/.test(scenario);
+    const gzip = scenario.endsWith("(gzip)") ? " (gzip)" : "";
+    const base = results.find((b) => b.size === size && b.scenario === (write ? "baseline enroll (node:http)" : `baseline list (node:http)${gzip}`));
+    if (!base) return `${Math.round(r.rps)}`;
+    return `${Math.round(r.rps).toLocaleString("en")} (${(r.rps / base.rps).toFixed(2)}; p99 ×${(r.p99 / Math.max(base.p99, 0.5)).toFixed(2)})`;
+  };
+  console.log(`\nserver (same SQL, same data) | ${sizes.map((n) => `${n.toLocaleString("en")} sessions req/s (÷ node:http; p99 ÷)`).join(" | ")}`);
+  const rows = [...new Set(results.map((r) => r.scenario))];
+  for (const scenario of rows) console.log(`${scenario} | ${sizes.map((n) => cell(scenario, n)).join(" | ")}`);
+  console.log(`product server RSS: idle after start ${memory.idleRss.toFixed(0)} MiB, after the run ${memory.afterRss.toFixed(0)} MiB; first answer ${Math.round(memory.startMs)} ms after spawning`);
 }
 
 await main();

@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { EnvError, loadEnv, type Env } from "../config/env.js";
-import { createLogger } from "../logger.js";
+import { createProcessLogger } from "../logger.js";
 import { createLimitedServer } from "./server-limits.js";
 
 /**
@@ -44,10 +44,10 @@ export async function runServer(options: RunOptions): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(env.LOG_LEVEL);
+  const { logger, flush } = createProcessLogger(env.LOG_LEVEL);
   const composition = await options.compose(env, { logger, sweeper: true, web: options.web });
   const server = await listen(composition, env, logger);
-  drainOnSignals(server, composition, logger, shutdownDeadlineMs(env));
+  drainOnSignals(server, composition, logger, shutdownDeadlineMs(env), flush);
 }
 
 /**
@@ -99,8 +99,13 @@ async function listen(composition: Composition, env: Env, logger: Logger): Promi
   };
 }
 
-function drainOnSignals(server: DrainableServer, composition: Composition, logger: Logger, deadlineMs: number): void {
+function drainOnSignals(server: DrainableServer, composition: Composition, logger: Logger, deadlineMs: number, flushLogs: () => void): void {
   let stopping = false;
+  // The log is written asynchronously: what is still buffered goes out before the process ends.
+  const exit = (code: number) => {
+    flushLogs();
+    process.exit(code);
+  };
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -109,7 +114,7 @@ function drainOnSignals(server: DrainableServer, composition: Composition, logge
     const deadline = setTimeout(() => {
       logger.error({ deadlineMs }, "shutdown deadline passed with requests still open; exiting anyway");
       server.http.closeAllConnections();
-      process.exit(1);
+      exit(1);
     }, deadlineMs);
     deadline.unref();
 
@@ -122,11 +127,11 @@ function drainOnSignals(server: DrainableServer, composition: Composition, logge
         .close()
         .then(() => {
           logger.info("stopped: background work finished, database pool closed");
-          process.exit(0);
+          exit(0);
         })
         .catch((error: unknown) => {
           logger.error({ err: error }, "closing the service failed");
-          process.exit(1);
+          exit(1);
         });
     });
     server.http.closeIdleConnections();

@@ -8,9 +8,8 @@
 import type { Logger } from "pino";
 import type { Env } from "../config/env.js";
 import type { PaymentSetup } from "../domain/deps.js";
-import { createRazorpayVerifier } from "./razorpay-verifier.js";
-import { createLocalPayments, startPaymentStandIns, type LocalPayments, type PaymentStandIns } from "../stand-ins/payments/index.js";
-import { createStripeVerifier } from "./stripe-verifier.js";
+// Types only: the stand-ins are loaded with import() when chosen, never in production.
+import type { LocalPayments, PaymentStandIns } from "../stand-ins/payments/index.js";
 
 export interface ComposedPayments {
   setup: PaymentSetup;
@@ -22,11 +21,16 @@ export interface ComposedPayments {
 
 export async function composePayments(env: Env, logger: Logger, closers: (() => Promise<void>)[]): Promise<ComposedPayments> {
   const { payments } = env;
+  // The gateways' SDKs are loaded only for a gateway in use: an idle one costs no memory.
+  const stripeModule = () => import("./stripe-verifier.js");
+  const razorpayModule = () => import("./razorpay-verifier.js");
   const base = { razorpayCurrencies: payments.razorpayCurrencies };
   if (payments.local) {
+    const { createLocalPayments, startPaymentStandIns } = await import("../stand-ins/payments/index.js");
     const standIns = await startPaymentStandIns({ logger: logger.child({ component: "payment-stand-ins" }) });
     closers.push(() => standIns.close());
     const { stripe, razorpay } = standIns;
+    const [{ createStripeVerifier }, { createRazorpayVerifier }] = await Promise.all([stripeModule(), razorpayModule()]);
     logger.info("LOCAL STAND-IN: payments go to the local Stripe and Razorpay stand-ins; no money moves (set gateway keys for real payments)");
     return {
       setup: {
@@ -48,8 +52,8 @@ export async function composePayments(env: Env, logger: Logger, closers: (() => 
     };
   }
   const verifiers: PaymentSetup["verifiers"] = {};
-  if (payments.stripe) verifiers.stripe = createStripeVerifier({ ...payments.stripe, timeoutMs: payments.timeoutMs });
-  if (payments.razorpay) verifiers.razorpay = createRazorpayVerifier({ ...payments.razorpay, timeoutMs: payments.timeoutMs });
+  if (payments.stripe) verifiers.stripe = (await stripeModule()).createStripeVerifier({ ...payments.stripe, timeoutMs: payments.timeoutMs });
+  if (payments.razorpay) verifiers.razorpay = (await razorpayModule()).createRazorpayVerifier({ ...payments.razorpay, timeoutMs: payments.timeoutMs });
   const names = Object.keys(verifiers);
   if (names.length === 0) {
     logger.warn("payments: no gateway is configured; priced sessions cannot be enrolled in (set STRIPE_SECRET_KEY and/or RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET)");

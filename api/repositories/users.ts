@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.js";
+import type { Database, DbOrTx, Transaction } from "../db/client.js";
 import { users, type UserRow } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
 
@@ -28,10 +28,26 @@ export type UserProfile = Pick<UserRow, "name" | "email" | "avatarUrl" | "roles"
  * under concurrent requests); undefined is returned when it did not happen.
  */
 export async function upsertUserBySubject(
-  db: DbOrTx,
+  db: Database,
   params: { id: string; authSubject: string; now: Date; identityIssuedAt: Date | null } & UserProfile,
 ): Promise<UserRow | undefined> {
   const { now, ...values } = params;
+  // Its own transaction that commits without waiting for the WAL flush (a user's first request,
+  // an enrollment's included, paid one flush for this row and another for its own work).
+  // Safe: whatever durable write later refers to this row (an enrollment, a session) flushes
+  // the WAL up to its own commit, which lies after this row's; a crash within the flush delay
+  // can only lose a row nothing durable refers to yet, and the next request re-creates it.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return upsertUserRow(tx, now, values);
+  });
+}
+
+async function upsertUserRow(
+  db: Transaction,
+  now: Date,
+  values: { id: string; authSubject: string; identityIssuedAt: Date | null } & UserProfile,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .insert(users)
     .values({ ...values, createdAt: now, updatedAt: now })

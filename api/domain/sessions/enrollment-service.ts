@@ -40,11 +40,20 @@ export async function enroll(
   rawPayment?: unknown,
 ): Promise<Enrollment> {
   const student = requireViewer(viewer);
-  await takeRateLimitedAttempt(deps, "enroll", student);
-  const sessionId = parseInput(sessionIdInput, rawSessionId);
-  const payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
-  // Both reads at once: the enrollment waits for one round trip to the database, not two.
-  const [found, existing] = await Promise.all([
+  // The attempt is counted whatever follows (bad input included), and the limit is answered
+  // before anything else; the count and both reads share one round trip to the database.
+  const counted = takeRateLimitedAttempt(deps, "enroll", student);
+  let sessionId: string;
+  let payment: PaymentInput | undefined;
+  try {
+    sessionId = parseInput(sessionIdInput, rawSessionId);
+    payment = rawPayment == null ? undefined : parseInput(paymentInput, rawPayment);
+  } catch (error) {
+    await counted;
+    throw error;
+  }
+  const [, found, existing] = await Promise.all([
+    counted,
     findSessionById(deps.db, sessionId),
     findParticipant(deps.db, { sessionId, userId: student.id }),
   ]);
@@ -95,14 +104,20 @@ export async function enroll(
     // A seat offered from the waitlist is theirs while the offer lasts; anyone else needs a free one.
     const offer = await takeOffer(tx, { sessionId, userId: student.id, now });
     const seated = offer ? await takeHeldSeat(tx, { id: sessionId, now }) : await takeSeat(tx, { id: sessionId, now });
-    if (seated && !offer) await deleteWaitlistEntry(tx, { sessionId, userId: student.id });
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
       if (current) assertEnrollable(current, now);
       throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
     }
-    await queueEnrollmentNotices(tx, { session: seated, participant, now });
-    await recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now);
+    // From the seat to the commit every other enrollment in this session waits on its row lock:
+    // the rest is sent at once (pipelined on the transaction's connection), not one round trip
+    // after another. Every lock these take belongs to this session, so holding its row first
+    // keeps them in one order with every other seat change (waitlist-seats.ts).
+    await Promise.all([
+      offer ? undefined : deleteWaitlistEntry(tx, { sessionId, userId: student.id }),
+      queueEnrollmentNotices(tx, { session: seated, participant, now }),
+      recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now),
+    ]);
     return { participant, session: seated, created: true };
   });
 }
