@@ -75,6 +75,11 @@ describe("REST", () => {
     // Start is not limited per user: only an anonymous caller's address can run out.
     expect(tooMany("/api/live/sessions/{id}/start").description).not.toMatch(/from this user/);
     expect(tooMany("/api/live/sessions/{id}/start").description).toMatch(/without valid credentials from this address/);
+    // The limited routes' successful answers carry where the user stands; the others do not.
+    const usage = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+    expect(Object.keys(doc.paths["/api/live/sessions"].post.responses["201"].headers)).toEqual(expect.arrayContaining(usage));
+    expect(Object.keys(doc.paths["/api/live/sessions/{id}/enroll"].post.responses["200"].headers)).toEqual(expect.arrayContaining(usage));
+    expect(Object.keys(doc.paths["/api/live/sessions/{id}/start"].post.responses["200"].headers)).toEqual(["Idempotent-Replayed"]);
   });
 });
 

@@ -173,6 +173,13 @@ const rateLimitHeaders = {
   "RateLimit-Reset": { description: "Seconds until the window closes", schema: { type: "integer", minimum: 0 } },
 };
 
+/** On a per-user-limited route's successful answers: the user's window after this request (api/http/user-rate-limit-headers.ts). */
+const usageHeaders = {
+  "RateLimit-Limit": { description: "This user's requests of this kind allowed in the window", schema: { type: "integer", minimum: 1 } },
+  "RateLimit-Remaining": { description: "Requests of this kind left in the window after this one", schema: { type: "integer", minimum: 0 } },
+  "RateLimit-Reset": { description: "Seconds until the window closes", schema: { type: "integer", minimum: 0 } },
+};
+
 /**
  * Every route can answer 429: a request without valid credentials counts against its address
  * (RATE_LIMIT_ANONYMOUS, api/http/address-rate-limit.ts); the routes listing 429 themselves
@@ -224,6 +231,8 @@ function operation(route: RestRoute, components: Record<string, unknown>) {
   // Any route can meet an unexpected error, or a dependency (identity provider, database) that is down.
   // A POST can also meet its Idempotency-Key's refusals.
   const errors = [...new Set([...route.errors, ...(route.method === "post" ? [409, 422] : []), 429, 500, 503])].sort();
+  // The routes listing 429 themselves count each user's actions, and say where the user stands on every answer.
+  const perUserLimited = route.errors.includes(429);
   const requestExample = REQUEST_EXAMPLES[opId];
   const responseExample = RESPONSE_EXAMPLES[opId];
   return {
@@ -247,8 +256,13 @@ function operation(route: RestRoute, components: Record<string, unknown>) {
     responses: {
       [route.status]: {
         description: "Success",
-        ...(route.method === "post"
-          ? { headers: { "Idempotent-Replayed": { description: "`true` when this is the kept answer of an earlier request with the same Idempotency-Key", schema: { type: "string", const: "true" } } } }
+        ...(route.method === "post" || perUserLimited
+          ? {
+              headers: {
+                ...(route.method === "post" ? { "Idempotent-Replayed": { description: "`true` when this is the kept answer of an earlier request with the same Idempotency-Key", schema: { type: "string", const: "true" } } } : {}),
+                ...(perUserLimited ? usageHeaders : {}),
+              },
+            }
           : {}),
         content: { "application/json": { schema: successSchema, ...(responseExample ? { examples: { seed: responseExample } } : {}) } },
       },

@@ -595,6 +595,12 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description This user's requests of this kind allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests of this kind left in the window after this one */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window closes */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -961,6 +967,12 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description This user's requests of this kind allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests of this kind left in the window after this one */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window closes */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1223,6 +1235,12 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description This user's requests of this kind allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests of this kind left in the window after this one */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window closes */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1641,6 +1659,12 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the kept answer of an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description This user's requests of this kind allowed in the window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests of this kind left in the window after this one */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window closes */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
