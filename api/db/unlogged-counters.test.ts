@@ -1,5 +1,5 @@
 /**
- * The rate-limit counters are UNLOGGED (drizzle/0013): their commits do not wait for a WAL
+ * The rate-limit counters are UNLOGGED (drizzle/0014): their commits do not wait for a WAL
  * flush. Every other table stays logged: losing any of them in a crash would lose data.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
