@@ -9,7 +9,7 @@
  * one opens, when it cannot open (a proxy without WebSockets), and after it closed for good.
  * The person sees the same page either way; nothing says which channel is in use.
  */
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { createClient } from "graphql-ws";
 import { useEffect, useRef, useState } from "react";
 
@@ -28,9 +28,15 @@ const RETRY_ATTEMPTS = 5;
 
 export function useLiveUpdates({ subscription, variables, fallbackPollMs, pollWhenOffline }: LiveUpdatesOptions): void {
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   // The revalidator changes on every render; the socket must not.
   const latest = useRef(revalidator);
   latest.current = revalidator;
+  // A revalidation started while a navigation loads restarts that navigation (React Router
+  // aborts its fetch, and the page that started it sees an AbortError): wait for it instead.
+  const navigating = useRef(navigation.state !== "idle");
+  navigating.current = navigation.state !== "idle";
+  const idle = () => latest.current.state === "idle" && !navigating.current;
   const [socketOpen, setSocketOpen] = useState(false);
   const variablesKey = JSON.stringify(variables ?? {});
 
@@ -38,11 +44,11 @@ export function useLiveUpdates({ subscription, variables, fallbackPollMs, pollWh
     // Several events in one burst (a class starting moves four figures) make one reload.
     let pending = false;
     const refresh = () => {
-      if (latest.current.state === "idle") latest.current.revalidate();
+      if (idle()) void latest.current.revalidate();
       else pending = true;
     };
     const idleCheck = setInterval(() => {
-      if (pending && latest.current.state === "idle") {
+      if (pending && idle()) {
         pending = false;
         latest.current.revalidate();
       }
@@ -82,7 +88,7 @@ export function useLiveUpdates({ subscription, variables, fallbackPollMs, pollWh
 
   useEffect(() => {
     if (socketOpen || !pollWhenOffline) return;
-    const timer = setInterval(() => latest.current.state === "idle" && latest.current.revalidate(), fallbackPollMs);
+    const timer = setInterval(() => idle() && latest.current.revalidate(), fallbackPollMs);
     return () => clearInterval(timer);
   }, [socketOpen, pollWhenOffline, fallbackPollMs]);
 }
