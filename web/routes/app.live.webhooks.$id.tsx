@@ -255,7 +255,7 @@ const WEBHOOK_URLS = graphql(`
 
 const UPDATE_ENDPOINT = graphql(`
   mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
-    updateWebhookEndpoint(endpointId: $id, input: $input) {
+    updateWebhookEndpoint(id: $id, input: $input) {
       id
     }
   }
@@ -263,7 +263,7 @@ const UPDATE_ENDPOINT = graphql(`
 
 const ROTATE_SECRET = graphql(`
   mutation RotateWebhookSecret($id: ID!) {
-    rotateWebhookSecret(endpointId: $id) {
+    rotateWebhookSecret(id: $id) {
       id
       secret
     }
@@ -272,13 +272,13 @@ const ROTATE_SECRET = graphql(`
 
 const DELETE_ENDPOINT = graphql(`
   mutation DeleteWebhookEndpoint($id: ID!) {
-    deleteWebhookEndpoint(endpointId: $id)
+    deleteWebhookEndpoint(id: $id)
   }
 `);
 
 const RESEND_DELIVERY = graphql(`
   mutation ResendWebhookDelivery($id: ID!) {
-    resendWebhookDelivery(deliveryId: $id) {
+    resendWebhookDelivery(id: $id) {
       id
     }
   }
