@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Outcome =
   | { intent: "rotate"; ok: true; secret: string }
-  | { intent: "update"; ok: true }
+  | { intent: "update"; ok: true; saved: { url: string; events: string[] } }
   | { intent: "enable" | "pause"; ok: true }
   | { intent: "resend"; ok: true; deliveryId: string }
   | ({ intent: "update" } & EndpointFormResult)
@@ -38,25 +38,25 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   try {
     switch (intent) {
       case "update":
-        await context.gql(UPDATE_ENDPOINT, { id, input });
-        return { intent, ok: true };
+        await context.gql(UPDATE_ENDPOINT, { endpointId: id, input });
+        return { intent, ok: true, saved: input };
       case "enable":
       case "pause":
-        await context.gql(UPDATE_ENDPOINT, { id, input: { enabled: intent === "enable" } });
+        await context.gql(UPDATE_ENDPOINT, { endpointId: id, input: { enabled: intent === "enable" } });
         return { intent, ok: true };
       case "rotate": {
-        const { rotateWebhookSecret } = await context.gql(ROTATE_SECRET, { id });
+        const { rotateWebhookSecret } = await context.gql(ROTATE_SECRET, { endpointId: id });
         return { intent, ok: true, secret: rotateWebhookSecret.secret };
       }
       case "delete": {
         const { webhookEndpoints } = await context.gql(WEBHOOK_URLS, {});
         const url = webhookEndpoints.find((e) => e.id === id)?.url ?? id;
-        await context.gql(DELETE_ENDPOINT, { id });
+        await context.gql(DELETE_ENDPOINT, { endpointId: id });
         return redirect(`/app/live/webhooks?${new URLSearchParams({ deleted: url })}`);
       }
       case "resend": {
         const deliveryId = String(form.get("deliveryId") ?? "");
-        await context.gql(RESEND_DELIVERY, { id: deliveryId });
+        await context.gql(RESEND_DELIVERY, { deliveryId });
         return { intent, ok: true, deliveryId };
       }
       default:
@@ -177,7 +177,15 @@ export default function WebhookEndpoint() {
       )}
 
       <h2>Change the address or events</h2>
-      <EndpointForm intent="update" submitLabel="Save changes" busy={busyWith === "update"} result={result && !result.ok && result.intent === "update" ? result : undefined} initial={{ url: endpoint.url, events: endpoint.events }} />
+      {/* After a save the form shows what was saved: the action's answer reaches the page before
+          the reloaded endpoint does, and the old one would flash its old events back meanwhile. */}
+      <EndpointForm
+        intent="update"
+        submitLabel="Save changes"
+        busy={busyWith === "update"}
+        result={result && !result.ok && result.intent === "update" ? result : undefined}
+        initial={result?.ok && result.intent === "update" ? result.saved : { url: endpoint.url, events: endpoint.events }}
+      />
 
       <h2>Signing secret</h2>
       <Form method="post" className="panel">
@@ -254,16 +262,16 @@ const WEBHOOK_URLS = graphql(`
 `);
 
 const UPDATE_ENDPOINT = graphql(`
-  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
-    updateWebhookEndpoint(id: $id, input: $input) {
+  mutation UpdateWebhookEndpoint($endpointId: ID!, $input: UpdateWebhookEndpointInput!) {
+    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {
       id
     }
   }
 `);
 
 const ROTATE_SECRET = graphql(`
-  mutation RotateWebhookSecret($id: ID!) {
-    rotateWebhookSecret(id: $id) {
+  mutation RotateWebhookSecret($endpointId: ID!) {
+    rotateWebhookSecret(endpointId: $endpointId) {
       id
       secret
     }
@@ -271,14 +279,14 @@ const ROTATE_SECRET = graphql(`
 `);
 
 const DELETE_ENDPOINT = graphql(`
-  mutation DeleteWebhookEndpoint($id: ID!) {
-    deleteWebhookEndpoint(id: $id)
+  mutation DeleteWebhookEndpoint($endpointId: ID!) {
+    deleteWebhookEndpoint(endpointId: $endpointId)
   }
 `);
 
 const RESEND_DELIVERY = graphql(`
-  mutation ResendWebhookDelivery($id: ID!) {
-    resendWebhookDelivery(id: $id) {
+  mutation ResendWebhookDelivery($deliveryId: ID!) {
+    resendWebhookDelivery(deliveryId: $deliveryId) {
       id
     }
   }

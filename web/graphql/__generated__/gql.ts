@@ -43,10 +43,10 @@ type Documents = {
     "\n  mutation NoteBrowserTimeZone($timeZone: String!) {\n    noteBrowserTimeZone(timeZone: $timeZone) {\n      timeZone\n    }\n  }\n": typeof types.NoteBrowserTimeZoneDocument,
     "\n  query WebhookEndpoint($id: ID!, $limit: Int) {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      allSessions\n      failingSince\n      disabledAt\n      disabledReason\n      createdAt\n    }\n    webhookDeliveries(endpointId: $id, limit: $limit) {\n      id\n      eventType\n      status\n      attemptCount\n      lastError\n      attempts {\n        attemptedAt\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": typeof types.WebhookEndpointDocument,
     "\n  query WebhookEndpointUrls {\n    webhookEndpoints {\n      id\n      url\n    }\n  }\n": typeof types.WebhookEndpointUrlsDocument,
-    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
-    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhookEndpoint($endpointId: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($endpointId: ID!) {\n    rotateWebhookSecret(endpointId: $endpointId) {\n      id\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($endpointId: ID!) {\n    deleteWebhookEndpoint(endpointId: $endpointId)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation ResendWebhookDelivery($deliveryId: ID!) {\n    resendWebhookDelivery(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      failingSince\n      disabledAt\n      disabledReason\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      id\n      url\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": typeof types.SignOutEverywhereDocument,
@@ -81,10 +81,10 @@ const documents: Documents = {
     "\n  mutation NoteBrowserTimeZone($timeZone: String!) {\n    noteBrowserTimeZone(timeZone: $timeZone) {\n      timeZone\n    }\n  }\n": types.NoteBrowserTimeZoneDocument,
     "\n  query WebhookEndpoint($id: ID!, $limit: Int) {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      allSessions\n      failingSince\n      disabledAt\n      disabledReason\n      createdAt\n    }\n    webhookDeliveries(endpointId: $id, limit: $limit) {\n      id\n      eventType\n      status\n      attemptCount\n      lastError\n      attempts {\n        attemptedAt\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": types.WebhookEndpointDocument,
     "\n  query WebhookEndpointUrls {\n    webhookEndpoints {\n      id\n      url\n    }\n  }\n": types.WebhookEndpointUrlsDocument,
-    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
-    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
-    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
-    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhookEndpoint($endpointId: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      id\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($endpointId: ID!) {\n    rotateWebhookSecret(endpointId: $endpointId) {\n      id\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($endpointId: ID!) {\n    deleteWebhookEndpoint(endpointId: $endpointId)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation ResendWebhookDelivery($deliveryId: ID!) {\n    resendWebhookDelivery(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      events\n      enabled\n      failingSince\n      disabledAt\n      disabledReason\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      id\n      url\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      endedSessions\n    }\n  }\n": types.SignOutEverywhereDocument,
@@ -223,19 +223,19 @@ export function graphql(source: "\n  query WebhookEndpointUrls {\n    webhookEnd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($endpointId: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($endpointId: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(endpointId: $endpointId, input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      id\n      secret\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RotateWebhookSecret($endpointId: ID!) {\n    rotateWebhookSecret(endpointId: $endpointId) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($endpointId: ID!) {\n    rotateWebhookSecret(endpointId: $endpointId) {\n      id\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($endpointId: ID!) {\n    deleteWebhookEndpoint(endpointId: $endpointId)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($endpointId: ID!) {\n    deleteWebhookEndpoint(endpointId: $endpointId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ResendWebhookDelivery($deliveryId: ID!) {\n    resendWebhookDelivery(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendWebhookDelivery($deliveryId: ID!) {\n    resendWebhookDelivery(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
