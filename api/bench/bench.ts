@@ -12,7 +12,9 @@
  * BENCH_ROUNDS (turns each read scenario takes, default 3; the median is reported),
  * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling),
  * BENCH_GZIP: "both" (default: each read with and without `Accept-Encoding: gzip`, as browsers
- * and most clients send it), "true" (with only) or "false" (without only).
+ * and most clients send it), "true" (with only) or "false" (without only). BENCH_LOG_STATEMENTS=1
+ * has PostgreSQL log every statement of the scratch database with its duration (to its server log:
+ * where each connection's time goes, e.g. how long a transaction holds a row lock; it slows the run).
  */
 import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
@@ -78,6 +80,7 @@ async function main() {
   try {
     const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
     await database.migrate();
+    if (process.env.BENCH_LOG_STATEMENTS) await admin.unsafe(`alter database ${name} set log_min_duration_statement = 0`);
     // Rate limits off: the write scenarios measure the work, not 429s.
     // The anonymous reads still count (the counting is part of their cost), they are just never refused.
     const unlimited = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000", RATE_LIMIT_ANONYMOUS: "1000000000" };

@@ -474,7 +474,9 @@ export const notificationJobs = pgTable(
   (t) => [
     uniqueIndex("notification_jobs_dedupe_key").on(t.dedupeKey),
     index("notification_jobs_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-    index("notification_jobs_session_idx").on(t.sessionId),
+    // Leading with the session, it serves per-session lookups too; with the recipient, a
+    // student's calendar sequence is one index probe, not a scan of a big class's jobs.
+    index("notification_jobs_session_recipient_idx").on(t.sessionId, t.recipientId),
     check("notification_jobs_status_check", sql`${t.status} in ('pending', 'sent', 'skipped', 'failed')`),
     // Only a message about no class (an endpoint disabled) may leave the session out.
     check("notification_jobs_session_check", sql`${t.sessionId} is not null or ${t.kind} = 'webhook_endpoint_disabled'`),

@@ -1,6 +1,7 @@
 /** Outbound webhooks' rows: endpoints, the event outbox, deliveries and their attempts. */
 import { and, asc, desc, eq, gt, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { sessionChangeNotice, type SessionChange } from "./session-changes.js";
 import {
   webhookDeliveries,
   webhookDeliveryAttempts,
@@ -44,41 +45,32 @@ export async function deleteWebhookEndpoint(db: DbOrTx, id: string): Promise<boo
 }
 
 /**
- * The event, and a pending delivery for each enabled endpoint that listens to its type and
- * hears its session (the expert's own, or an admin's). Run in the change's transaction.
+ * Events, a pending delivery of each to every enabled endpoint that listens to its type and
+ * hears its session (the expert's own, or an admin's), and the NOTIFY that tells every instance
+ * the session changed (delivered at commit): one statement. Enrollment writes these while it
+ * holds the class's row lock, and each round trip there is one every other enrollment waits for.
  */
-export async function insertWebhookEvent(db: DbOrTx, event: WebhookEventRow): Promise<number> {
-  await db.insert(webhookEvents).values(event);
-  const rows = await db
-    .insert(webhookDeliveries)
-    .select(
-      db
-        .select({
-          id: sql<string>`'msg_' || substr(md5(${event.id} || ${webhookEndpoints.id}), 1, 24)`.as("id"),
-          eventId: sql<string>`${event.id}`.as("event_id"),
-          endpointId: webhookEndpoints.id,
-          status: sql<"pending">`'pending'`.as("status"),
-          attempts: sql<number>`0`.as("attempts"),
-          nextAttemptAt: sql<Date>`${event.deliverAfter.toISOString()}::timestamptz`.as("next_attempt_at"),
-          firstAttemptDueAt: sql<Date>`${event.deliverAfter.toISOString()}::timestamptz`.as("first_attempt_due_at"),
-          lastStatusCode: sql<null>`null::int`.as("last_status_code"),
-          lastError: sql<null>`null`.as("last_error"),
-          deliveredAt: sql<null>`null::timestamptz`.as("delivered_at"),
-          createdAt: sql<Date>`${event.occurredAt.toISOString()}::timestamptz`.as("created_at"),
-          updatedAt: sql<Date>`${event.occurredAt.toISOString()}::timestamptz`.as("updated_at"),
-        })
-        .from(webhookEndpoints)
-        .where(
-          and(
-            eq(webhookEndpoints.enabled, true),
-            sql`${event.type} = any(${webhookEndpoints.events})`,
-            or(eq(webhookEndpoints.allSessions, true), eq(webhookEndpoints.ownerId, event.expertId)),
-          ),
-        ),
+export async function insertWebhookEvents(db: DbOrTx, events: readonly WebhookEventRow[], change: SessionChange): Promise<void> {
+  if (events.length === 0) return;
+  const rows = sql.join(
+    events.map(
+      (e) =>
+        sql`(${e.id}, ${e.type}, ${e.sessionId}, ${e.expertId}, ${JSON.stringify(e.data)}::jsonb, ${e.occurredAt.toISOString()}::timestamptz, ${e.deliverAfter.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    with event as (
+      insert into ${webhookEvents} (id, type, session_id, expert_id, data, occurred_at, deliver_after) values ${rows}
+      returning id, type, expert_id, occurred_at, deliver_after
+    ), delivery as (
+      insert into ${webhookDeliveries} (id, event_id, endpoint_id, status, attempts, next_attempt_at, first_attempt_due_at, created_at, updated_at)
+      select 'msg_' || substr(md5(event.id || endpoint.id), 1, 24), event.id, endpoint.id, 'pending', 0, event.deliver_after, event.deliver_after, event.occurred_at, event.occurred_at
+      from event join ${webhookEndpoints} endpoint
+        on endpoint.enabled and event.type = any(endpoint.events) and (endpoint.all_sessions or endpoint.owner_id = event.expert_id)
+      on conflict do nothing
     )
-    .onConflictDoNothing()
-    .returning({ id: webhookDeliveries.id });
-  return rows.length;
+    select ${sessionChangeNotice(change)}`);
 }
 
 /** The session's newest event of a type still waiting for its delivery time (a throttled one). */

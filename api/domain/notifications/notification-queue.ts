@@ -21,12 +21,20 @@ function job(values: Omit<NewNotificationJob, "id" | "status" | "attempts" | "cr
 
 /** A student's confirmation with its calendar invitation, and the expert's notice of the window it falls in. */
 export async function queueEnrollmentNotices(tx: DbOrTx, params: { session: SessionRow; participant: ParticipantRow; now: Date }): Promise<void> {
+  await queueNotificationJobs(tx, await enrollmentNotices(tx, params));
+}
+
+/**
+ * queueEnrollmentNotices in two steps, for a caller that reads before it takes a lock and
+ * writes after (enrollment-service.ts): the jobs, read here; then `queueNotificationJobs`.
+ */
+export async function enrollmentNotices(db: DbOrTx, params: { session: Pick<SessionRow, "id" | "expertId">; participant: ParticipantRow; now: Date }): Promise<NewNotificationJob[]> {
   const { session, participant, now } = params;
   // Enrolling again after cancelling a booking updates the calendar entry the cancellation removed.
-  const sequence = (await lastCalendarSequence(tx, { sessionId: session.id, recipientId: participant.userId })) + 1;
+  const sequence = (await lastCalendarSequence(db, { sessionId: session.id, recipientId: participant.userId })) + 1;
   const windowStart = new Date(Math.floor(now.getTime() / EXPERT_BATCH_MS) * EXPERT_BATCH_MS);
   const windowEnd = new Date(windowStart.getTime() + EXPERT_BATCH_MS);
-  await queueNotificationJobs(tx, [
+  return [
     job({
       dedupeKey: `enrollment_confirmed:${participant.id}`,
       kind: "enrollment_confirmed",
@@ -46,8 +54,10 @@ export async function queueEnrollmentNotices(tx: DbOrTx, params: { session: Sess
       nextAttemptAt: windowEnd,
       now,
     }),
-  ]);
+  ];
 }
+
+export { queueNotificationJobs } from "../../repositories/notifications.js";
 
 /**
  * Every enrolled student's notice that the class moved, with the calendar update (same UID,

@@ -8,7 +8,7 @@ import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
-import { queueEnrollmentNotices } from "../notifications/notification-queue.js";
+import { enrollmentNotices, queueNotificationJobs } from "../notifications/notification-queue.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
@@ -102,7 +102,8 @@ export async function enroll(
       throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
     }
     // A seat offered from the waitlist is theirs while the offer lasts; anyone else needs a free one.
-    const offer = await takeOffer(tx, { sessionId, userId: student.id, now });
+    // The notices' calendar sequence is read now too, before the seat's lock is taken.
+    const [offer, notices] = await Promise.all([takeOffer(tx, { sessionId, userId: student.id, now }), enrollmentNotices(tx, { session, participant, now })]);
     const seated = offer ? await takeHeldSeat(tx, { id: sessionId, now }) : await takeSeat(tx, { id: sessionId, now });
     if (!seated) {
       const current = await findSessionById(tx, sessionId);
@@ -110,12 +111,13 @@ export async function enroll(
       throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
     }
     // From the seat to the commit every other enrollment in this session waits on its row lock:
-    // the rest is sent at once (pipelined on the transaction's connection), not one round trip
-    // after another. Every lock these take belongs to this session, so holding its row first
-    // keeps them in one order with every other seat change (waitlist-seats.ts).
+    // the rest is three statements sent at once (pipelined on the transaction's connection), so
+    // the lock is held for one round trip and the commit. Every lock these take belongs to this
+    // session, so holding its row first keeps them in one order with every other seat change
+    // (waitlist-seats.ts).
     await Promise.all([
       offer ? undefined : deleteWaitlistEntry(tx, { sessionId, userId: student.id }),
-      queueEnrollmentNotices(tx, { session: seated, participant, now }),
+      queueNotificationJobs(tx, notices),
       recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now),
     ]);
     return { participant, session: seated, created: true };

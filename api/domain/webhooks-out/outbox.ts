@@ -8,14 +8,25 @@ import type { ParticipantRow, RefundRow, SessionRow } from "../../db/schema.js";
 import { listRefundsOfSession } from "../../repositories/refunds.js";
 import { findSessionById } from "../../repositories/sessions.js";
 import { notifySessionChanged } from "../../repositories/session-changes.js";
-import { findWaitingEvent, insertWebhookEvent, lastDeliveryTimeOf, replaceEventData } from "../../repositories/webhooks-out.js";
+import { findWaitingEvent, insertWebhookEvents, lastDeliveryTimeOf, replaceEventData } from "../../repositories/webhooks-out.js";
 import { newId } from "../ids.js";
 import { ATTENDANCE_THROTTLE_MS, enrollmentData, refundData, sessionData, type WebhookEventType } from "./event-types.js";
 
-async function record(tx: DbOrTx, type: WebhookEventType, session: SessionRow, data: Record<string, unknown>, now: Date, deliverAfter = now): Promise<void> {
-  await insertWebhookEvent(tx, { id: newId("evt", 20), type, sessionId: session.id, expertId: session.expertId, data, occurredAt: now, deliverAfter });
+interface NewEvent {
+  type: WebhookEventType;
+  data: Record<string, unknown>;
+  deliverAfter?: Date;
+}
+
+/** Events about one session, written together (one statement, whatever their number). */
+async function recordAll(tx: DbOrTx, session: SessionRow, events: readonly NewEvent[], now: Date): Promise<void> {
+  const rows = events.map((e) => ({ id: newId("evt", 20), type: e.type, sessionId: session.id, expertId: session.expertId, data: e.data, occurredAt: now, deliverAfter: e.deliverAfter ?? now }));
   // Live subscribers hear of it too, on every instance, when this transaction commits.
-  await notifySessionChanged(tx, { sessionId: session.id, expertId: session.expertId });
+  await insertWebhookEvents(tx, rows, { sessionId: session.id, expertId: session.expertId });
+}
+
+async function record(tx: DbOrTx, type: WebhookEventType, session: SessionRow, data: Record<string, unknown>, now: Date, deliverAfter = now): Promise<void> {
+  await recordAll(tx, session, [{ type, data, deliverAfter }], now);
 }
 
 export type SessionEventType = "session.created" | "session.started" | "session.ended" | "session.cancelled" | "session.updated";
@@ -30,8 +41,15 @@ export async function recordSessionEvent(tx: DbOrTx, type: SessionEventType, ses
  * enrolled count (one call for the call site).
  */
 export async function recordEnrollmentEvent(tx: DbOrTx, type: "enrollment.created" | "enrollment.cancelled", enrollment: ParticipantRow, session: SessionRow, now: Date): Promise<void> {
-  await record(tx, type, session, { enrollment: enrollmentData(enrollment), session: sessionData(session) }, now);
-  await record(tx, "session.updated", session, { session: sessionData(session) }, now);
+  await recordAll(
+    tx,
+    session,
+    [
+      { type, data: { enrollment: enrollmentData(enrollment), session: sessionData(session) } },
+      { type: "session.updated", data: { session: sessionData(session) } },
+    ],
+    now,
+  );
 }
 
 /** A refund owed (created), paid back (succeeded), or given up on (failed). */
@@ -77,8 +95,16 @@ export async function recordBookingCancelled(tx: DbOrTx, enrollment: Participant
 
 /** Students the waitlist enrolled into freed seats of a free class. */
 export async function recordWaitlistEnrollments(tx: DbOrTx, enrollments: readonly ParticipantRow[], session: SessionRow, now: Date): Promise<void> {
-  for (const enrollment of enrollments) await record(tx, "enrollment.created", session, { enrollment: enrollmentData(enrollment), session: sessionData(session) }, now);
-  if (enrollments.length > 0) await record(tx, "session.updated", session, { session: sessionData(session) }, now);
+  if (enrollments.length === 0) return;
+  await recordAll(
+    tx,
+    session,
+    [
+      ...enrollments.map((enrollment) => ({ type: "enrollment.created" as const, data: { enrollment: enrollmentData(enrollment), session: sessionData(session) } })),
+      { type: "session.updated", data: { session: sessionData(session) } },
+    ],
+    now,
+  );
 }
 
 /** The refund worker's outcome for a refund. */
