@@ -35,6 +35,7 @@ const GZIP = process.env.BENCH_GZIP ?? "both";
 if (!["both", "true", "false"].includes(GZIP)) throw new Error(`BENCH_GZIP: "${GZIP}"; choose both, true or false`);
 const ENCODINGS = GZIP === "both" ? [false, true] : [GZIP === "true"];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_SECONDS = Math.min(3, SECONDS);
 const SCENARIOS = ["baseline", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(",")).split(",").map((s) => s.trim()));
@@ -112,6 +113,9 @@ async function main() {
       const reads = ENCODINGS.flatMap((gzip) =>
         plainReads.map((r) => (gzip ? { ...r, label: `${r.label} (gzip)`, opts: { ...r.opts, headers: { ...r.opts.headers, "accept-encoding": "gzip" } } } : r)),
       );
+      // A warm-up turn first, not counted: the product's JIT, prepared statements and PostgreSQL's
+      // caches start cold, and the first size's first round measured that rather than the server.
+      for (const read of reads.filter((r) => wanted(r.key))) await run(`${read.label}, warm-up (not counted)`, { ...read.opts, duration: WARM_UP_SECONDS });
       const rounds = new Map<string, LoadFigures[]>();
       for (let round = 1; round <= ROUNDS; round++) {
         for (const read of reads.filter((r) => wanted(r.key))) {
