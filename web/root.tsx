@@ -39,7 +39,7 @@ export const meta: MetaFunction = ({ error }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const v = context.viewer;
   return {
-    viewer: v ? { name: v.name, avatarUrl: v.avatarUrl, isExpert: v.isExpert } : null,
+    viewer: v ? { name: v.name, avatarUrl: v.avatarUrl, isExpert: v.isExpert, mayRegisterWebhooks: v.mayRegisterWebhooks } : null,
     localStandIns: context.localStandIns,
   };
 }
@@ -116,6 +116,8 @@ function Header() {
                 {links}
               </nav>
               <Link to="/app/live/settings">Email settings</Link>
+              {/* Also for admins, who have no dashboard to reach them from. */}
+              {viewer.mayRegisterWebhooks && <Link to="/app/live/webhooks">Webhook endpoints</Link>}
               <Form method="post" action="/auth/logout">
                 <button type="submit" className="link-button">
                   Sign out

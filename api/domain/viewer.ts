@@ -9,6 +9,8 @@ export interface Viewer {
 
 export const isExpert = (v: Viewer | null): boolean => v?.roles.includes("expert") ?? false;
 export const isAdmin = (v: Viewer | null): boolean => v?.roles.includes("admin") ?? false;
+/** Experts (for their own classes) and admins (for every class) may register webhook endpoints. */
+export const mayRegisterWebhooks = (v: Viewer | null): boolean => isExpert(v) || isAdmin(v);
 
 /** Email addresses are private: visible to their owner and to admins. */
 export const canSeeEmailOf = (viewer: Viewer | null, userId: string): boolean => viewer?.id === userId || isAdmin(viewer);

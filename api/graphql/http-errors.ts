@@ -6,6 +6,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { INTERNAL_ERROR_MESSAGE } from "../errors-map.js";
+import { clientWentAway, endAbandonedRequest } from "../abandoned-request.js";
 
 interface BodyParserError {
   type?: string;
@@ -16,6 +17,7 @@ interface BodyParserError {
 export function graphqlHttpErrors(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
+    if (clientWentAway(error, req)) return endAbandonedRequest(req, res, logger);
     const { type, status, limit } = (error ?? {}) as BodyParserError;
     const answer = (httpStatus: number, message: string) =>
       res.status(httpStatus).json({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });

@@ -10,7 +10,7 @@ import type { WebAuth } from "../auth/web-auth.js";
 import type { DevRoom } from "../stand-ins/demo/dev-room.js";
 import type { LocalPayments } from "../stand-ins/payments/index.js";
 import type { OpenScope } from "../domain/request-scope.js";
-import { isExpert, type Viewer } from "../domain/viewer.js";
+import { isAdmin, isExpert, mayRegisterWebhooks, type Viewer } from "../domain/viewer.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { httpStatusOfGraphQLCode } from "../errors-map.js";
 
@@ -44,6 +44,10 @@ export type Gql = <R, V extends Record<string, unknown>>(document: TypedDocument
 export interface WebViewer extends Viewer {
   /** May create sessions and has a dashboard (the domain's rule, api/domain/viewer.ts). */
   isExpert: boolean;
+  /** May register webhook endpoints: experts and admins (api/domain/viewer.ts). */
+  mayRegisterWebhooks: boolean;
+  /** An admin: their webhook endpoints hear every class. */
+  isAdmin: boolean;
 }
 
 export interface WebContext {
@@ -71,7 +75,7 @@ export function webRequestContext(
   requestId: string,
 ): Pick<WebContext, "viewer" | "gql"> {
   return {
-    viewer: viewer && { ...viewer, isExpert: isExpert(viewer) },
+    viewer: viewer && { ...viewer, isExpert: isExpert(viewer), mayRegisterWebhooks: mayRegisterWebhooks(viewer), isAdmin: isAdmin(viewer) },
     gql: createGql(deps.graphql, () => deps.openScope(viewer, requestId)),
   };
 }

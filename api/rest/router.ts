@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from "pino";
 import type { RequestScope } from "../domain/request-scope.js";
 import { sendError, sendFailure } from "./envelope.js";
+import { clientWentAway, endAbandonedRequest } from "../abandoned-request.js";
 import { HTTP_LAYER_CODES } from "./failure-codes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { REST_ROUTES } from "./routes.js";
@@ -78,7 +79,9 @@ export function createRestRouter(deps: RestDeps): Router {
 
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const type = (error as { type?: string }).type;
-    if (type === "entity.too.large") {
+    if (clientWentAway(error, req)) {
+      endAbandonedRequest(req, res, deps.logger);
+    } else if (type === "entity.too.large") {
       sendFailure(res, 413, `The request body is larger than ${REST_BODY_LIMIT}.`, HTTP_LAYER_CODES.unreadable);
     } else if (type === "entity.parse.failed") {
       sendFailure(res, 400, "The request body is not valid JSON.", HTTP_LAYER_CODES.unreadable);

@@ -12,7 +12,7 @@ import { sweepWebhookDeliveries } from "../../api/domain/webhooks-out/delivery-w
 import { startWebhookReceiver, type WebhookReceiver } from "../../api/test-support/webhook-receiver.js";
 import { expectNoAxeViolations } from "./axe.js";
 import { SIZES, startE2E, type E2E } from "./browser.js";
-import { signIn } from "./page-steps.js";
+import { openAccountMenu, signIn } from "./page-steps.js";
 
 let e2e: E2E;
 /** One receiver per screen size: the desktop's endpoint stays (for the last test) while the phone's runs. */
@@ -174,6 +174,8 @@ describe("someone else", () => {
     const { page, close } = await person("phone");
     try {
       await signIn(page, "Priya Sharma", "/app/live/enrollments");
+      await openAccountMenu(page);
+      expect(await page.locator(".account-menu").getByRole("link", { name: "Webhook endpoints" }).count()).toBe(0);
       expect((await page.goto("/app/live/webhooks"))?.status()).toBe(403);
       expect((await page.goto(`/app/live/webhooks/${endpointOfDeepak}`))?.status()).toBe(403);
     } finally {
@@ -187,6 +189,24 @@ describe("someone else", () => {
       expect(await other.page.getByText("You have no endpoints yet.").count()).toBe(1);
     } finally {
       await other.close();
+    }
+  });
+
+  it("an admin, who has no dashboard, reaches the endpoint pages from the account menu", async () => {
+    const { page, close } = await person("phone");
+    try {
+      await signIn(page, "Ada Admin", "/app/live");
+      await openAccountMenu(page);
+      await page.locator(".account-menu").getByRole("link", { name: "Webhook endpoints" }).click();
+      await page.waitForURL(/\/app\/live\/webhooks$/);
+      await page.getByRole("heading", { level: 1, name: "Webhook endpoints" }).waitFor();
+      // Hers hear every class; she has no dashboard to go back to.
+      await page.getByText("Your server hears of every class as they change").waitFor();
+      expect(await page.getByRole("link", { name: "Back to your sessions" }).count()).toBe(0);
+      await expectNoAxeViolations(page, "webhook endpoints of an admin (phone)");
+      await e2e.shot(page, "webhooks-5-admin-from-account-menu-phone");
+    } finally {
+      await close();
     }
   });
 });

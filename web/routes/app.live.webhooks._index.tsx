@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.viewer) throw redirect(signInUrl(request));
   const data = await load(request, () => context.gql(WEBHOOK_ENDPOINTS, {}));
   const deleted = new URL(request.url).searchParams.get("deleted");
-  return { endpoints: data.webhookEndpoints, deleted };
+  return { endpoints: data.webhookEndpoints, deleted, isExpert: context.viewer.isExpert, everyClass: context.viewer.isAdmin };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,15 +29,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function WebhookEndpoints() {
-  const { endpoints, deleted } = useLoaderData<typeof loader>();
+  const { endpoints, deleted, isExpert, everyClass } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <>
       <h1>Webhook endpoints</h1>
       <p>
-        Your server hears of your classes as they change: each event is sent as a signed POST (Standard Webhooks), retried for 24 hours when your server does
-        not answer. <Link to="/app/live/dashboard">Back to your sessions</Link>
+        {/* An admin's endpoints hear every class, and an admin who is not an expert has no dashboard. */}
+        Your server hears of {everyClass ? "every class" : "your classes"} as they change: each event is sent as a signed POST (Standard Webhooks), retried
+        for 24 hours when your server does not answer. {isExpert && <Link to="/app/live/dashboard">Back to your sessions</Link>}
       </p>
       {deleted && (
         <p role="status" className="notice">

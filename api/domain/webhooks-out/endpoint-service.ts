@@ -21,7 +21,7 @@ import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { parseInput } from "../parse-input.js";
 import { requireViewer } from "../sessions/session-rules.js";
-import { isAdmin, isExpert, type Viewer } from "../viewer.js";
+import { isAdmin, mayRegisterWebhooks, type Viewer } from "../viewer.js";
 import { checkDestination, checkUrlShape } from "./destination-rules.js";
 import { createEndpointInput, deliveriesLimitInput, deliveryIdInput, endpointIdInput, updateEndpointInput } from "./endpoint-input.js";
 import { newWebhookSecret } from "./signing.js";
@@ -39,7 +39,7 @@ export interface EndpointWithSecret {
 
 function requireOwnerRole(viewer: Viewer | null): Viewer {
   const v = requireViewer(viewer);
-  if (!isExpert(v) && !isAdmin(v)) throw new DomainError("FORBIDDEN", "Only experts (for their own classes) and admins can register webhook endpoints.");
+  if (!mayRegisterWebhooks(v)) throw new DomainError("FORBIDDEN", "Only experts (for their own classes) and admins can register webhook endpoints.");
   return v;
 }
 
