@@ -53,12 +53,15 @@ describe.skipIf(!realPostgresUrl())("a client gone before its body is read (need
       const { port } = new URL(t.app.url);
       let release!: () => void;
       const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const isHeld = new Promise<void>((r) => (held = r));
       const holding = t.locker.begin(async (sql) => {
         await sql`select * from address_rate_limits for update`;
+        held();
         await released;
       });
       try {
-        await until("the counter row is held", async () => (await t.locker`select 1 from pg_locks where locktype = 'transactionid' and granted`).length > 0);
+        await isHeld;
         const socket = connect(Number(port), "127.0.0.1");
         await new Promise<void>((r) => socket.once("connect", () => r()));
         socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"query":`);

@@ -10,7 +10,7 @@ import type { WebAuth } from "../auth/web-auth.js";
 import type { DevRoom } from "../stand-ins/demo/dev-room.js";
 import type { LocalPayments } from "../stand-ins/payments/index.js";
 import type { OpenScope } from "../domain/request-scope.js";
-import { isAdmin, isExpert, mayRegisterWebhooks, type Viewer } from "../domain/viewer.js";
+import { isExpert, mayRegisterWebhooks, webhooksHearEveryClass, type Viewer } from "../domain/viewer.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { httpStatusOfGraphQLCode } from "../errors-map.js";
 
@@ -46,8 +46,8 @@ export interface WebViewer extends Viewer {
   isExpert: boolean;
   /** May register webhook endpoints: experts and admins (api/domain/viewer.ts). */
   mayRegisterWebhooks: boolean;
-  /** An admin: their webhook endpoints hear every class. */
-  isAdmin: boolean;
+  /** Their webhook endpoints hear every class (admins; api/domain/viewer.ts), not only their own. */
+  webhooksHearEveryClass: boolean;
 }
 
 export interface WebContext {
@@ -75,7 +75,7 @@ export function webRequestContext(
   requestId: string,
 ): Pick<WebContext, "viewer" | "gql"> {
   return {
-    viewer: viewer && { ...viewer, isExpert: isExpert(viewer), mayRegisterWebhooks: mayRegisterWebhooks(viewer), isAdmin: isAdmin(viewer) },
+    viewer: viewer && { ...viewer, isExpert: isExpert(viewer), mayRegisterWebhooks: mayRegisterWebhooks(viewer), webhooksHearEveryClass: webhooksHearEveryClass(viewer) },
     gql: createGql(deps.graphql, () => deps.openScope(viewer, requestId)),
   };
 }

@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.viewer) throw redirect(signInUrl(request));
   const data = await load(request, () => context.gql(WEBHOOK_ENDPOINTS, {}));
   const deleted = new URL(request.url).searchParams.get("deleted");
-  return { endpoints: data.webhookEndpoints, deleted, isExpert: context.viewer.isExpert, everyClass: context.viewer.isAdmin };
+  return { endpoints: data.webhookEndpoints, deleted, isExpert: context.viewer.isExpert, everyClass: context.viewer.webhooksHearEveryClass };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

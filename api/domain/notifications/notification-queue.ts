@@ -26,7 +26,8 @@ export async function queueEnrollmentNotices(tx: DbOrTx, params: { session: Sess
 
 /**
  * queueEnrollmentNotices in two steps, for a caller that reads before it takes a lock and
- * writes after (enrollment-service.ts): the jobs, read here; then `queueNotificationJobs`.
+ * writes after (enrollment-service.ts): the jobs, read here; then `queueNotificationJobs`
+ * (repositories/notifications.ts).
  */
 export async function enrollmentNotices(db: DbOrTx, params: { session: Pick<SessionRow, "id" | "expertId">; participant: ParticipantRow; now: Date }): Promise<NewNotificationJob[]> {
   const { session, participant, now } = params;
@@ -56,8 +57,6 @@ export async function enrollmentNotices(db: DbOrTx, params: { session: Pick<Sess
     }),
   ];
 }
-
-export { queueNotificationJobs } from "../../repositories/notifications.js";
 
 /**
  * Every enrolled student's notice that the class moved, with the calendar update (same UID,

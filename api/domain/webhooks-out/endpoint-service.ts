@@ -21,7 +21,7 @@ import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { parseInput } from "../parse-input.js";
 import { requireViewer } from "../sessions/session-rules.js";
-import { isAdmin, mayRegisterWebhooks, type Viewer } from "../viewer.js";
+import { mayRegisterWebhooks, webhooksHearEveryClass, type Viewer } from "../viewer.js";
 import { checkDestination, checkUrlShape } from "./destination-rules.js";
 import { createEndpointInput, deliveriesLimitInput, deliveryIdInput, endpointIdInput, updateEndpointInput } from "./endpoint-input.js";
 import { newWebhookSecret } from "./signing.js";
@@ -80,7 +80,7 @@ export async function createWebhookEndpoint(deps: ServiceDeps, viewer: Viewer | 
   const endpoint = await insertWebhookEndpoint(deps.db, {
     id: newId("whe"),
     ownerId: owner.id,
-    allSessions: isAdmin(owner),
+    allSessions: webhooksHearEveryClass(owner),
     url,
     events: input.events,
     secret,
