@@ -5,19 +5,6 @@ import { preparedOnce } from "./prepared.js";
 
 export type NewParticipant = typeof liveSessionParticipants.$inferInsert;
 
-/**
- * Insert unless it conflicts with a row that exists (or is being inserted): the same user
- * in the same session, or the same payment reference. Undefined means it did; the caller
- * finds out which. A concurrent insert is waited for, so its outcome is known.
- */
-export async function insertParticipantIfAbsent(
-  db: DbOrTx,
-  values: NewParticipant,
-): Promise<ParticipantRow | undefined> {
-  const [row] = await db.insert(liveSessionParticipants).values(values).onConflictDoNothing().returning();
-  return row;
-}
-
 export async function findParticipant(
   db: DbOrTx,
   params: { sessionId: string; userId: string },

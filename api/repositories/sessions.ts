@@ -244,38 +244,6 @@ export async function transitionSession(
   return row;
 }
 
-/**
- * Take one seat, atomically: the row is only updated while a seat is free and the
- * session still accepts enrollments. Concurrent callers queue on the row lock and each
- * re-checks the condition, so the count can never pass the cap. Answers the updated row,
- * or undefined when no seat was taken.
- */
-export async function takeSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .update(liveSessions)
-    .set({ enrolledCount: sql`${liveSessions.enrolledCount} + 1`, updatedAt: params.now })
-    .where(
-      and(
-        eq(liveSessions.id, params.id),
-        inArray(liveSessions.status, ["scheduled", "live"]),
-        // Seats held for the waitlist's offers are not free.
-        sql`(${liveSessions.maxParticipants} is null or ${liveSessions.enrolledCount} + ${liveSessions.heldSeats} < ${liveSessions.maxParticipants})`,
-      ),
-    )
-    .returning();
-  return row;
-}
-
-/** Turn a seat held for the waitlist into an enrollment (the offer was taken in the same transaction). */
-export async function takeHeldSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .update(liveSessions)
-    .set({ enrolledCount: sql`${liveSessions.enrolledCount} + 1`, heldSeats: sql`${liveSessions.heldSeats} - 1`, updatedAt: params.now })
-    .where(and(eq(liveSessions.id, params.id), inArray(liveSessions.status, ["scheduled", "live"]), sql`${liveSessions.heldSeats} > 0`))
-    .returning();
-  return row;
-}
-
 /** Give one seat back (an enrollment was removed in the same transaction). */
 export async function releaseSeat(db: DbOrTx, params: { id: string; now: Date }): Promise<SessionRow | undefined> {
   const [row] = await db

@@ -24,22 +24,6 @@ export async function deleteWaitlistEntry(db: DbOrTx, params: { sessionId: strin
   return row;
 }
 
-/** Takes the user's offer if it is still open: the held seat becomes theirs. */
-export async function takeOffer(db: DbOrTx, params: { sessionId: string; userId: string; now: Date }): Promise<WaitlistEntryRow | undefined> {
-  const [row] = await db
-    .delete(waitlistEntries)
-    .where(
-      and(
-        eq(waitlistEntries.sessionId, params.sessionId),
-        eq(waitlistEntries.userId, params.userId),
-        eq(waitlistEntries.status, "offered"),
-        sql`${waitlistEntries.offeredUntil} > ${params.now.toISOString()}::timestamptz`,
-      ),
-    )
-    .returning();
-  return row;
-}
-
 /** The first `limit` students waiting (not yet offered a seat), in line order, with their profiles. */
 export async function firstWaiting(db: DbOrTx, params: { sessionId: string; limit: number }) {
   return db

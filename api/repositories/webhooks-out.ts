@@ -1,8 +1,9 @@
 /** Outbound webhooks' rows: endpoints, the event outbox, deliveries and their attempts. */
-import { and, asc, desc, eq, gt, inArray, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
+import { and, asc, type Column, desc, eq, gt, inArray, lt, lte, ne, notExists, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { sessionChangeNotice, type SessionChange } from "./session-changes.js";
 import {
+  liveSessions,
   webhookDeliveries,
   webhookDeliveryAttempts,
   webhookEndpoints,
@@ -63,14 +64,43 @@ export async function insertWebhookEvents(db: DbOrTx, events: readonly WebhookEv
     with event as (
       insert into ${webhookEvents} (id, type, session_id, expert_id, data, occurred_at, deliver_after) values ${rows}
       returning id, type, expert_id, occurred_at, deliver_after
-    ), delivery as (
-      insert into ${webhookDeliveries} (id, event_id, endpoint_id, status, attempts, next_attempt_at, first_attempt_due_at, created_at, updated_at)
-      select 'msg_' || substr(md5(event.id || endpoint.id), 1, 24), event.id, endpoint.id, 'pending', 0, event.deliver_after, event.deliver_after, event.occurred_at, event.occurred_at
-      from event join ${webhookEndpoints} endpoint
-        on endpoint.enabled and event.type = any(endpoint.events) and (endpoint.all_sessions or endpoint.owner_id = event.expert_id)
-      on conflict do nothing
-    )
+    ), delivery as (${deliveriesOfInsertedEvents(sql`event`)})
     select ${sessionChangeNotice(change)}`);
+}
+
+/**
+ * The deliveries of events just inserted by the same statement (`events`: a CTE returning id,
+ * type, expert_id, occurred_at, deliver_after): one per enabled endpoint that hears each.
+ */
+export function deliveriesOfInsertedEvents(events: SQL): SQL {
+  return sql`
+    insert into ${webhookDeliveries} (id, event_id, endpoint_id, status, attempts, next_attempt_at, first_attempt_due_at, created_at, updated_at)
+    select 'msg_' || substr(md5(event.id || endpoint.id), 1, 24), event.id, endpoint.id, 'pending', 0, event.deliver_after, event.deliver_after, event.occurred_at, event.occurred_at
+    from ${events} as event join ${webhookEndpoints} endpoint
+      on endpoint.enabled and event.type = any(endpoint.events) and (endpoint.all_sessions or endpoint.owner_id = event.expert_id)
+    on conflict do nothing`;
+}
+
+const isoOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A session's event `data.session` built by PostgreSQL from a row of `live_sessions` columns
+ * (`row`: the alias of a table or CTE), for a statement that writes an event from a row it
+ * changes. The same object as the domain's `sessionData` (event-types.ts), which stays the
+ * contract; webhooks-out.test.ts holds the two equal.
+ */
+export function sessionDataOf(row: SQL): SQL {
+  const s = liveSessions;
+  const c = (column: Column) => sql`${row}.${sql.identifier(column.name)}`;
+  return sql`jsonb_build_object(
+    'id', ${c(s.id)}, 'expertId', ${c(s.expertId)}, 'title', ${c(s.title)}, 'status', ${c(s.status)},
+    'sessionType', ${c(s.sessionType)},
+    'scheduledStartTime', ${isoOf(c(s.scheduledStartTime))}, 'scheduledEndTime', ${isoOf(c(s.scheduledEndTime))},
+    'actualStartTime', ${isoOf(c(s.actualStartTime))}, 'actualEndTime', ${isoOf(c(s.actualEndTime))},
+    'maxParticipants', ${c(s.maxParticipants)}, 'enrolledCount', ${c(s.enrolledCount)},
+    'currentViewers', ${c(s.currentViewers)}, 'attendedCount', ${c(s.attendedCount)},
+    'recordingAvailable', ${c(s.recordingAvailable)}, 'price', ${c(s.price)}::float8, 'currency', ${c(s.currency)},
+    'cancellationReason', ${c(s.cancellationReason)})`;
 }
 
 /** The session's newest event of a type still waiting for its delivery time (a throttled one). */

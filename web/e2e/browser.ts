@@ -76,6 +76,12 @@ export async function startE2E(options: { chromiumArgs?: string[] } = {}): Promi
     // On the local media plane the page's policy keeps the room on this machine (docs/security.md):
     // the SDK's HTTP telemetry to 100ms, sent after a leave or a failed join, is refused by design.
     /event\.100ms\.live\/v2\/client\/report/,
+    // A click that submits a form while the page's data is reloading (a live update's revalidation)
+    // makes React Router abort that reload, as it should: the newer request wins and the person sees
+    // nothing. Remix 2's single fetch still logs the abort when it came while the answer was being
+    // decoded (@remix-run/react single-fetch.js: `console.error(e)` before its rethrow; React Router 7
+    // dropped the log). Matched only when the abort was raised inside the router's own chunk.
+    /^AbortError: signal is aborted without reason\s+at \S+ \(http:\/\/127\.0\.0\.1:\d+\/assets\/components-[\w-]+\.js:/,
   ];
   const watch = (page: Page) => {
     page.on("console", (message) => {

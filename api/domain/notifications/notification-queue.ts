@@ -25,11 +25,10 @@ export async function queueEnrollmentNotices(tx: DbOrTx, params: { session: Sess
 }
 
 /**
- * queueEnrollmentNotices in two steps, for a caller that reads before it takes a lock and
- * writes after (enrollment-service.ts): the jobs, read here; then `queueNotificationJobs`
- * (repositories/notifications.ts).
+ * The jobs of queueEnrollmentNotices without writing them, for a caller that writes them in its
+ * own statement (enrollment-service.ts, through repositories/enrollment-write.ts).
  */
-export async function enrollmentNotices(db: DbOrTx, params: { session: Pick<SessionRow, "id" | "expertId">; participant: ParticipantRow; now: Date }): Promise<NewNotificationJob[]> {
+export async function enrollmentNotices(db: DbOrTx, params: { session: Pick<SessionRow, "id" | "expertId">; participant: Pick<ParticipantRow, "id" | "userId">; now: Date }): Promise<NewNotificationJob[]> {
   const { session, participant, now } = params;
   // Enrolling again after cancelling a booking updates the calendar entry the cancellation removed.
   const sequence = (await lastCalendarSequence(db, { sessionId: session.id, recipientId: participant.userId })) + 1;

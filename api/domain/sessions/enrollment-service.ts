@@ -1,19 +1,18 @@
 /** Taking a seat in a session, and the video token that lets a person into its room. */
 import type { ParticipantRow, SessionRow } from "../../db/schema.js";
-import { findParticipant, insertParticipantIfAbsent, listEnrollmentsOfUser } from "../../repositories/participants.js";
+import { writeEnrollment } from "../../repositories/enrollment-write.js";
+import { findParticipant, listEnrollmentsOfUser } from "../../repositories/participants.js";
 import { ALREADY_USED_MESSAGE, type VerifiedPayment, verifyPayment } from "../payments/payment-verification.js";
-import { findSessionById, takeHeldSeat, takeSeat } from "../../repositories/sessions.js";
-import { deleteWaitlistEntry, takeOffer } from "../../repositories/waitlist.js";
+import { findSessionById } from "../../repositories/sessions.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import { newId } from "../ids.js";
 import { takeRateLimitedAttempt } from "../rate-limits/rate-limits.js";
 import { enrollmentNotices } from "../notifications/notification-queue.js";
-import { queueNotificationJobs } from "../../repositories/notifications.js";
 import { parseInput } from "../parse-input.js";
 import type { VideoRole } from "../ports.js";
 import type { Viewer } from "../viewer.js";
-import { recordEnrollmentEvent } from "../webhooks-out/outbox.js";
+import { enrollmentCreatedEvents } from "../webhooks-out/outbox.js";
 import { type PaymentInput, paymentInput, sessionIdInput } from "./session-input.js";
 import {
   assertEnrollable,
@@ -78,51 +77,43 @@ export async function enroll(
   }
 
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    // Insert first: a concurrent enrollment of the same person, or with the same payment,
-    // waits on the unique keys and then finds this row instead of taking a second seat.
-    const participant = await insertParticipantIfAbsent(tx, {
-      id: newId("part"),
-      sessionId,
-      userId: student.id,
-      userName: student.name,
-      userEmail: student.email,
-      userAvatar: student.avatarUrl,
-      enrolledAt: now,
-      paid: verified !== undefined,
-      paymentId: verified?.paymentId ?? null,
-      paymentGateway: verified?.gateway ?? null,
-      amountPaid: verified ? session.price : null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!participant) {
-      const first = await findParticipant(tx, { sessionId, userId: student.id });
-      if (first) return { participant: first, session, created: false };
-      // Not this person's row, so the payment's: it paid for someone else's seat first.
-      throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
-    }
-    // A seat offered from the waitlist is theirs while the offer lasts; anyone else needs a free one.
-    // The notices' calendar sequence is read now too, before the seat's lock is taken.
-    const [offer, notices] = await Promise.all([takeOffer(tx, { sessionId, userId: student.id, now }), enrollmentNotices(tx, { session, participant, now })]);
-    const seated = offer ? await takeHeldSeat(tx, { id: sessionId, now }) : await takeSeat(tx, { id: sessionId, now });
-    if (!seated) {
-      const current = await findSessionById(tx, sessionId);
-      if (current) assertEnrollable(current, now);
-      throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
-    }
-    // From the seat to the commit every other enrollment in this session waits on its row lock:
-    // the rest is three statements sent at once (pipelined on the transaction's connection), so
-    // the lock is held for one round trip and the commit. Every lock these take belongs to this
-    // session, so holding its row first keeps them in one order with every other seat change
-    // (waitlist-seats.ts).
-    await Promise.all([
-      offer ? undefined : deleteWaitlistEntry(tx, { sessionId, userId: student.id }),
-      queueNotificationJobs(tx, notices),
-      recordEnrollmentEvent(tx, "enrollment.created", participant, seated, now),
-    ]);
-    return { participant, session: seated, created: true };
+  const participant = {
+    id: newId("part"),
+    sessionId,
+    userId: student.id,
+    userName: student.name,
+    userEmail: student.email,
+    userAvatar: student.avatarUrl,
+    enrolledAt: now,
+    paid: verified !== undefined,
+    paymentId: verified?.paymentId ?? null,
+    paymentGateway: verified?.gateway ?? null,
+    amountPaid: verified ? session.price : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Everything the enrollment writes is one statement (repositories/enrollment-write.ts): the
+  // class's row is locked only while PostgreSQL runs it, which is what bounds how fast a popular
+  // class fills. The notices' calendar sequence is read before it.
+  const written = await writeEnrollment(deps.db, {
+    participant,
+    jobs: await enrollmentNotices(deps.db, { session, participant, now }),
+    events: enrollmentCreatedEvents(participant),
+    change: { sessionId, expertId: session.expertId },
+    now,
   });
+  if ("participant" in written) return { participant: written.participant, session: written.session, created: true };
+  if (written.refused === "participant-exists") {
+    // A concurrent call of the same person enrolled them first: that enrollment is the answer.
+    const first = await findParticipant(deps.db, { sessionId, userId: student.id });
+    if (first) return { participant: first, session, created: false };
+    // Not this person's row, so the payment's: it paid for someone else's seat first.
+    throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
+  }
+  // No seat: say why as of now (cancelled, started too long ago, ...), else that it is full.
+  const current = await findSessionById(deps.db, sessionId);
+  if (current) assertEnrollable(current, now);
+  throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
 }
 
 /**

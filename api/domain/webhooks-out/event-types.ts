@@ -52,7 +52,9 @@ export function sessionData(s: SessionRow): Record<string, unknown> {
 }
 
 /** No email: an integrator of the expert's classes learns who enrolled, not how to reach them. */
-export function enrollmentData(p: ParticipantRow): Record<string, unknown> {
+export type EnrollmentFields = Pick<ParticipantRow, "id" | "sessionId" | "userId" | "userName" | "enrolledAt" | "paid">;
+
+export function enrollmentData(p: EnrollmentFields): Record<string, unknown> {
   return { id: p.id, sessionId: p.sessionId, userId: p.userId, userName: p.userName, enrolledAt: iso(p.enrolledAt), paid: p.paid };
 }
 

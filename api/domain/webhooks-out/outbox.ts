@@ -10,7 +10,8 @@ import { findSessionById } from "../../repositories/sessions.js";
 import { notifySessionChanged } from "../../repositories/session-changes.js";
 import { findWaitingEvent, insertWebhookEvents, lastDeliveryTimeOf, replaceEventData } from "../../repositories/webhooks-out.js";
 import { newId } from "../ids.js";
-import { ATTENDANCE_THROTTLE_MS, enrollmentData, refundData, sessionData, type WebhookEventType } from "./event-types.js";
+import type { SeatedEvent } from "../../repositories/enrollment-write.js";
+import { ATTENDANCE_THROTTLE_MS, enrollmentData, type EnrollmentFields, refundData, sessionData, type WebhookEventType } from "./event-types.js";
 
 interface NewEvent {
   type: WebhookEventType;
@@ -50,6 +51,18 @@ export async function recordEnrollmentEvent(tx: DbOrTx, type: "enrollment.create
     ],
     now,
   );
+}
+
+/**
+ * The events of a new enrollment, for the statement that takes the seat and writes them at once
+ * (repositories/enrollment-write.ts): their `data.session` is the seated row, which only that
+ * statement knows, so it fills it in.
+ */
+export function enrollmentCreatedEvents(enrollment: EnrollmentFields): SeatedEvent[] {
+  return [
+    { id: newId("evt", 20), type: "enrollment.created", data: { enrollment: enrollmentData(enrollment) } },
+    { id: newId("evt", 20), type: "session.updated", data: {} },
+  ];
 }
 
 /** A refund owed (created), paid back (succeeded), or given up on (failed). */
