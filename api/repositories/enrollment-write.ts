@@ -21,7 +21,7 @@ import { liveSessionParticipants, liveSessions, notificationJobs, type Participa
 import type { NewNotificationJob } from "./notifications.js";
 import type { NewParticipant } from "./participants.js";
 import { preparedOnce } from "./prepared.js";
-import { SESSION_CHANGES_CHANNEL, type SessionChange } from "./session-changes.js";
+import { sessionChangeNotice, sessionChangePayload, type SessionChange } from "./session-changes.js";
 import { deliveriesOfInsertedEvents, sessionDataOf } from "./webhooks-out.js";
 
 /** An event of the enrollment; its `data.session` is filled by the statement from the seated row. */
@@ -62,7 +62,7 @@ export async function writeEnrollment(db: DbOrTx, write: EnrollmentWrite): Promi
   const values: Record<string, unknown> = {
     now,
     nowText: now.toISOString(),
-    change: JSON.stringify(write.change),
+    change: sessionChangePayload(write.change),
     ...prefixed("participant", participant),
     ...Object.assign({}, ...jobs.map((job, i) => prefixed(`job${i}`, job))),
     ...Object.assign({}, ...events.map((event, i) => prefixed(`event${i}`, { id: event.id, type: event.type, data: JSON.stringify(event.data) }))),
@@ -158,7 +158,7 @@ function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
       participant: fieldsOf(liveSessionParticipants, "participant"),
       session: fieldsOf(liveSessions, "seat"),
       // Live subscribers on every instance hear of it when the statement commits.
-      noticed: sql`pg_notify(${SESSION_CHANGES_CHANNEL}, ${sql.placeholder("change")})`,
+      noticed: sessionChangeNotice(sql.placeholder("change")),
     })
     .from(
       // One row always, so the checks run even when a CTE came back empty; either raising undoes it all.

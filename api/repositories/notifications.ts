@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { preparedOnce } from "./prepared.js";
 import { liveSessionParticipants, liveSessions, notificationJobs, users, type NotificationJobRow } from "../db/schema.js";
 
 export type NewNotificationJob = typeof notificationJobs.$inferInsert;
@@ -14,16 +15,21 @@ export async function queueNotificationJobs(db: DbOrTx, jobs: NewNotificationJob
 
 /** The highest calendar SEQUENCE already sent (or queued) to this student for this session, or -1. */
 export async function lastCalendarSequence(db: DbOrTx, params: { sessionId: string; recipientId: string }): Promise<number> {
-  const [row] = await db
-    .select({ max: sql<number | null>`max(${notificationJobs.calendarSequence})` })
-    .from(notificationJobs)
-    .where(
-      and(
-        eq(notificationJobs.sessionId, params.sessionId),
-        eq(notificationJobs.recipientId, params.recipientId),
-        inArray(notificationJobs.kind, ["enrollment_confirmed", "session_rescheduled", "session_cancelled", "booking_cancelled"]),
-      ),
-    );
+  // Read on every enrollment (enrollment-service.ts): prepared once.
+  const query = preparedOnce(db, "last calendar sequence", (d, name) =>
+    d
+      .select({ max: sql<number | null>`max(${notificationJobs.calendarSequence})` })
+      .from(notificationJobs)
+      .where(
+        and(
+          eq(notificationJobs.sessionId, sql.placeholder("sessionId")),
+          eq(notificationJobs.recipientId, sql.placeholder("recipientId")),
+          inArray(notificationJobs.kind, ["enrollment_confirmed", "session_rescheduled", "session_cancelled", "booking_cancelled"]),
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await query.execute(params);
   return row?.max ?? -1;
 }
 

@@ -1,5 +1,5 @@
 /** Telling every instance that a session changed: a NOTIFY, delivered when the transaction commits. */
-import { sql, type SQL } from "drizzle-orm";
+import { is, Placeholder, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 
 export const SESSION_CHANGES_CHANNEL = "live_session_changed";
@@ -14,7 +14,15 @@ export interface SessionChange {
   expertId: string;
 }
 
-/** The NOTIFY as an expression, for a statement that writes the change as well (webhooks-out.ts). */
-export function sessionChangeNotice(change: SessionChange): SQL {
-  return sql`pg_notify(${SESSION_CHANGES_CHANNEL}, ${JSON.stringify(change)})`;
+/**
+ * The NOTIFY as an expression, for a statement that writes the change as well (webhooks-out.ts);
+ * or with a placeholder for the payload, for a prepared statement (enrollment-write.ts), whose
+ * value is then `sessionChangePayload(change)`.
+ */
+export function sessionChangeNotice(change: SessionChange | Placeholder): SQL {
+  return sql`pg_notify(${SESSION_CHANGES_CHANNEL}, ${is(change, Placeholder) ? change : sessionChangePayload(change as SessionChange)})`;
+}
+
+export function sessionChangePayload(change: SessionChange): string {
+  return JSON.stringify(change);
 }
