@@ -78,15 +78,20 @@ export async function writeEnrollment(db: DbOrTx, write: EnrollmentWrite): Promi
   }
 }
 
+/** The fields given (an undefined one is not: the column takes its default). */
+function given(values: object): [string, unknown][] {
+  return Object.entries(values).filter(([, value]) => value !== undefined);
+}
+
 /** Which fields are given, and which of them are null (written as a literal: see `placeholders`). */
 function shapeOf(values: object): string {
-  return Object.entries(values)
+  return given(values)
     .map(([key, value]) => (value === null ? `${key}=null` : key))
     .join(",");
 }
 
 function prefixed(prefix: string, values: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [`${prefix}_${key}`, value]));
+  return Object.fromEntries(given(values).map(([key, value]) => [`${prefix}_${key}`, value]));
 }
 
 /**
@@ -95,13 +100,12 @@ function prefixed(prefix: string, values: object): Record<string, unknown> {
  * turns null into the text "null" for some types (numeric).
  */
 function placeholders<T extends object>(prefix: string, values: T): T {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === null ? sql`null` : sql.placeholder(`${prefix}_${key}`)])) as T;
+  return Object.fromEntries(given(values).map(([key, value]) => [key, value === null ? sql`null` : sql.placeholder(`${prefix}_${key}`)])) as T;
 }
 
 function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
-  const { participant: given } = shape;
   const now = sql.placeholder("now");
-  const participant = db.$with("participant").as(db.insert(liveSessionParticipants).values(placeholders("participant", given)).onConflictDoNothing().returning());
+  const participant = db.$with("participant").as(db.insert(liveSessionParticipants).values(placeholders("participant", shape.participant)).onConflictDoNothing().returning());
   // The person's waitlist entry goes either way; an open offer holds a seat that becomes theirs.
   const entry = db.$with("entry").as(
     db

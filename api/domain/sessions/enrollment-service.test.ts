@@ -75,11 +75,18 @@ describe("enroll", () => {
     const { session } = await scheduled({ maxParticipants: 2 });
     await t.h.services.enroll(await t.h.student(1), session.id);
     await t.h.services.enroll(await t.h.student(2), session.id);
-    await expectDomainError(t.h.services.enroll(await t.h.student(3), session.id), "SESSION_FULL", /full/);
+    // The refused student waits in line: the refusal must not cost them their place either.
+    const third = await t.h.student(3);
+    await t.h.services.joinWaitlist(third, session.id);
+    await expectDomainError(t.h.services.enroll(third, session.id), "SESSION_FULL", /full/);
     const s = await t.h.services.getSession(null, session.id);
     expect(s?.enrolledCount).toBe(2);
-    const rows = await t.database.query<{ n: number }>("select count(*)::int as n from live_session_participants");
-    expect(rows[0]?.n).toBe(2);
+    // The enrollment is one statement (repositories/enrollment-write.ts): none of its writes stays.
+    const count = async (sql: string, params: unknown[] = []) => (await t.database.query<{ n: number }>(sql, params))[0]?.n;
+    expect(await count("select count(*)::int as n from live_session_participants")).toBe(2);
+    expect(await count("select count(*)::int as n from notification_jobs where recipient_id = $1", [third.id])).toBe(0);
+    expect(await count("select count(*)::int as n from webhook_events where type = 'enrollment.created'")).toBe(2);
+    expect(await count("select count(*)::int as n from waitlist_entries where user_id = $1", [third.id])).toBe(1);
   });
 
   it("gives a 1-on-1 exactly one student", async () => {
