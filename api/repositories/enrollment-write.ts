@@ -105,12 +105,47 @@ function placeholders<T extends object>(prefix: string, values: T): T {
 
 function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
   const now = sql.placeholder("now");
-  const participant = db.$with("participant").as(db.insert(liveSessionParticipants).values(placeholders("participant", shape.participant)).onConflictDoNothing().returning());
-  // The person's waitlist entry goes either way; an open offer holds a seat that becomes theirs.
+  // Every other change to a class's seats, enrollments and waitlist locks the class row first
+  // (sessions.ts lockSession: a cancellation, the waitlist seating the first in line); this
+  // statement must too, before it writes anything another of those may wait on. Otherwise a
+  // cancellation seating this very person from the waitlist waits on this statement's
+  // participant row while this statement waits on the class: a deadlock (waitlist.test.ts).
+  // NO KEY UPDATE is the lock the seat's UPDATE takes anyway; FOR UPDATE would also wait on the
+  // key-share lock other enrollments' participant rows hold on the class (their foreign key).
+  const lock = db.$with("class").as(
+    db.select({ id: liveSessions.id }).from(liveSessions).where(eq(liveSessions.id, sql.placeholder("participant_sessionId"))).for("no key update"),
+  );
+  // Inserted only once the class is locked (its condition asks for the lock); each value cast
+  // to its column's type, as VALUES would infer it.
+  const columns = getTableColumns(liveSessionParticipants);
+  const fields = given(shape.participant).map(([key, value]) => ({ column: columns[key as keyof typeof columns], key, value }));
+  const participant = db.$with("participant", {}).as(sql`
+    insert into ${liveSessionParticipants} (${sql.join(
+      fields.map((f) => sql.identifier(f.column.name)),
+      sql`, `,
+    )})
+    select ${sql.join(
+      fields.map((f) => {
+        const type = sql.raw(f.column.getSQLType());
+        return f.value === null ? sql`null::${type}` : sql`${sql.param(sql.placeholder(`participant_${f.key}`), f.column)}::${type}`;
+      }),
+      sql`, `,
+    )}
+    where exists (select 1 from "class")
+    on conflict do nothing
+    returning *`);
+  // The person's waitlist entry goes either way; an open offer holds a seat that becomes theirs
+  // (`offered` is read from the entry as it is when deleted, after any concurrent change).
   const entry = db.$with("entry").as(
     db
       .delete(waitlistEntries)
-      .where(and(eq(waitlistEntries.sessionId, sql.placeholder("participant_sessionId")), eq(waitlistEntries.userId, sql.placeholder("participant_userId"))))
+      .where(
+        and(
+          eq(waitlistEntries.sessionId, sql.placeholder("participant_sessionId")),
+          eq(waitlistEntries.userId, sql.placeholder("participant_userId")),
+          sql`exists (select 1 from "class")`,
+        ),
+      )
       .returning({ offered: sql<boolean>`${waitlistEntries.status} = 'offered' and ${waitlistEntries.offeredUntil} > ${sql.placeholder("nowText")}::timestamptz`.as("offered") }),
   );
   const offered = sql`exists (select 1 from "entry" where "entry"."offered")`;
@@ -137,7 +172,7 @@ function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
       )
       .returning(),
   );
-  const ctes = [participant, entry, seat];
+  const ctes = [lock, participant, entry, seat];
   if (shape.jobs.length > 0) {
     ctes.push(db.$with("jobs").as(db.insert(notificationJobs).values(shape.jobs.map((job, i) => placeholders(`job${i}`, job))).onConflictDoNothing()) as never);
   }

@@ -8,6 +8,7 @@ import { useServiceHarness } from "../../test-support/hooks.js";
 import { payFor } from "../../test-support/payments.js";
 import { sessionInput } from "../../test-support/service-harness.js";
 import { openSecondInstance } from "../../test-support/second-instance.js";
+import { DomainError } from "../errors.js";
 import { realPostgresUrl, type TestDatabase } from "../../test-support/test-database.js";
 import { expectDomainError } from "../../test-support/expect-domain-error.js";
 import { moveLapsedOffers } from "./waitlist-service.js";
@@ -177,6 +178,43 @@ describe.skipIf(!realPostgresUrl())("the waitlist under races (need real Postgre
       }
     },
   );
+
+  it("a full free class: 10 cancellations seat the first in line while every one in line enrolls at once: no deadlock, no seat lost", async () => {
+    // The cancellations lock the class, then the entries of those they seat; each enrollment
+    // deletes its person's entry too, so it must take the class's lock first (enrollment-write.ts).
+    const second = await openSecondInstance(t.database, t.h.deps);
+    try {
+      const deepak = await t.h.viewer("deepak");
+      const session = await t.h.services.createSession(deepak, sessionInput(t.h.clock, { maxParticipants: 20 }));
+      const students = await Promise.all(Array.from({ length: 40 }, (_, i) => t.h.student(3000 + i)));
+      const enrolled = students.slice(0, 20);
+      const waiting = students.slice(20);
+      for (const s of enrolled) await t.h.services.enroll(s, session.id);
+      for (const s of waiting) {
+        await t.h.services.joinWaitlist(s, session.id);
+        t.h.clock.advance(1);
+      }
+      const ops = [
+        ...enrolled.slice(0, 10).map((s, i) => () => (i % 2 ? second.services : t.h.services).cancelEnrollment(s, session.id)),
+        ...waiting.map((s, i) => () => (i % 2 ? t.h.services : second.services).enroll(s, session.id)),
+      ];
+      const results = await Promise.allSettled(ops.map((op) => op()));
+      // "Full" is the only acceptable refusal.
+      const unexpected = results.flatMap((r) => (r.status === "rejected" && !(r.reason instanceof DomainError && r.reason.code === "SESSION_FULL") ? [String(r.reason)] : []));
+      expect(unexpected).toEqual([]);
+      const seats = await seatsOf(t.database, session.id);
+      expect(seats).toMatchObject({ enrolled_count: 20, rows: 20, held_seats: 0 });
+      // Each one in line is either seated (and off the list) or still waiting, never both, never neither.
+      const both = await t.database.query<{ n: number }>(
+        "select count(*)::int as n from waitlist_entries w join live_session_participants p using (session_id, user_id) where w.session_id = $1",
+        [session.id],
+      );
+      expect(both[0]!.n).toBe(0);
+      expect(seats.waiting + 10).toBe(waiting.length);
+    } finally {
+      await second.close();
+    }
+  });
 
   it("30 students at once enrolling, or joining the waitlist when full, then 5 cancelling: never oversold, nobody lost", async () => {
     const second = await openSecondInstance(t.database, t.h.deps);
