@@ -45,7 +45,7 @@ export interface EnrollmentWrite {
 export type EnrollmentRefusal =
   /** A participant row with this person, or this payment, exists (or was committed meanwhile). */
   | "participant-exists"
-  /** The class is not open for enrollment, or has no free seat (and no seat held for this person). */
+  /** The class is gone, not open for enrollment, or has no free seat (and none held for this person). */
   | "no-seat";
 
 export type EnrollmentWritten = { participant: ParticipantRow; session: SessionRow } | { refused: EnrollmentRefusal };
@@ -201,7 +201,8 @@ function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
     })
     .from(
       // One row always, so the checks run even when a CTE came back empty; either raising undoes it all.
-      sql`(select live_sessions_require(exists (select 1 from "participant"), 'participant-exists')
+      sql`(select live_sessions_require(exists (select 1 from "class"), 'no-seat')
+               and live_sessions_require(exists (select 1 from "participant"), 'participant-exists')
                and live_sessions_require(exists (select 1 from "seat"), 'no-seat') as ok) as outcome`,
     )
     .leftJoin(sql`"participant"`, sql`true`)

@@ -110,9 +110,8 @@ export async function enroll(
     // Not this person's row, so the payment's: it paid for someone else's seat first.
     throw new DomainError("BAD_USER_INPUT", ALREADY_USED_MESSAGE, { fields: [{ path: "paymentId", message: ALREADY_USED_MESSAGE }] });
   }
-  // No seat: say why as of now (cancelled, started too long ago, ...), else that it is full.
-  const current = await findSessionById(deps.db, sessionId);
-  if (current) assertEnrollable(current, now);
+  // No seat: say why as of now (gone, cancelled, started too long ago, ...), else that it is full.
+  assertEnrollable(requireSession(await findSessionById(deps.db, sessionId), sessionId), now);
   throw new DomainError("SESSION_FULL", SESSION_FULL_MESSAGE);
 }
 
