@@ -116,7 +116,8 @@ function buildStatement(db: DbOrTx, shape: EnrollmentWrite) {
     db.select({ id: liveSessions.id }).from(liveSessions).where(eq(liveSessions.id, sql.placeholder("participant_sessionId"))).for("no key update"),
   );
   // Inserted only once the class is locked (its condition asks for the lock); each value cast
-  // to its column's type, as VALUES would infer it.
+  // to its column's type, as VALUES would infer it, and a null written as a literal (see
+  // `placeholders`).
   const columns = getTableColumns(liveSessionParticipants);
   const fields = given(shape.participant).map(([key, value]) => ({ column: columns[key as keyof typeof columns], key, value }));
   const participant = db.$with("participant", {}).as(sql`

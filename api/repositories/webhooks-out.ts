@@ -87,7 +87,7 @@ const isoOf = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-M
  * A session's event `data.session` built by PostgreSQL from a row of `live_sessions` columns
  * (`row`: the alias of a table or CTE), for a statement that writes an event from a row it
  * changes. The same object as the domain's `sessionData` (event-types.ts), which stays the
- * contract; webhooks-out.test.ts holds the two equal.
+ * contract; api/domain/webhooks-out/session-data.test.ts holds the two equal.
  */
 export function sessionDataOf(row: SQL): SQL {
   const s = liveSessions;
