@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database, DbOrTx, Transaction } from "../db/client.js";
+import type { DbOrTx } from "../db/client.js";
 import { users, type UserRow } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
 
@@ -28,42 +28,49 @@ export type UserProfile = Pick<UserRow, "name" | "email" | "avatarUrl" | "roles"
  * under concurrent requests); undefined is returned when it did not happen.
  */
 export async function upsertUserBySubject(
-  db: Database,
+  db: DbOrTx,
   params: { id: string; authSubject: string; now: Date; identityIssuedAt: Date | null } & UserProfile,
 ): Promise<UserRow | undefined> {
-  const { now, ...values } = params;
-  // Its own transaction that commits without waiting for the WAL flush (a user's first request,
-  // an enrollment's included, paid one flush for this row and another for its own work).
-  // Safe: whatever durable write later refers to this row (an enrollment, a session) flushes
-  // the WAL up to its own commit, which lies after this row's; a crash within the flush delay
-  // can only lose a row nothing durable refers to yet, and the next request re-creates it.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return upsertUserRow(tx, now, values);
-  });
-}
-
-async function upsertUserRow(
-  db: Transaction,
-  now: Date,
-  values: { id: string; authSubject: string; identityIssuedAt: Date | null } & UserProfile,
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .insert(users)
-    .values({ ...values, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: users.authSubject,
-      set: {
-        name: values.name,
-        email: values.email,
-        avatarUrl: values.avatarUrl,
-        roles: values.roles,
-        identityIssuedAt: sql`coalesce(excluded.identity_issued_at, ${users.identityIssuedAt})`,
+  const query = preparedOnce(db, "upsertUserBySubject", (d, name) => {
+    const value = sql.placeholder;
+    const now = sql`${value("now")}::timestamptz`;
+    return d
+      .insert(users)
+      .values({
+        id: sql`${value("id")}`,
+        authSubject: sql`${value("authSubject")}`,
+        name: sql`${value("name")}`,
+        email: sql`${value("email")}::text`,
+        avatarUrl: sql`${value("avatarUrl")}::text`,
+        roles: sql`${sql.param(value("roles"), users.roles)}::text[]`,
+        identityIssuedAt: sql`${value("identityIssuedAt")}::timestamptz`,
+        // The statement commits without waiting for the WAL flush: set_config(…, true) lasts
+        // until this statement's own transaction ends, which is after its commit is recorded
+        // (a SET LOCAL would need a transaction of its own, four round trips instead of one).
+        // Safe: whatever durable write later refers to this row (an enrollment, a session)
+        // flushes the WAL up to its own commit, which lies after this row's; a crash within the
+        // flush delay can only lose a row nothing durable refers to yet, and the next request
+        // re-creates it. A user's first request, an enrollment's included, so pays one flush.
+        createdAt: sql`(select ${now} from set_config('synchronous_commit', 'off', true))`,
         updatedAt: now,
-      },
-      setWhere: sql`${users.identityIssuedAt} is null or excluded.identity_issued_at >= ${users.identityIssuedAt}`,
-    })
-    .returning();
+      })
+      .onConflictDoUpdate({
+        target: users.authSubject,
+        set: {
+          name: sql`excluded.name`,
+          email: sql`excluded.email`,
+          avatarUrl: sql`excluded.avatar_url`,
+          roles: sql`excluded.roles`,
+          identityIssuedAt: sql`coalesce(excluded.identity_issued_at, ${users.identityIssuedAt})`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+        setWhere: sql`${users.identityIssuedAt} is null or excluded.identity_issued_at >= ${users.identityIssuedAt}`,
+      })
+      .returning()
+      .prepare(name);
+  });
+  const { now, identityIssuedAt, ...values } = params;
+  const [row] = await query.execute({ ...values, now: now.toISOString(), identityIssuedAt: identityIssuedAt?.toISOString() ?? null });
   return row;
 }
 
