@@ -27,18 +27,19 @@ export async function countAttempt(
 }
 
 /**
- * countAttempt for a network address instead of a user (address_rate_limits): the same one
- * statement, so concurrent requests from one address each see their own count.
+ * countAttempt for a network address instead of a user (address_rate_limits), `attempts` at
+ * once (an instance's lease, see address-limits.ts): the same one statement, so concurrent
+ * calls each get their own numbers in the window, the last of which is answered.
  */
-export async function countAddressAttempt(
+export async function countAddressAttempts(
   db: DbOrTx,
-  params: { address: string; action: string; now: Date; windowMs: number },
+  params: { address: string; action: string; now: Date; windowMs: number; attempts: number },
 ): Promise<{ attempts: number; windowStart: Date }> {
   const query = preparedOnce(db, "countAddressAttempt", (d, name) => {
     const value = sql.placeholder;
     return d
       .insert(addressRateLimits)
-      .values({ address: value("address"), action: value("action"), windowStart: value("now"), attempts: 1 })
+      .values({ address: value("address"), action: value("action"), windowStart: value("now"), attempts: sql`${value("attempts")}::int` })
       .onConflictDoUpdate({ target: [addressRateLimits.address, addressRateLimits.action], set: nextWindow(addressRateLimits) })
       .returning({ attempts: addressRateLimits.attempts, windowStart: addressRateLimits.windowStart })
       .prepare(name);
@@ -48,14 +49,14 @@ export async function countAddressAttempt(
 }
 
 /**
- * The conflicting row after one more attempt: counted in its window while that is open (the
- * `windowMs` placeholder), else a new window opening at this attempt. Every expression reads
- * the row as it was before this attempt.
+ * The conflicting row after the inserted row's attempts (one, or an address lease's): counted
+ * in its window while that is open (the `windowMs` placeholder), else a new window opening at
+ * this attempt. Every expression reads the row as it was before this attempt.
  */
 function nextWindow(table: typeof rateLimits | typeof addressRateLimits) {
   const current = sql`excluded.window_start < ${table.windowStart} + ${sql.placeholder("windowMs")}::double precision * interval '1 millisecond'`;
   return {
-    attempts: sql`case when ${current} then ${table.attempts} + 1 else 1 end`,
+    attempts: sql`case when ${current} then ${table.attempts} + excluded.attempts else excluded.attempts end`,
     windowStart: sql`case when ${current} then ${table.windowStart} else excluded.window_start end`,
   };
 }

@@ -13,6 +13,7 @@ import {
   addressRateLimitedError,
   DEFAULT_ADDRESS_RATE_LIMITS,
   forgetEndedAddressWindows,
+  leaseSize,
   takeAddressAttempt,
   type AddressRateLimitPolicy,
 } from "./address-limits.js";
@@ -88,6 +89,37 @@ describe("on the database", () => {
   });
 });
 
+describe("leases: limits of 200 and more are taken from PostgreSQL a few attempts at a time", () => {
+  const t = useServiceHarness();
+  const limited = (max: number) => ({ ...t.h.deps, addressRateLimits: { ...LIMITS, anonymous: { max, windowMs: MINUTE } } });
+  // Leases live as long as the instance: each case uses addresses of its own.
+  const counted = async (address: string) =>
+    (await t.database.query<{ attempts: number }>("select attempts from address_rate_limits where address = $1", [address]))[0]?.attempts;
+
+  it("a lease is a hundredth of the limit, at least 1 and at most 10", () => {
+    expect([1, 60, 199, 200, 300, 600, 999, 1000, 1e9].map(leaseSize)).toEqual([1, 1, 1, 2, 3, 6, 9, 10, 10]);
+  });
+
+  it("one count in PostgreSQL per lease, its attempts handed out in order", async () => {
+    const remaining: number[] = [];
+    for (let i = 0; i < 7; i++) remaining.push((await takeAddressAttempt(limited(300), "anonymous", "192.0.2.10")).remaining);
+    expect(remaining).toEqual([299, 298, 297, 296, 295, 294, 293]);
+    expect(await counted("192.0.2.10")).toBe(9);
+  });
+
+  it("exactly the limit passes among many at once; a spent window is refused without asking PostgreSQL, until it ends", async () => {
+    const deps = limited(200);
+    const results = await Promise.allSettled(Array.from({ length: 260 }, () => takeAddressAttempt(deps, "anonymous", "192.0.2.11")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(200);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as DomainError).code).toBe("RATE_LIMITED");
+    expect(await counted("192.0.2.11")).toBe(200);
+    await expectDomainError(takeAddressAttempt(deps, "anonymous", "192.0.2.11"), "RATE_LIMITED");
+    expect(await counted("192.0.2.11")).toBe(200);
+    t.h.clock.advance(MINUTE);
+    expect((await takeAddressAttempt(deps, "anonymous", "192.0.2.11")).remaining).toBe(199);
+  });
+});
+
 describe.skipIf(!realPostgresUrl())("two instances, one counter per address (need real PostgreSQL: set DATABASE_URL)", () => {
   const t = useServiceHarness({ maxConnections: 40 });
 
@@ -102,6 +134,20 @@ describe.skipIf(!realPostgresUrl())("two instances, one counter per address (nee
       for (const r of results) if (r.status === "rejected") expect((r.reason as DomainError).code).toBe("RATE_LIMITED");
       const [row] = await t.database.query<{ attempts: number }>("select attempts from address_rate_limits where address = '198.51.100.4'");
       expect(row!.attempts).toBe(40);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("leases across two instances: never more than the limit, and at most (instances − 1) × (lease − 1) refused early", async () => {
+    const policy: AddressRateLimitPolicy = { ...LIMITS, anonymous: { max: 300, windowMs: MINUTE } };
+    const first = { ...t.h.deps, addressRateLimits: policy };
+    const second = await openSecondInstance(t.database, first);
+    try {
+      const calls = Array.from({ length: 400 }, (_, i) => takeAddressAttempt(i % 2 === 0 ? first : { ...second.deps, addressRateLimits: policy }, "anonymous", "198.51.100.5"));
+      const passed = (await Promise.allSettled(calls)).filter((r) => r.status === "fulfilled").length;
+      expect(passed).toBeLessThanOrEqual(300);
+      expect(passed).toBeGreaterThanOrEqual(300 - (leaseSize(300) - 1));
     } finally {
       await second.close();
     }
