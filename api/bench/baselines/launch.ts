@@ -31,12 +31,16 @@ export async function launchBaseline(baseline: Baseline, databaseUrl: string): P
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${baseline.server}: no port within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    let settled = false;
     const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       child.kill("SIGKILL");
       reject(error);
     };
     child.once("message", (message: { port: number }) => {
+      settled = true;
       clearTimeout(timer);
       resolve(message.port);
     });
