@@ -7,7 +7,7 @@
 import type { Sql } from "postgres";
 import postgres from "postgres";
 
-/** Ten connections, as the product's pool (bench.ts opens the product with maxConnections 10). */
+/** Ten connections, as the product's pool (api/db/client.ts: `max: maxConnections ?? 10`). */
 export const openSql = (databaseUrl: string): Sql => postgres(databaseUrl, { max: 10, connection: { TimeZone: "UTC" } });
 
 export async function listPage(sql: Sql, status: string, limit: number) {
