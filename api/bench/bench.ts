@@ -1,18 +1,27 @@
 /**
  * `npm run bench`: throughput and latency of the main reads and writes at 32 connections,
- * against a real PostgreSQL seeded with 1,000 and then 100,000 live sessions, beside bare
- * node:http baselines running the same SQL (the list; an enroll's one transaction). The
- * product runs as production does (product-server.ts: the compiled server, NODE_ENV=production,
- * request logging at info, compression on) in its own process, and so does the load generator
- * (load-generator.ts). Prints figures, the server's memory idle after start and after the run;
- * never passes or fails. `npm run bench` builds first (the server runs build/api/main.js).
+ * against a real PostgreSQL seeded with 1,000 and then 100,000 live sessions, beside baselines
+ * serving the same page of the same data (issue 18; api/bench/baselines/): a bare node:http
+ * server running the same SQL through postgres-js (the list; and a bare enroll, one transaction),
+ * which every ratio divides by; Fastify 5 with the same SQL; PostGraphile 4; Apollo Server 5 with a
+ * hand-written schema and the same SQL. The product runs as production does (product-server.ts:
+ * the compiled server, NODE_ENV=production, request logging at info, compression on) in its own
+ * process, each baseline in its own (baselines/launch.ts, which checks each one's page before a
+ * size is measured), and so does the load generator (load-generator.ts). Prints figures, the
+ * product's memory idle after start and after the run and each baseline's after the run; never
+ * passes or fails. `npm run bench` builds first (the server runs build/api/main.js).
  *
  * Settings: DATABASE_URL (a server to create a scratch database on; default the local
  * PostgreSQL), BENCH_SECONDS (per scenario and round, default 10), BENCH_SIZES (default 1000,100000),
  * BENCH_ROUNDS (turns each read scenario takes, default 3; the median is reported),
- * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling),
- * BENCH_GZIP: "both" (default: each read with and without `Accept-Encoding: gzip`, as browsers
- * and most clients send it), "true" (with only) or "false" (without only). BENCH_LOG_STATEMENTS=1
+ * BENCH_ONLY (comma-separated scenario names to run, e.g. "baseline,rest-list" while profiling:
+ * "baseline" is the bare node:http list, "fastify", "postgraphile" and "apollo" the other baselines'
+ * lists, then the product's "rest-list", "graphql-list", "detail", "enroll" (with the bare enroll)
+ * and "join-token"; the bare node:http server always starts, for the ratios and the bare enroll),
+ * BENCH_GZIP: "both" (default: each of the product's reads with and without `Accept-Encoding: gzip`,
+ * as browsers and most clients send it), "true" (with only) or "false" (without only); the
+ * baselines never compress, so their lists run once, without, whatever it says, and every read's
+ * ratio is to the bare list without. BENCH_LOG_STATEMENTS=1
  * has PostgreSQL log every statement of the scratch database with its duration (to its server log:
  * where each connection's time goes, e.g. how long a transaction holds a row lock; it slows the run).
  */
@@ -22,7 +31,8 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { openDatabase } from "../db/client.js";
-import { startBaseline } from "./baseline-server.js";
+import { BASELINES, LIST_QUERY } from "./baselines/catalogue.js";
+import { launchBaseline, verifyListPage } from "./baselines/launch.js";
 import type { LoadFigures, LoadJob } from "./load-generator.js";
 import { startProductServer } from "./product-server.js";
 import { seedBenchData, seedBaselineStudents } from "./seed-bench-data.js";
@@ -36,7 +46,7 @@ if (!["both", "true", "false"].includes(GZIP)) throw new Error(`BENCH_GZIP: "${G
 const ENCODINGS = GZIP === "both" ? [false, true] : [GZIP === "true"];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_SECONDS = Math.min(3, SECONDS);
-const SCENARIOS = ["baseline", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
+const SCENARIOS = ["baseline", "fastify", "postgraphile", "apollo", "rest-list", "graphql-list", "detail", "enroll", "join-token"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(",")).split(",").map((s) => s.trim()));
 const unknownScenario = [...ONLY].find((s) => !(SCENARIOS as readonly string[]).includes(s));
@@ -64,9 +74,9 @@ function run(name: string, job: Omit<LoadJob, "connections">): Promise<LoadFigur
   });
 }
 
-const LIST_QUERY = `query { sessions(status: LIVE, limit: 20) { total items { id expertId expertName expertAvatar title description sessionType
-  scheduledStartTime scheduledEndTime actualStartTime maxParticipants currentViewers price currency status recordingAvailable
-  enrolledCount attendedCount metadata { category difficulty equipment tags } featured isFree createdAt updatedAt } } }`;
+/** Every read's ratio divides by this scenario's figures (enrolls by the bare enroll's). */
+const BARE_LIST = "baseline list (node:http)";
+const BARE_ENROLL = "baseline enroll (node:http)";
 
 async function main() {
   const name = `bench_${process.pid}_${randomBytes(3).toString("hex")}`;
@@ -78,30 +88,49 @@ async function main() {
   const results: Result[] = [];
   console.log(`Live Sessions benchmark: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario and round, ${ROUNDS} rounds of the reads, ${GZIP === "both" ? "reads with and without Accept-Encoding: gzip" : GZIP === "true" ? "Accept-Encoding: gzip" : "no Accept-Encoding"}, scratch database ${name}\n`);
+  // What to stop, last started first, however the run ends: a failed check must not leave the product's process running.
+  const stops: (() => Promise<unknown>)[] = [async () => generator.connected && generator.disconnect()];
   try {
     const database = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 });
+    stops.unshift(() => database.close());
     await database.migrate();
     if (process.env.BENCH_LOG_STATEMENTS) await admin.unsafe(`alter database ${name} set log_min_duration_statement = 0`);
     // Rate limits off: the write scenarios measure the work, not 429s.
     // The anonymous reads still count (the counting is part of their cost), they are just never refused.
     const unlimited = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000", RATE_LIMIT_ANONYMOUS: "1000000000" };
     const product = await startProductServer(databaseUrl, unlimited);
+    stops.unshift(() => product.close());
     // Idle: what the process holds once started, after a moment for start-up's garbage to go.
     await new Promise((r) => setTimeout(r, 3000));
     const idleRss = product.rssMiB();
     console.log(`product server: first answer ${Math.round(product.startMs)} ms after spawning, idle RSS ${idleRss.toFixed(0)} MiB\n`);
     const base = product.url;
-    const baseline = await startBaseline(databaseUrl);
+    // The bare node:http server always runs (the ratios, the bare enroll); the others when asked for.
+    const launched = await Promise.allSettled(
+      BASELINES.filter((b) => b.scenario === "baseline" || wanted(b.scenario)).map(async (kind) => ({ kind, server: await launchBaseline(kind, databaseUrl) })),
+    );
+    const baselines = launched.flatMap((l) => (l.status === "fulfilled" ? [l.value] : []));
+    for (const b of baselines) stops.unshift(() => b.server.close());
+    for (const l of launched) if (l.status === "rejected") throw l.reason;
+    const bare = baselines.find((b) => b.kind.scenario === "baseline")!;
+    const baseline = bare.server;
+    for (const b of baselines) console.log(`${b.kind.server}: listening, RSS ${b.server.rssMiB().toFixed(0)} MiB`);
+    console.log("");
 
     for (const size of SIZES) {
       console.log(`${size.toLocaleString("en")} live sessions`);
       await seedBenchData(database, size);
+      // Each baseline's page, checked once before anything is measured: 200, 20 sessions, the bare list's page and total.
+      const reference = await verifyListPage(bare.kind, bare.server.url);
+      for (const b of baselines) if (b !== bare) await verifyListPage(b.kind, b.server.url, reference);
       const add = (scenario: string, r: LoadFigures) => results.push({ scenario, size, ...r });
 
       // The read scenarios take turns, round after round, and each reports its median round:
       // this machine's speed drifts over a minute, and the ratios to the baseline should not.
-      const plainReads: { key: Scenario; label: string; opts: Omit<LoadJob, "connections"> }[] = [
-        { key: "baseline", label: "baseline list (node:http)", opts: { url: `${baseline.url}/?status=live&limit=20` } },
+      type Read = { key: Scenario; label: string; opts: Omit<LoadJob, "connections"> };
+      // The baselines never compress: their lists run without gzip only.
+      const baselineReads: Read[] = baselines.map((b) => ({ key: b.kind.scenario, label: b.kind.label, opts: b.kind.listJob(b.server.url) }));
+      const productReads: Read[] = [
         { key: "rest-list", label: "REST list", opts: { url: `${base}/api/live/sessions?status=live&limit=20` } },
         {
           key: "graphql-list",
@@ -110,9 +139,12 @@ async function main() {
         },
         { key: "detail", label: "REST session detail", opts: { url: `${base}/api/live/sessions/ses_bench0000500` } },
       ];
-      const reads = ENCODINGS.flatMap((gzip) =>
-        plainReads.map((r) => (gzip ? { ...r, label: `${r.label} (gzip)`, opts: { ...r.opts, headers: { ...r.opts.headers, "accept-encoding": "gzip" } } } : r)),
-      );
+      const reads = [
+        ...baselineReads,
+        ...ENCODINGS.flatMap((gzip) =>
+          productReads.map((r) => (gzip ? { ...r, label: `${r.label} (gzip)`, opts: { ...r.opts, headers: { ...r.opts.headers, "accept-encoding": "gzip" } } } : r)),
+        ),
+      ];
       // A warm-up turn first, not counted: the product's JIT, prepared statements and PostgreSQL's
       // caches start cold, and the first size's first round measured that rather than the server.
       for (const read of reads.filter((r) => wanted(r.key))) await run(`${read.label}, warm-up (not counted)`, { ...read.opts, duration: WARM_UP_SECONDS });
@@ -146,7 +178,7 @@ async function main() {
       if (wanted("enroll")) {
         // The bare enroll's students exist already; the product's are seen for the first time.
         const baselineStudents = await seedBaselineStudents(database, size, students);
-        add("baseline enroll (node:http)", await run("baseline enroll", rotating(`${baseline.url}/enroll/ses_bench0000002`, baselineStudents)));
+        add(BARE_ENROLL, await run("baseline enroll", rotating(`${baseline.url}/enroll/ses_bench0000002`, baselineStudents)));
       }
       // joinToken needs the students enrolled, so it runs enroll first.
       if (writes) add("enroll (distinct students)", await run("enroll", rotating(`${base}/api/live/sessions/ses_bench0000001/enroll`, bearers)));
@@ -155,13 +187,14 @@ async function main() {
     }
 
     const afterRss = product.rssMiB();
+    // Each baseline's process after the run: the bare node:http's serves the bare enroll too.
+    const baselineRss = new Map<string, number>();
+    for (const b of baselines) baselineRss.set(b.kind.label, b.server.rssMiB());
+    baselineRss.set(BARE_ENROLL, baseline.rssMiB());
     printSummary(results);
-    printIssueTable(results, { idleRss, afterRss, startMs: product.startMs });
-    generator.disconnect();
-    await baseline.close();
-    await product.close();
-    await database.close();
+    printIssueTable(results, { idleRss, afterRss, startMs: product.startMs, baselineRss });
   } finally {
+    for (const stop of stops) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
@@ -176,10 +209,9 @@ function median(values: number[]): number {
 function printSummary(results: Result[]) {
   console.log("scenario | sessions | req/s | p50 ms | p99 ms | × baseline req/s | × baseline p99 | B/response | errors");
   for (const r of results) {
-    // Enrolls compare with the bare enroll; reads and joinToken with the bare list.
+    // Enrolls compare with the bare enroll; reads (gzip ones too: the bare list never compresses) and joinToken with the bare list.
     const write = /enroll/.test(r.scenario);
-    const gzip = r.scenario.endsWith("(gzip)") ? " (gzip)" : "";
-    const baseline = results.find((b) => b.size === r.size && b.scenario === (write ? "baseline enroll (node:http)" : `baseline list (node:http)${gzip}`));
+    const baseline = results.find((b) => b.size === r.size && b.scenario === (write ? BARE_ENROLL : BARE_LIST));
     const ratio = baseline ? (r.rps / baseline.rps).toFixed(2) : "–";
     const p99Ratio = baseline ? (r.p99 / Math.max(baseline.p99, 0.5)).toFixed(2) : "–";
     console.log(
@@ -198,25 +230,33 @@ function printSummary(results: Result[]) {
 }
 
 /**
- * Issue 18's table: each product scenario's req/s at the smallest and largest size with its
- * ratio to the bare baseline of the same run (reads and joinToken to the bare list, enroll to
- * the bare enroll), the p99 ratio, and the product server's memory.
+ * Issue 18's table: each baseline's and each product scenario's req/s at the smallest and largest
+ * size with its ratio to the bare baseline of the same run (reads and joinToken to the bare list,
+ * enroll to the bare enroll), the p99 ratio, and the memory of the process that served it after the
+ * run (the product's idle after start too). Baselines are named by their server.
  */
-function printIssueTable(results: Result[], memory: { idleRss: number; afterRss: number; startMs: number }) {
+function printIssueTable(results: Result[], memory: { idleRss: number; afterRss: number; startMs: number; baselineRss: Map<string, number> }) {
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
   const sizes = small === large ? [small] : [small, large];
   const cell = (scenario: string, size: number) => {
     const r = results.find((x) => x.scenario === scenario && x.size === size);
     if (!r) return "–";
     const write = /enroll/.test(scenario);
-    const gzip = scenario.endsWith("(gzip)") ? " (gzip)" : "";
-    const base = results.find((b) => b.size === size && b.scenario === (write ? "baseline enroll (node:http)" : `baseline list (node:http)${gzip}`));
+    const base = results.find((b) => b.size === size && b.scenario === (write ? BARE_ENROLL : BARE_LIST));
     if (!base) return `${Math.round(r.rps)}`;
     return `${Math.round(r.rps).toLocaleString("en")} (${(r.rps / base.rps).toFixed(2)}; p99 ×${(r.p99 / Math.max(base.p99, 0.5)).toFixed(2)})`;
   };
-  console.log(`\nserver (same SQL, same data) | ${sizes.map((n) => `${n.toLocaleString("en")} sessions req/s (÷ node:http; p99 ÷)`).join(" | ")}`);
+  const name = (scenario: string) => {
+    const server = BASELINES.find((b) => b.label === scenario)?.server;
+    return server ? `${server} (list)` : scenario === BARE_ENROLL ? "bare node:http + postgres-js (enroll)" : `product ${scenario}`;
+  };
+  const rss = (scenario: string) => {
+    const mib = memory.baselineRss.get(scenario);
+    return mib !== undefined ? `${mib.toFixed(0)} MiB` : `${memory.afterRss.toFixed(0)} MiB (idle ${memory.idleRss.toFixed(0)})`;
+  };
+  console.log(`\nserver (same SQL, same data) | ${sizes.map((n) => `${n.toLocaleString("en")} sessions req/s (÷ node:http; p99 ÷)`).join(" | ")} | RSS after run`);
   const rows = [...new Set(results.map((r) => r.scenario))];
-  for (const scenario of rows) console.log(`${scenario} | ${sizes.map((n) => cell(scenario, n)).join(" | ")}`);
+  for (const scenario of rows) console.log(`${name(scenario)} | ${sizes.map((n) => cell(scenario, n)).join(" | ")} | ${rss(scenario)}`);
   console.log(`product server RSS: idle after start ${memory.idleRss.toFixed(0)} MiB, after the run ${memory.afterRss.toFixed(0)} MiB; first answer ${Math.round(memory.startMs)} ms after spawning`);
 }
 
