@@ -2,12 +2,10 @@
  * The HTTP face of the process: health, GraphQL, and (in later issues) the REST shim and
  * the web app, all over the same services and the same viewer lookup.
  */
-import { randomUUID } from "node:crypto";
 import { expressMiddleware } from "@as-integrations/express4";
 import type { ApolloServer } from "@apollo/server";
 import compression from "compression";
 import express, { type Express, type Request } from "express";
-import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { pingWithin } from "../db/availability.js";
 import { asDomainError } from "../errors-map.js";
@@ -17,7 +15,7 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { domainErrorToGraphQL } from "../graphql/server.js";
 import { graphqlHttpErrors } from "../graphql/http-errors.js";
 import { createRestRouter } from "../rest/router.js";
-import { loggableUrl, serializeError } from "../logger.js";
+import { accessLog } from "./access-log.js";
 import { apiSecurityHeaders } from "./security-headers.js";
 import { sameOriginForCookies } from "./same-origin.js";
 import { apiCors } from "./cors.js";
@@ -51,18 +49,6 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/**
- * A 503 says a dependency (the database, 100ms) is briefly away: expected in operation and
- * answered by design, so a warning; any other 5xx, or an error on the response, is our bug.
- */
-export function accessLogLevel(status: number, err?: Error): "info" | "warn" | "error" {
-  if (status === 503) return "warn";
-  if (err || status >= 500) return "error";
-  return status >= 400 ? "warn" : "info";
-}
-
 export function createApp(deps: AppDeps): Express {
   const app = express();
   // One lookup (memoised per request in viewer.ts), one scope: GraphQL's context and REST's calls.
@@ -74,25 +60,8 @@ export function createApp(deps: AppDeps): Express {
   // Per-address limits count `req.ip`: a forwarded address is believed only from configured proxies.
   app.set("trust proxy", deps.trustProxy ?? false);
 
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => accessLogLevel(res.statusCode, err),
-      // Log what is needed to follow a request, never its headers (credentials live there).
-      serializers: {
-        // …nor the query values that carry them (an OAuth callback's code, a token in a link).
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: serializeError,
-      },
-    }),
-  );
+  // Each request's id and its line in the access log (access-log.ts).
+  app.use(accessLog(deps.logger));
 
   // Pages, GraphQL and REST answers over 1 KB are compressed as they are sent (brotli at
   // quality 4, gzip otherwise: cheap enough per request). The web app's hashed assets come
