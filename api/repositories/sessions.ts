@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-o
 import type { DbOrTx } from "../db/client.js";
 import { liveSessions, sessionCounts, type SessionRow, type UserRow, users } from "../db/schema.js";
 import { preparedOnce } from "./prepared.js";
+import { driverRows, prefixedColumns, rowReader } from "./row-reader.js";
 
 /**
  * The session row, locked (FOR UPDATE) until the transaction ends: every change to its seats
@@ -108,6 +109,22 @@ function filterCondition(filter: SessionFilter): SQL | undefined {
   );
 }
 
+/** A page's sessions with their experts, each table's columns under its own prefix (row-reader.ts). */
+const PAGE_FIELDS = { ...prefixedColumns(liveSessions, "s_"), ...prefixedColumns(users, "u_") };
+const readSession = rowReader(liveSessions, "s_");
+const readExpert = rowReader(users, "u_");
+
+function sessionsWithExperts(rows: Record<string, unknown>[]): { items: SessionRow[]; experts: UserRow[] } {
+  const items: SessionRow[] = [];
+  const experts = new Map<string, UserRow>();
+  for (const row of rows) {
+    const session = readSession(row);
+    items.push(session);
+    if (!experts.has(session.expertId)) experts.set(session.expertId, readExpert(row));
+  }
+  return { items, experts: [...experts.values()] };
+}
+
 /** Where a keyset page starts: just past this session in the walk's order. */
 export interface SessionPosition {
   scheduledStartTime: Date;
@@ -132,7 +149,7 @@ export async function seekSessions(
   const shape = `sessionSeek:${params.order}:${params.from ? "from" : "start"}:${shapeOf(params.filter)}`;
   const page = preparedOnce(db, shape, (d, name) =>
     d
-      .select({ session: liveSessions, expert: users })
+      .select(PAGE_FIELDS)
       .from(liveSessions)
       .innerJoin(users, eq(users.id, liveSessions.expertId))
       .where(and(filterCondition(params.filter), params.from ? past : undefined))
@@ -140,13 +157,12 @@ export async function seekSessions(
       .limit(value("limit"))
       .prepare(name),
   );
-  const rows = await page.execute({
+  const rows = await driverRows(page, {
     ...bindings(params.filter),
     limit: params.limit,
     ...(params.from && { fromStart: params.from.scheduledStartTime.toISOString(), fromId: params.from.id }),
   });
-  const experts = new Map(rows.map((r) => [r.expert.id, r.expert]));
-  return { items: rows.map((r) => r.session), experts: [...experts.values()] };
+  return sessionsWithExperts(rows);
 }
 
 export async function listSessions(
@@ -156,7 +172,7 @@ export async function listSessions(
   // The page with its experts in one query: every list shows the expert's name and picture.
   const page = preparedOnce(db, `sessionPage:${shapeOf(params.filter)}`, (d, name) =>
     d
-      .select({ session: liveSessions, expert: users })
+      .select(PAGE_FIELDS)
       .from(liveSessions)
       .innerJoin(users, eq(users.id, liveSessions.expertId))
       .where(filterCondition(params.filter))
@@ -165,12 +181,8 @@ export async function listSessions(
       .offset(sql.placeholder("skip"))
       .prepare(name),
   );
-  const [rows, total] = await Promise.all([
-    page.execute({ ...bindings(params.filter), limit: params.limit, skip: params.skip }),
-    countSessions(db, params.filter),
-  ]);
-  const experts = new Map(rows.map((r) => [r.expert.id, r.expert]));
-  return { items: rows.map((r) => r.session), experts: [...experts.values()], total };
+  const [rows, total] = await Promise.all([driverRows(page, { ...bindings(params.filter), limit: params.limit, skip: params.skip }), countSessions(db, params.filter)]);
+  return { ...sessionsWithExperts(rows), total };
 }
 
 /**
