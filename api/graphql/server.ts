@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import { databaseUnavailability } from "../db/availability.js";
 import type { DomainError } from "../domain/errors.js";
 import { asDomainError, bearerChallenge, ERROR_MAP, INTERNAL_ERROR_MESSAGE, retryAfterSeconds } from "../errors-map.js";
+import { compiledExecution } from "./compiled-execution.js";
 import type { GraphQLContext } from "./context.js";
 import { formatQueryLimitError, operationCostError, queryLimitRules, queryParseOptions } from "./query-limits.js";
 import { createResolvers } from "./resolvers/index.js";
@@ -41,7 +42,8 @@ export interface GraphQLServerOptions {
 
 export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    schema: opts.schema ?? createGraphQLSchema(opts.appUrl),
+    // The schema, with queries executed by compiled code (compiled-execution.ts).
+    gateway: compiledExecution(opts.schema ?? createGraphQLSchema(opts.appUrl)),
     // A map of every field, argument and enum helps an attacker more than an integrator,
     // who has schema.graphql; production turns it on only with GRAPHQL_INTROSPECTION=true.
     introspection: opts.introspection ?? !opts.production,
