@@ -50,3 +50,12 @@ it("a list with every field, a refused argument, a partial answer, variables goo
   // the variable before the compiled code would run).
   expect(compiledQueryCount() - before).toBe(5);
 });
+
+it("a document of two operations: each compiled under its own name; a name it lacks is refused as before", async () => {
+  await createSessionId(t.app, { title: "Named" });
+  const query = "query Total { sessions(limit: 1) { total } } query Titles { sessions(limit: 1) { items { title } } }";
+  expect((await sameEachRun({ query, operationName: "Total" })).body).toStrictEqual({ data: { sessions: { total: 1 } } });
+  expect((await sameEachRun({ query, operationName: "Titles" })).body).toStrictEqual({ data: { sessions: { items: [{ title: "Named" }] } } });
+  const unknown = await sameEachRun({ query, operationName: "Neither" });
+  expect(unknown).toMatchObject({ status: 400, body: { errors: [{ message: 'Unknown operation named "Neither".', extensions: { code: "OPERATION_RESOLUTION_FAILURE" } }] } });
+});

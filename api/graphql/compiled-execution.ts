@@ -30,14 +30,18 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (request) => {
     const { document, operation, operationName } = request;
     const variables = request.request.variables ?? {};
-    const query = compiledQueryOf(schema, document, operation, operationName ?? undefined);
-    if (query) {
+    // No operation resolved (an unknown operationName): graphql-js answers why, and Apollo
+    // turns that answer into its 400.
+    const query = operation && compiledQueryOf(schema, document, operation, operationName ?? undefined);
+    if (operation && query) {
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors };
       const result = await query.query(undefined, request.context, variables);
       return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
     }
-    return execute({ schema, document, contextValue: request.context, variableValues: variables, operationName });
+    // The operation name the caller asked for: the context's `operationName` is the resolved
+    // operation's, and there is none when it names no operation of the document.
+    return execute({ schema, document, contextValue: request.context, variableValues: variables, operationName: request.request.operationName });
   };
   return {
     async load() {
