@@ -22,7 +22,8 @@ const COMPILED_DOCUMENTS = 200;
 
 /**
  * Per document (least recently used first), per operation name: its compiled query; null where
- * graphql-js runs it; "seen" after its first run.
+ * graphql-js runs it; "seen" after its first run. One for the process: a parsed document belongs
+ * to one Apollo server's document store, so it is only ever run against that server's schema.
  */
 const compiled = new Map<DocumentNode, Map<string, CompiledQuery | null | "seen">>();
 
