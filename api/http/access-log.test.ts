@@ -3,22 +3,13 @@
  * the query withheld), status and time, at the level the status calls for; the id a caller
  * sends is kept when it is a plain token, else replaced.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { captureLogs, LEVEL } from "../test-support/captured-logs.js";
-import { startTestApp, type TestApp } from "../test-support/test-app.js";
-import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { useTestApp } from "../test-support/hooks.js";
 
 const logs = captureLogs("info");
-const t = {} as { database: TestDatabase; app: TestApp };
+const t = useTestApp({ logger: logs.logger });
 
-beforeAll(async () => {
-  t.database = await openTestDatabase();
-  t.app = await startTestApp(t.database, { logger: logs.logger });
-});
-afterAll(async () => {
-  await t.app?.close();
-  await t.database?.close();
-});
 beforeEach(() => logs.clear());
 
 /** The access line of the request with this id, once it is written. */

@@ -3,6 +3,7 @@
  * whole app) per file, truncated and reset before each test. Returns an object whose
  * fields are filled in by `beforeAll`.
  */
+import type { Logger } from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { OpenOptions } from "../db/client.js";
 import { startServiceHarness, type ServiceHarness } from "./service-harness.js";
@@ -33,11 +34,12 @@ export function useServiceHarness(options: DatabaseOptions = {}): { database: Te
   return ctx;
 }
 
-export function useTestApp(options: DatabaseOptions & { env?: Record<string, string> } = {}): { database: TestDatabase; app: TestApp } {
+/** `logger`: where the app logs (a test reading its log passes captureLogs()'s). */
+export function useTestApp(options: DatabaseOptions & { env?: Record<string, string>; logger?: Logger } = {}): { database: TestDatabase; app: TestApp } {
   const ctx = {} as { database: TestDatabase; app: TestApp };
   beforeAll(async () => {
     ctx.database = await openTestDatabase(options);
-    ctx.app = await startTestApp(ctx.database, { env: options.env });
+    ctx.app = await startTestApp(ctx.database, { env: options.env, logger: options.logger });
   });
   afterAll(async () => {
     await ctx.app?.close();
