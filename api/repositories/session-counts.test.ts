@@ -138,6 +138,22 @@ async function apply(c: Change) {
 
 class RolledBack extends Error {}
 
+/**
+ * Two statements updating overlapping rows in different orders may deadlock; PostgreSQL then
+ * rolls one back (which must leave the counts exact as well), and the writer tries again, as
+ * a client would. Any other error fails the test at once.
+ */
+async function retryOnDeadlock(write: () => Promise<unknown>, tries = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (!/deadlock/.test(String(error)) || attempt >= tries) throw error;
+    }
+  }
+}
+
 describe("session_counts", () => {
   it("starts empty and counts a single session under its status, expert and featured flag", async () => {
     await expectCountsExact();
@@ -176,22 +192,23 @@ describe.skipIf(!realPostgresUrl())("session_counts under concurrent writers (ne
     await insertSessions(database, 200, "scheduled", "usr_e1", false);
     const writers = Array.from({ length: 40 }, (_, i) => {
       const expertId = EXPERTS[i % EXPERTS.length]!;
-      switch (i % 4) {
-        case 0:
-          return insertSessions(database, 5, "scheduled", expertId, i % 8 === 0);
-        case 1:
-          return database.query(`update live_sessions set status = 'live', hms_room_id = 'room-' || id where ${SOME} and status = 'scheduled'`, [7 + i]);
-        case 2:
-          return database.query(`update live_sessions set featured = not featured where ${SOME}`, [11 + i]);
-        default:
-          return database.query(`delete from live_sessions where ${SOME}`, [13 + i]);
-      }
+      return retryOnDeadlock(() => {
+        switch (i % 4) {
+          case 0:
+            return insertSessions(database, 5, "scheduled", expertId, i % 8 === 0);
+          case 1:
+            return database.query(`update live_sessions set status = 'live', hms_room_id = 'room-' || id where ${SOME} and status = 'scheduled'`, [7 + i]);
+          case 2:
+            return database.query(`update live_sessions set featured = not featured where ${SOME}`, [11 + i]);
+          default:
+            return database.query(`delete from live_sessions where ${SOME}`, [13 + i]);
+        }
+      });
     });
+    // Every writer gets through in the end: how many tries that took varies from run to run,
+    // so the test asks for success, not for a number of deadlocks.
     const results = await Promise.allSettled(writers);
-    // Two statements updating overlapping rows in different orders may deadlock; PostgreSQL
-    // then rolls one back, which must leave the counts exact as well.
-    for (const r of results) if (r.status === "rejected") expect(String(r.reason)).toMatch(/deadlock/);
-    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(30);
+    for (const r of results) if (r.status === "rejected") throw r.reason;
     await expectCountsExact();
   });
 });
