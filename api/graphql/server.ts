@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { makeExecutableSchema } from "@graphql-tools/schema";
@@ -61,6 +62,9 @@ export function createGraphQLServer(opts: GraphQLServerOptions): ApolloServer<Gr
       ApolloServerPluginCacheControlDisabled(),
       // The default landing page loads Apollo Sandbox from a CDN; integrators use their own client.
       ApolloServerPluginLandingPageDisabled(),
+      // Inline traces are for federation subgraphs, which this schema is not; left on, Apollo
+      // loads the plugin and its usage-reporting protobuf (~2 MiB of code) only to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           return {
