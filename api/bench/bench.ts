@@ -8,7 +8,8 @@
  * the compiled server, NODE_ENV=production, request logging at info, compression on) in its own
  * process, each baseline in its own (baselines/launch.ts, which checks each one's page before a
  * size is measured), and so does the load generator (load-generator.ts). Prints figures, the
- * product's memory idle after start and after the run and each baseline's after the run; never
+ * product's memory idle after start and after the run (each read at once and again once the
+ * process has been idle for SETTLE_MS) and each baseline's after the run; never
  * passes or fails. `npm run bench` builds first (the server runs build/api/main.js).
  *
  * Settings: DATABASE_URL (a server to create a scratch database on; default the local
@@ -34,7 +35,7 @@ import { openDatabase } from "../db/client.js";
 import { BASELINES, LIST_QUERY } from "./baselines/catalogue.js";
 import { launchBaseline, verifyListPage } from "./baselines/launch.js";
 import type { LoadFigures, LoadJob } from "./load-generator.js";
-import { startProductServer } from "./product-server.js";
+import { SETTLE_MS, startProductServer } from "./product-server.js";
 import { seedBenchData, seedBaselineStudents } from "./seed-bench-data.js";
 
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -100,10 +101,15 @@ async function main() {
     const unlimited = { RATE_LIMIT_CREATE_SESSION: "1000000", RATE_LIMIT_ENROLL: "1000000", RATE_LIMIT_JOIN_TOKEN: "1000000", RATE_LIMIT_ANONYMOUS: "1000000000" };
     const product = await startProductServer(databaseUrl, unlimited);
     stops.unshift(() => product.close());
-    // Idle: what the process holds once started, after a moment for start-up's garbage to go.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Idle: what the process holds once started, after a moment for start-up's garbage to go;
+    // then once it has been idle long enough to hand back memory (api/http/idle-memory.ts).
+    await sleep(3000);
     const idleRss = product.rssMiB();
-    console.log(`product server: first answer ${Math.round(product.startMs)} ms after spawning, idle RSS ${idleRss.toFixed(0)} MiB\n`);
+    await sleep(SETTLE_MS - 3000);
+    const idleSettledRss = product.rssMiB();
+    console.log(
+      `product server: first answer ${Math.round(product.startMs)} ms after spawning, idle RSS ${idleRss.toFixed(0)} MiB 3 s later, ${idleSettledRss.toFixed(0)} MiB ${SETTLE_MS / 1000} s later\n`,
+    );
     const base = product.url;
     // The bare node:http server always runs (the ratios, the bare enroll); the others when asked for.
     const launched = await Promise.allSettled(
@@ -191,14 +197,18 @@ async function main() {
     const baselineRss = new Map<string, number>();
     for (const b of baselines) baselineRss.set(b.kind.label, b.server.rssMiB());
     baselineRss.set(BARE_ENROLL, baseline.rssMiB());
+    await sleep(SETTLE_MS);
+    const afterSettledRss = product.rssMiB();
     printSummary(results);
-    printIssueTable(results, { idleRss, afterRss, startMs: product.startMs, baselineRss });
+    printIssueTable(results, { idleRss, idleSettledRss, afterRss, afterSettledRss, startMs: product.startMs, baselineRss });
   } finally {
     for (const stop of stops) await stop().catch((error: Error) => console.error(`while stopping: ${error.message}`));
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -235,7 +245,16 @@ function printSummary(results: Result[]) {
  * enroll to the bare enroll), the p99 ratio, and the memory of the process that served it after the
  * run (the product's idle after start too). Baselines are named by their server.
  */
-function printIssueTable(results: Result[], memory: { idleRss: number; afterRss: number; startMs: number; baselineRss: Map<string, number> }) {
+interface ProductMemory {
+  idleRss: number;
+  idleSettledRss: number;
+  afterRss: number;
+  afterSettledRss: number;
+  startMs: number;
+  baselineRss: Map<string, number>;
+}
+
+function printIssueTable(results: Result[], memory: ProductMemory) {
   const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
   const sizes = small === large ? [small] : [small, large];
   const cell = (scenario: string, size: number) => {
@@ -252,12 +271,18 @@ function printIssueTable(results: Result[], memory: { idleRss: number; afterRss:
   };
   const rss = (scenario: string) => {
     const mib = memory.baselineRss.get(scenario);
-    return mib !== undefined ? `${mib.toFixed(0)} MiB` : `${memory.afterRss.toFixed(0)} MiB (idle ${memory.idleRss.toFixed(0)})`;
+    return mib !== undefined
+      ? `${mib.toFixed(0)} MiB`
+      : `${memory.afterRss.toFixed(0)} MiB, ${memory.afterSettledRss.toFixed(0)} once idle (idle after start ${memory.idleRss.toFixed(0)}, ${memory.idleSettledRss.toFixed(0)} once idle)`;
   };
   console.log(`\nserver (same SQL, same data) | ${sizes.map((n) => `${n.toLocaleString("en")} sessions req/s (÷ node:http; p99 ÷)`).join(" | ")} | RSS after run`);
   const rows = [...new Set(results.map((r) => r.scenario))];
   for (const scenario of rows) console.log(`${name(scenario)} | ${sizes.map((n) => cell(scenario, n)).join(" | ")} | ${rss(scenario)}`);
-  console.log(`product server RSS: idle after start ${memory.idleRss.toFixed(0)} MiB, after the run ${memory.afterRss.toFixed(0)} MiB; first answer ${Math.round(memory.startMs)} ms after spawning`);
+  const settled = `${SETTLE_MS / 1000} s later`;
+  console.log(
+    `product server RSS: idle after start ${memory.idleRss.toFixed(0)} MiB (${memory.idleSettledRss.toFixed(0)} ${settled}), ` +
+      `after the run ${memory.afterRss.toFixed(0)} MiB (${memory.afterSettledRss.toFixed(0)} ${settled}); first answer ${Math.round(memory.startMs)} ms after spawning`,
+  );
 }
 
 await main();

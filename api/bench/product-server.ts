@@ -22,6 +22,14 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AUDIENCE = "https://bench.live-sessions.test/api";
 
+/**
+ * How long the product is left idle before its memory is read a second time (after start, after
+ * a run): long enough for the idle trim (IDLE_MEMORY_TRIM_SECONDS, 10 s; api/http/idle-memory.ts)
+ * to have run its collections, so the figure is what an idle instance holds, not what the last
+ * burst left behind.
+ */
+export const SETTLE_MS = 40_000;
+
 export interface ProductServer {
   url: string;
   /** The server process's resident memory, MiB (/proc/<pid>/status VmRSS). */
@@ -67,7 +75,8 @@ export async function startProductServer(databaseUrl: string, extraEnv: Record<s
   const started = performance.now();
   // BENCH_SERVER_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=build/bench-data/profiles" to profile the server under the bench.
   const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const entry = options.runner === "tsx" ? ["--import", "tsx", join(root, "api/main.ts")] : [join(root, "build/api/main.js")];
+  // --expose-gc as npm start passes it (api/http/idle-memory.ts).
+  const entry = options.runner === "tsx" ? ["--import", "tsx", join(root, "api/main.ts")] : ["--expose-gc", join(root, "build/api/main.js")];
   const args = [...flags, ...entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,

@@ -91,6 +91,9 @@ export const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+  // After this many seconds without a request, a young-generation collection hands back the
+  // memory the last burst left (api/http/idle-memory.ts; needs node --expose-gc). 0: never.
+  IDLE_MEMORY_TRIM_SECONDS: z.coerce.number().int().min(0).max(3_600).default(10),
   APP_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 

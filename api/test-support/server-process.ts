@@ -36,7 +36,8 @@ export interface ServerProcess {
 /** Starts one server process with these settings (on top of quiet test defaults) and waits until it listens. */
 export async function spawnServer(settings: Record<string, string>, opts: { readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "ls-server-"));
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+  // --expose-gc as npm start passes it (api/http/idle-memory.ts).
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", ENTRY], {
     cwd: REPO_ROOT,
     // Only what the process needs: nothing of the test runner's environment leaks in.
     env: {
