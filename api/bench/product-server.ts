@@ -1,5 +1,5 @@
 /**
- * The product as production runs it, for the benchmark: `node build/api/main.js` (the compiled
+ * The product as production runs it, for the benchmark: `node --expose-gc build/api/main.js` (the compiled
  * server, `npm start`'s) in its own process with NODE_ENV=production and request logging at
  * info. Production refuses the local stand-ins, so the bench gives it what it needs instead:
  * - Auth0: an https issuer on loopback serving a JWKS (a self-signed certificate made with

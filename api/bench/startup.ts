@@ -39,7 +39,7 @@ try {
   await database.migrate();
   await database.close();
   const variants: { label: string; options: ProductServerOptions }[] = [
-    { label: "node build/api/main.js (npm start)", options: { runner: "compiled" } },
+    { label: "node --expose-gc build/api/main.js (npm start)", options: { runner: "compiled" } },
     { label: "tsx api/main.ts", options: { runner: "tsx" } },
     ...(process.env.STARTUP_ROOT ? [{ label: `tsx api/main.ts in ${process.env.STARTUP_ROOT}`, options: { runner: "tsx" as const, root: process.env.STARTUP_ROOT } }] : []),
   ];
