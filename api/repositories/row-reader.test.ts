@@ -4,9 +4,11 @@
  * with milliseconds, a numeric price, JSON metadata, a text array of roles).
  */
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { liveSessions, users } from "../db/schema.js";
 import { openTestDatabase, type TestDatabase } from "../test-support/test-database.js";
+import { timestamptzFromText } from "./row-reader.js";
 import { listSessions, seekSessions } from "./sessions.js";
 
 let database: TestDatabase;
@@ -50,4 +52,42 @@ it("so are a keyset page's", async () => {
   expect(page.items.map((s) => s.id)).toEqual(["ses_bare", "ses_full"]);
   expect(page.items).toStrictEqual(await database.db.select().from(liveSessions).orderBy(liveSessions.scheduledStartTime).then((rows) => rows.reverse()));
   expect(page.experts.map((u) => u.id)).toEqual(["usr_bare", "usr_full"]);
+});
+
+/** A timestamptz as PostgreSQL writes it under the ISO DateStyle: local time in the zone, fraction trimmed, offset. */
+function postgresText(utcMs: number, micros: number, offsetMinutes: number): string {
+  const local = new Date(utcMs + offsetMinutes * 60_000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const fraction = micros ? `.${pad(micros, 6)}`.replace(/0+$/, "") : "";
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}${abs % 60 ? `:${pad(abs % 60)}` : ""}`;
+  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${offset}`;
+}
+
+it("reads PostgreSQL's text timestamps as new Date (Drizzle's reading) does, in any zone, to the millisecond", () => {
+  fc.assert(
+    fc.property(
+      fc.date({ min: new Date("0100-01-02T00:00:00Z"), max: new Date("9999-12-30T00:00:00Z"), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 999_999 }),
+      fc.constantFrom(0, 330, -180, 345, -570, 840, -720, 60),
+      (date, micros, offsetMinutes) => {
+        const utcMs = Math.floor(date.getTime() / 1000) * 1000;
+        const text = postgresText(utcMs, micros, offsetMinutes);
+        const read = timestamptzFromText(text);
+        expect(read.getTime()).toBe(new Date(text).getTime());
+        expect(read.getTime()).toBe(utcMs + Math.floor(micros / 1000));
+      },
+    ),
+    { numRuns: 2_000 },
+  );
+});
+
+it("leaves whatever else it is given to new Date, with the same result", () => {
+  const others = ["infinity", "-infinity", "2030-02-01 09:00:00+00 BC", "12030-02-01 09:00:00+00", "0050-06-01 12:00:00+00", "2030-02-01 09:00:00+00:53:28", "2030-02-01T09:00:00Z", "2030-0x-01 09:00:00+00", "2030-02-01 09:00:00.5", "2030-02-01 09:00:00+0a"];
+  for (const text of others) expect([text, timestamptzFromText(text).getTime()]).toEqual([text, new Date(text).getTime()]);
+  fc.assert(
+    fc.property(fc.string({ maxLength: 40 }), (text) => {
+      expect(Object.is(timestamptzFromText(text).getTime(), new Date(text).getTime())).toBe(true);
+    }),
+  );
 });
