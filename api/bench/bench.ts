@@ -22,7 +22,8 @@
  * BENCH_GZIP: "both" (default: each of the product's reads with and without `Accept-Encoding: gzip`,
  * as browsers and most clients send it), "true" (with only) or "false" (without only); the
  * baselines never compress, so their lists run once, without, whatever it says, and every read's
- * ratio is to the bare list without. BENCH_LOG_STATEMENTS=1
+ * ratio is to the bare list without. BENCH_SETTLE_MS (default 40000): how long the product sits
+ * idle before its memory is read again, after start and after the run. BENCH_LOG_STATEMENTS=1
  * has PostgreSQL log every statement of the scratch database with its duration (to its server log:
  * where each connection's time goes, e.g. how long a transaction holds a row lock; it slows the run).
  */

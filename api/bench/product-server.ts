@@ -26,9 +26,10 @@ const AUDIENCE = "https://bench.live-sessions.test/api";
  * How long the product is left idle before its memory is read a second time (after start, after
  * a run): long enough for the idle trim (IDLE_MEMORY_TRIM_SECONDS, 10 s; api/http/idle-memory.ts)
  * to have run its collections, so the figure is what an idle instance holds, not what the last
- * burst left behind.
+ * burst left behind. BENCH_SETTLE_MS overrides it (after a heavy run V8 may take longer).
  */
-export const SETTLE_MS = 40_000;
+export const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 40_000);
+if (!Number.isInteger(SETTLE_MS) || SETTLE_MS < 3_000) throw new Error(`BENCH_SETTLE_MS: "${process.env.BENCH_SETTLE_MS}"; give milliseconds, 3000 or more`);
 
 export interface ProductServer {
   url: string;
