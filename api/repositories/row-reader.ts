@@ -29,7 +29,7 @@ export function rowReader<T extends PgTable>(table: T, prefix: string): (raw: Re
 
 function decoder(column: Column): (value: unknown) => unknown {
   if (column.columnType === "PgTimestamp" && (column as Column & { withTimezone?: boolean }).withTimezone) {
-    // postgres-js hands Drizzle timestamps as text; PGlite as Dates, which Drizzle passes through too.
+    // Drizzle has both drivers (postgres-js, PGlite) hand timestamps over as text; a Date passes through, as in Drizzle.
     return (value) => (typeof value === "string" ? timestamptzFromText(value) : value);
   }
   return (value) => column.mapFromDriverValue(value);
