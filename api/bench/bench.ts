@@ -30,6 +30,7 @@
 import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { fork } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { openDatabase } from "../db/client.js";
@@ -208,8 +209,6 @@ async function main() {
     await admin.end();
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -10,6 +10,7 @@
  * the median is printed), STARTUP_ROOT (another checkout to measure with tsx, e.g. an older one).
  */
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
 import { openDatabase } from "../db/client.js";
 import { SETTLE_MS, startProductServer, type ProductServerOptions } from "./product-server.js";
@@ -19,9 +20,9 @@ const RUNS = Number(process.env.STARTUP_RUNS ?? 3);
 
 async function measure(databaseUrl: string, options: ProductServerOptions): Promise<{ startMs: number; idleMiB: number; settledMiB: number }> {
   const server = await startProductServer(databaseUrl, {}, options);
-  await new Promise((r) => setTimeout(r, 3000));
+  await sleep(3000);
   const idleMiB = server.rssMiB();
-  await new Promise((r) => setTimeout(r, SETTLE_MS - 3000));
+  await sleep(SETTLE_MS - 3000);
   const figures = { startMs: server.startMs, idleMiB, settledMiB: server.rssMiB() };
   await server.close();
   return figures;

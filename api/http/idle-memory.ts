@@ -21,13 +21,14 @@ export type ExposedGc = (options?: { type?: "major" | "minor"; execution?: "sync
 
 export interface IdleMemoryTrim {
   requestStarted(): void;
-  requestEnded(): void;
   stop(): void;
 }
 
 export interface IdleMemoryTrimOptions {
   /** How long the server must have been without requests before a collection; 0 turns trimming off. */
   idleMs: number;
+  /** Whether a request is running now: the server's own count of them (server-lifecycle.ts). */
+  busy(): boolean;
   logger: Logger;
   /** Production warns when `gc` is missing; elsewhere (tests, `npm run dev`) it is expected. */
   production: boolean;
@@ -39,13 +40,12 @@ const MiB = 1024 * 1024;
 
 export function trimMemoryWhenIdle(options: IdleMemoryTrimOptions): IdleMemoryTrim {
   const gc = options.gc === undefined ? (globalThis as { gc?: ExposedGc }).gc : options.gc;
-  let inFlight = 0;
   let started = 0;
   let startedAtLastLook = 0;
   let rssAtLastLook = process.memoryUsage.rss();
 
   const look = () => {
-    const quiet = inFlight === 0 && started === startedAtLastLook;
+    const quiet = !options.busy() && started === startedAtLastLook;
     startedAtLastLook = started;
     if (!quiet || !gc) return;
     const startedAt = performance.now();
@@ -68,11 +68,7 @@ export function trimMemoryWhenIdle(options: IdleMemoryTrimOptions): IdleMemoryTr
 
   return {
     requestStarted() {
-      inFlight++;
       started++;
-    },
-    requestEnded() {
-      inFlight--;
     },
     stop() {
       if (timer) clearInterval(timer);

@@ -69,13 +69,17 @@ interface DrainableServer {
 async function listen(composition: Composition, env: Env, logger: Logger): Promise<DrainableServer> {
   let draining = false;
   const inFlight = new Set<ServerResponse>();
-  const idleMemory = trimMemoryWhenIdle({ idleMs: env.IDLE_MEMORY_TRIM_SECONDS * 1000, logger, production: env.NODE_ENV === "production" });
+  const idleMemory = trimMemoryWhenIdle({
+    idleMs: env.IDLE_MEMORY_TRIM_SECONDS * 1000,
+    busy: () => inFlight.size > 0,
+    logger,
+    production: env.NODE_ENV === "production",
+  });
   const server = createLimitedServer(env, (req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(res);
     idleMemory.requestStarted();
     res.once("close", () => {
       inFlight.delete(res);
-      idleMemory.requestEnded();
       // Its connection is idle now; while draining it must not wait for a next request.
       if (draining) setImmediate(() => server.closeIdleConnections());
     });
